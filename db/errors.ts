@@ -1,0 +1,71 @@
+/** Errors the console reports as one sentence; `exitCode` follows DESIGN.md (1 run time, 2 usage). */
+export class BematicError extends Error {
+  readonly exitCode: number = 1;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The file cannot be opened as a Bematic database (missing, directory, not SQLite, locked, no permission). */
+export class DatabaseOpenError extends BematicError {}
+
+/** The file lacks a table or column that this write needs; `bematic-console migrate` adds it. */
+export class SchemaMismatchError extends BematicError {
+  constructor(what: string) {
+    super(`${what} is missing from this database; run \`bematic-console migrate\` to add it`);
+  }
+}
+
+export class NotFoundError extends BematicError {
+  constructor(readonly resource: string, readonly id: string | number) {
+    super(`${resource} ${id} not found`);
+  }
+}
+
+/** Input that breaks a rule of the spec (quota, interval, category, ...). */
+export class ValidationError extends BematicError {}
+
+/** The row changed under us (the service wrote first): nothing was applied. */
+export class ConflictError extends BematicError {}
+
+/** The operator may not do this (viewer, inactive, read-only, not the owner). */
+export class PermissionError extends BematicError {}
+
+/** The usage was wrong: exit code 2. */
+export class UsageError extends BematicError {
+  override readonly exitCode = 2;
+}
+
+interface SqliteLikeError {
+  code?: string;
+  message?: string;
+}
+
+/** Turns a better-sqlite3 error into a sentence an operator can act on; leaves others alone. */
+export function describeSqliteError(err: unknown, path?: string): BematicError | null {
+  const e = err as SqliteLikeError;
+  const where = path ? ` (${path})` : '';
+  switch (e?.code) {
+    case 'SQLITE_BUSY':
+    case 'SQLITE_BUSY_SNAPSHOT':
+    case 'SQLITE_LOCKED':
+      return new DatabaseOpenError(`the database is locked by another process${where}; waited 5 s, try again`, { cause: err });
+    case 'SQLITE_NOTADB':
+      return new DatabaseOpenError(`not a SQLite database${where}`, { cause: err });
+    case 'SQLITE_CORRUPT':
+    case 'SQLITE_CORRUPT_VTAB':
+      return new DatabaseOpenError(`the database file is corrupt${where}; run \`bematic-console doctor\``, { cause: err });
+    case 'SQLITE_READONLY':
+    case 'SQLITE_READONLY_DBMOVED':
+      return new PermissionError(`the database is read-only${where}; nothing was changed`, { cause: err });
+    case 'SQLITE_FULL':
+      return new DatabaseOpenError(`the disk is full${where}; nothing was changed`, { cause: err });
+    case 'SQLITE_CANTOPEN':
+      return new DatabaseOpenError(`cannot open the database${where}`, { cause: err });
+    case 'SQLITE_IOERR':
+      return new DatabaseOpenError(`disk I/O error on the database${where}`, { cause: err });
+    default:
+      return null;
+  }
+}
