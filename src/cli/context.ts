@@ -1,0 +1,17 @@
+/** What every subcommand receives: streams and environment, so tests can run it in-process too. */
+export interface CommandContext {
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  readonly stderr: NodeJS.WritableStream;
+  readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** A subcommand module (src/commands/<name>.ts) default-exports one of these; it returns the exit code. */
+export type Command = (argv: string[], ctx: CommandContext) => Promise<number>;
+
+export const processContext = (): CommandContext => ({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  env: process.env,
+});
