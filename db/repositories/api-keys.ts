@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { and, desc, eq, gt, isNull, isNotNull, lte, or } from 'drizzle-orm';
+import { BaseRepository } from './base.js';
+import { withDefaults, assertWritable } from '../tables.js';
+import type { ApiKeyRow } from '../types.js';
+import { newId, found } from './rows.js';
+
+export type ApiKeyState = 'active' | 'expired' | 'revoked';
+
+export interface NewApiKey {
+  agentId: string;
+  expiresAt?: Date | null;
+}
+
+const KEY_PREFIX = 'bm_';
+
+/** `bm_` + 64 hex characters from a secure random source (the service's format). */
+export const generateKeyValue = (): string => KEY_PREFIX + randomBytes(32).toString('hex');
+
+/** `bm_3f9a…c2`: enough to tell keys apart, never the key. */
+export function maskApiKey(key: string): string {
+  const prefix = key.startsWith(KEY_PREFIX) ? KEY_PREFIX : '';
+  const body = key.slice(prefix.length);
+  if (body.length < 12) return `${prefix}…`;
+  return `${prefix}${body.slice(0, 4)}…${body.slice(-2)}`;
+}
+
+/** Valid = not revoked and (no expiry or expiry in the future), as the service checks it. */
+export function apiKeyState(row: Pick<ApiKeyRow, 'revoked' | 'expiresAt'>, now: Date = new Date()): ApiKeyState {
+  if (row.revoked) return 'revoked';
+  if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return 'expired';
+  return 'active';
+}
+
+/** api_keys times are INTEGER Unix seconds; drizzle's timestamp mode converts Dates both ways. */
+export class ApiKeyRepository extends BaseRepository {
+  /** Returns the row with the plaintext key: the caller shows it once. */
+  create(data: NewApiKey): ApiKeyRow {
+    const t = this.tables.apiKeys;
+    const values = { id: newId('ak'), key: generateKeyValue(), agentId: data.agentId, createdAt: new Date(), expiresAt: data.expiresAt ?? null, revoked: false };
+    assertWritable(t, values);
+    return withDefaults(t, this.db.insert(t.table).values(values).returning().get());
+  }
+
+  findById(id: string): ApiKeyRow | undefined {
+    return this.findOne('id', id);
+  }
+
+  findByKey(key: string): ApiKeyRow | undefined {
+    return this.findOne('key', key);
+  }
+
+  /** Newest first. */
+  findByAgentId(agentId: string): ApiKeyRow[] {
+    const t = this.tables.apiKeys;
+    if (!t.exists) return [];
+    const rows = this.db.select().from(t.table).where(eq(t.table.agentId, agentId)).orderBy(desc(t.table.createdAt), desc(t.table.id)).all();
+    return rows.map((r) => withDefaults(t, r));
+  }
+
+  updateLastUsed(id: string): ApiKeyRow {
+    return this.set(id, { lastUsedAt: new Date() });
+  }
+
+  revoke(id: string): ApiKeyRow {
+    return this.set(id, { revoked: true });
+  }
+
+  /** Not revoked and (no expiry or expiry in the future); newest first. */
+  findActive(now: Date = new Date()): ApiKeyRow[] {
+    const t = this.tables.apiKeys;
+    if (!t.exists) return [];
+    const rows = this.db.select().from(t.table)
+      .where(and(eq(t.table.revoked, false), or(isNull(t.table.expiresAt), gt(t.table.expiresAt, now))))
+      .orderBy(desc(t.table.createdAt), desc(t.table.id)).all();
+    return rows.map((r) => withDefaults(t, r));
+  }
+
+  /** Hard-deletes revoked and expired keys, as the service does every 6 hours; returns how many went. */
+  cleanup(now: Date = new Date()): number {
+    const t = this.tables.apiKeys;
+    if (!t.exists) return 0;
+    const gone = or(eq(t.table.revoked, true), and(isNotNull(t.table.expiresAt), lte(t.table.expiresAt, now)));
+    return this.db.delete(t.table).where(gone).run().changes;
+  }
+
+  private set(id: string, values: { lastUsedAt?: Date; revoked?: boolean }): ApiKeyRow {
+    const t = this.tables.apiKeys;
+    assertWritable(t, values);
+    const row = this.db.update(t.table).set(values).where(eq(t.table.id, id)).returning().get();
+    return withDefaults(t, found(row, 'api key', id));
+  }
+
+  private findOne(column: 'id' | 'key', value: string): ApiKeyRow | undefined {
+    const t = this.tables.apiKeys;
+    if (!t.exists) return undefined;
+    const row = this.db.select().from(t.table).where(eq(t.table[column], value)).get();
+    return row && withDefaults(t, row);
+  }
+}
