@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 
 export const promptHistoryColumns = () => ({
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -15,4 +15,9 @@ export const promptHistoryColumns = () => ({
   completedAt: text('completed_at'),
 });
 
-export const promptHistory = sqliteTable('prompt_history', promptHistoryColumns());
+export const promptHistory = sqliteTable('prompt_history', promptHistoryColumns(), (t) => [
+  // Covers `history --stats` in one pass: counts and durations grouped by status and category.
+  index('idx_prompt_history_stats').on(t.executionStatus, t.category, t.estimatedDurationMinutes, t.actualDurationMinutes),
+  // Prompts per week reads only the last 12 weeks.
+  index('idx_prompt_history_timestamp').on(t.timestamp),
+]);

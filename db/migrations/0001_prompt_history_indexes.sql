@@ -1,0 +1,2 @@
+CREATE INDEX `idx_prompt_history_stats` ON `prompt_history` (`execution_status`,`category`,`estimated_duration_minutes`,`actual_duration_minutes`);--> statement-breakpoint
+CREATE INDEX `idx_prompt_history_timestamp` ON `prompt_history` (`timestamp`);
