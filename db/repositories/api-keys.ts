@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, gt, isNull, isNotNull, lte, or } from 'drizzle-orm';
 import { BaseRepository } from './base.js';
-import { withDefaults, assertWritable } from '../tables.js';
 import type { ApiKeyRow } from '../types.js';
-import { newId, found } from './rows.js';
+import { newId } from './rows.js';
+import { selectFirst, selectMany, insertRow, updateOne } from './queries.js';
 
 export type ApiKeyState = 'active' | 'expired' | 'revoked';
 
@@ -36,44 +36,41 @@ export function apiKeyState(row: Pick<ApiKeyRow, 'revoked' | 'expiresAt'>, now: 
 export class ApiKeyRepository extends BaseRepository {
   /** Returns the row with the plaintext key: the caller shows it once. */
   create(data: NewApiKey): ApiKeyRow {
-    const t = this.tables.apiKeys;
     const values = { id: newId('ak'), key: generateKeyValue(), agentId: data.agentId, createdAt: new Date(), expiresAt: data.expiresAt ?? null, revoked: false };
-    assertWritable(t, values);
-    return withDefaults(t, this.db.insert(t.table).values(values).returning().get());
+    return insertRow(this.db, this.tables.apiKeys, values);
   }
 
   findById(id: string): ApiKeyRow | undefined {
-    return this.findOne('id', id);
+    const t = this.tables.apiKeys;
+    return selectFirst(this.db, t, eq(t.table.id, id));
   }
 
   findByKey(key: string): ApiKeyRow | undefined {
-    return this.findOne('key', key);
+    const t = this.tables.apiKeys;
+    return selectFirst(this.db, t, eq(t.table.key, key));
   }
 
   /** Newest first. */
   findByAgentId(agentId: string): ApiKeyRow[] {
     const t = this.tables.apiKeys;
-    if (!t.exists) return [];
-    const rows = this.db.select().from(t.table).where(eq(t.table.agentId, agentId)).orderBy(desc(t.table.createdAt), desc(t.table.id)).all();
-    return rows.map((r) => withDefaults(t, r));
+    return selectMany(this.db, t, eq(t.table.agentId, agentId), { orderBy: [desc(t.table.createdAt), desc(t.table.id)] });
   }
 
   updateLastUsed(id: string): ApiKeyRow {
-    return this.set(id, { lastUsedAt: new Date() });
+    const t = this.tables.apiKeys;
+    return updateOne(this.db, t, { lastUsedAt: new Date() }, eq(t.table.id, id), 'api key', id);
   }
 
   revoke(id: string): ApiKeyRow {
-    return this.set(id, { revoked: true });
+    const t = this.tables.apiKeys;
+    return updateOne(this.db, t, { revoked: true }, eq(t.table.id, id), 'api key', id);
   }
 
   /** Not revoked and (no expiry or expiry in the future); newest first. */
   findActive(now: Date = new Date()): ApiKeyRow[] {
     const t = this.tables.apiKeys;
-    if (!t.exists) return [];
-    const rows = this.db.select().from(t.table)
-      .where(and(eq(t.table.revoked, false), or(isNull(t.table.expiresAt), gt(t.table.expiresAt, now))))
-      .orderBy(desc(t.table.createdAt), desc(t.table.id)).all();
-    return rows.map((r) => withDefaults(t, r));
+    const valid = and(eq(t.table.revoked, false), or(isNull(t.table.expiresAt), gt(t.table.expiresAt, now)));
+    return selectMany(this.db, t, valid, { orderBy: [desc(t.table.createdAt), desc(t.table.id)] });
   }
 
   /** Hard-deletes revoked and expired keys, as the service does every 6 hours; returns how many went. */
@@ -82,19 +79,5 @@ export class ApiKeyRepository extends BaseRepository {
     if (!t.exists) return 0;
     const gone = or(eq(t.table.revoked, true), and(isNotNull(t.table.expiresAt), lte(t.table.expiresAt, now)));
     return this.db.delete(t.table).where(gone).run().changes;
-  }
-
-  private set(id: string, values: { lastUsedAt?: Date; revoked?: boolean }): ApiKeyRow {
-    const t = this.tables.apiKeys;
-    assertWritable(t, values);
-    const row = this.db.update(t.table).set(values).where(eq(t.table.id, id)).returning().get();
-    return withDefaults(t, found(row, 'api key', id));
-  }
-
-  private findOne(column: 'id' | 'key', value: string): ApiKeyRow | undefined {
-    const t = this.tables.apiKeys;
-    if (!t.exists) return undefined;
-    const row = this.db.select().from(t.table).where(eq(t.table[column], value)).get();
-    return row && withDefaults(t, row);
   }
 }

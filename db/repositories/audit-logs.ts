@@ -1,18 +1,16 @@
 import { desc } from 'drizzle-orm';
 import { BaseRepository } from './base.js';
-import { withDefaults, assertWritable } from '../tables.js';
 import { nowIso } from '../time.js';
 import { toJson } from '../json.js';
 import type { AuditLogInsert, AuditLogRow } from '../types.js';
+import { selectMany, insertRow } from './queries.js';
 
 export type NewAuditLog = Omit<AuditLogInsert, 'id' | 'timestamp'> & { timestamp?: string };
 
 export class AuditLogRepository extends BaseRepository {
   create(data: NewAuditLog): AuditLogRow {
-    const t = this.tables.auditLogs;
     const values: AuditLogInsert = { ...data, metadata: data.metadata ?? '{}', timestamp: data.timestamp ?? nowIso() };
-    assertWritable(t, values);
-    return withDefaults(t, this.db.insert(t.table).values(values).returning().get());
+    return insertRow(this.db, this.tables.auditLogs, values);
   }
 
   /** The service's signature; metadata is an object, stored as JSON ('{}' when absent). */
@@ -29,7 +27,6 @@ export class AuditLogRepository extends BaseRepository {
   /** Newest first (by id: timestamps can tie within a millisecond). */
   findRecent(limit = 50): AuditLogRow[] {
     const t = this.tables.auditLogs;
-    if (!t.exists) return [];
-    return this.db.select().from(t.table).orderBy(desc(t.table.id)).limit(limit).all().map((r) => withDefaults(t, r));
+    return selectMany(this.db, t, undefined, { orderBy: [desc(t.table.id)], limit });
   }
 }

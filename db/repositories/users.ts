@@ -1,12 +1,12 @@
 import { asc, and, count, eq } from 'drizzle-orm';
 import { BaseRepository } from './base.js';
-import { withDefaults, assertWritable } from '../tables.js';
 import { nowIso } from '../time.js';
 import { parseStringArray, type Parsed } from '../json.js';
 import { ValidationError } from '../errors.js';
 import { ROLES, type Role } from '../operator.js';
 import type { UserInsert, UserRow, UserProjectPermissionRow } from '../types.js';
-import { newId, found, DEFAULT_ROLE } from './rows.js';
+import { newId, DEFAULT_ROLE } from './rows.js';
+import { selectFirst, selectMany, insertRow, updateOne } from './queries.js';
 
 export type NewUser = Omit<UserInsert, 'id' | 'createdAt' | 'updatedAt'> & { id?: string };
 
@@ -21,21 +21,21 @@ export function assertRole(role: string): asserts role is Role {
 
 export class UserRepository extends BaseRepository {
   create(data: NewUser): UserRow {
-    const t = this.tables.users;
     const now = nowIso();
     const role = data.role ?? DEFAULT_ROLE;
     assertRole(role);
     const values: UserInsert = { ...data, id: data.id ?? newId('user'), role, active: data.active ?? true, createdAt: now, updatedAt: now };
-    assertWritable(t, values);
-    return withDefaults(t, this.db.insert(t.table).values(values).returning().get());
+    return insertRow(this.db, this.tables.users, values);
   }
 
   findById(id: string): UserRow | undefined {
-    return this.findOne('id', id);
+    const t = this.tables.users;
+    return selectFirst(this.db, t, eq(t.table.id, id));
   }
 
   findBySlackUserId(slackUserId: string): UserRow | undefined {
-    return this.findOne('slackUserId', slackUserId);
+    const t = this.tables.users;
+    return selectFirst(this.db, t, eq(t.table.slackUserId, slackUserId));
   }
 
   /** By slack_user_id: an existing user gets the new name only, so a Slack event never changes a role. */
@@ -56,8 +56,7 @@ export class UserRepository extends BaseRepository {
 
   findAll(): UserRow[] {
     const t = this.tables.users;
-    if (!t.exists) return [];
-    return this.db.select().from(t.table).orderBy(asc(t.table.slackUsername), asc(t.table.id)).all().map((r) => withDefaults(t, r));
+    return selectMany(this.db, t, undefined, { orderBy: [asc(t.table.slackUsername), asc(t.table.id)] });
   }
 
   /** The last active admin must stay one (the console's own rule). */
@@ -69,26 +68,12 @@ export class UserRepository extends BaseRepository {
 
   findPermissions(userId: string): ProjectPermission[] {
     const t = this.tables.userProjectPermissions;
-    if (!t.exists) return [];
-    const rows = this.db.select().from(t.table).where(eq(t.table.userId, userId)).orderBy(asc(t.table.projectId), asc(t.table.id)).all();
-    return rows.map((r) => {
-      const row = withDefaults(t, r);
-      return { ...row, parsedPermissions: parseStringArray(row.permissions) };
-    });
+    const rows = selectMany(this.db, t, eq(t.table.userId, userId), { orderBy: [asc(t.table.projectId), asc(t.table.id)] });
+    return rows.map((row) => ({ ...row, parsedPermissions: parseStringArray(row.permissions) }));
   }
 
   private patch(id: string, set: Partial<UserInsert>): UserRow {
     const t = this.tables.users;
-    const values = { ...set, updatedAt: nowIso() };
-    assertWritable(t, values);
-    const row = this.db.update(t.table).set(values).where(eq(t.table.id, id)).returning().get();
-    return withDefaults(t, found(row, 'user', id));
-  }
-
-  private findOne(column: 'id' | 'slackUserId', value: string): UserRow | undefined {
-    const t = this.tables.users;
-    if (!t.exists) return undefined;
-    const row = this.db.select().from(t.table).where(eq(t.table[column], value)).get();
-    return row && withDefaults(t, row);
+    return updateOne(this.db, t, { ...set, updatedAt: nowIso() }, eq(t.table.id, id), 'user', id);
   }
 }
