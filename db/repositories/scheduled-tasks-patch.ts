@@ -1,0 +1,59 @@
+import { ValidationError } from '../errors.js';
+import { toJson } from '../json.js';
+import { planTiming, assertMaxExecutions, toInstant, QUOTA_STATUSES } from '../scheduling/rules.js';
+import { formatInZone } from '../scheduling/format.js';
+import type { ScheduledTaskInsert, ScheduledTaskRow } from '../types.js';
+import type { ScheduledTaskPatch } from './scheduled-tasks-types.js';
+
+type StoredPatch = Partial<ScheduledTaskInsert>;
+const TIMING_KEYS = ['cronExpression', 'timezone', 'scheduledFor', 'nextExecutionAt', 'isRecurring'] as const;
+
+const counted = (status: string): boolean => (QUOTA_STATUSES as readonly string[]).includes(status);
+
+/** True when the patch moves the schedule into a status the owner's quota counts. */
+export function entersQuota(before: ScheduledTaskRow, patch: ScheduledTaskPatch): boolean {
+  return patch.status !== undefined && counted(patch.status) && !counted(before.status);
+}
+
+/** The timing fields after a time-changing patch, through the same rules as create. */
+function retime(before: ScheduledTaskRow, patch: ScheduledTaskPatch, now: Date): StoredPatch {
+  const cronGiven = patch.cronExpression !== undefined;
+  const recurring = patch.isRecurring ?? (cronGiven ? patch.cronExpression != null : before.isRecurring);
+  const cron = recurring ? (cronGiven ? patch.cronExpression : before.cronExpression) : null;
+  if (recurring && !cron) throw new ValidationError('a recurring schedule needs a cron expression');
+  const timing = planTiming(
+    {
+      timezone: patch.timezone ?? before.timezone,
+      cronExpression: cron,
+      scheduledFor: recurring ? null : (patch.scheduledFor ?? patch.nextExecutionAt ?? before.nextExecutionAt ?? before.scheduledFor),
+      expiresAt: patch.expiresAt !== undefined ? patch.expiresAt : before.expiresAt,
+    },
+    now,
+  );
+  const out: StoredPatch = { ...timing, scheduledFor: timing.nextExecutionAt };
+  // a schedule that changes kind keeps the status the service gives that kind
+  if (recurring !== before.isRecurring && (before.status === 'pending' || before.status === 'active')) out.status = recurring ? 'active' : 'pending';
+  return out;
+}
+
+/** An expiry alone must still fall after the schedule's next run. */
+function reExpire(before: ScheduledTaskRow, expiresAt: string | null): string | null {
+  if (expiresAt === null) return null;
+  const expiry = toInstant(expiresAt, 'the expiry');
+  const next = before.nextExecutionAt ?? before.scheduledFor;
+  if (expiry.getTime() <= Date.parse(next)) {
+    throw new ValidationError(`the expiry ${formatInZone(expiry, before.timezone)} must be after the next run ${formatInZone(new Date(next), before.timezone)}`);
+  }
+  return expiry.toISOString();
+}
+
+/** The values to store for a patch, with every scheduling rule applied to what it changes. */
+export function storedPatch(before: ScheduledTaskRow, patch: ScheduledTaskPatch, now: Date): StoredPatch {
+  const { metadata, ...rest } = patch;
+  const out: StoredPatch = { ...rest };
+  if (metadata !== undefined) out.metadata = typeof metadata === 'string' ? metadata : toJson(metadata);
+  assertMaxExecutions(patch.maxExecutions);
+  if (TIMING_KEYS.some((k) => patch[k] !== undefined)) Object.assign(out, retime(before, patch, now));
+  else if (patch.expiresAt !== undefined) out.expiresAt = reExpire(before, patch.expiresAt);
+  return out;
+}

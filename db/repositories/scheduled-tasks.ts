@@ -1,0 +1,196 @@
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, lte, type SQL } from 'drizzle-orm';
+import { nanoid } from 'nanoid';
+import { BaseRepository } from './base.js';
+import { found } from './rows.js';
+import { writeTransaction, type DB } from '../connection.js';
+import { withDefaults, assertWritable } from '../tables.js';
+import { ValidationError } from '../errors.js';
+import { toJson } from '../json.js';
+import { planTiming, assertQuota, assertMaxExecutions, TASK_TYPES, QUOTA_STATUSES } from '../scheduling/rules.js';
+import { planResume, planExecuted, assertTransition, type StoredChange, type TransitionKind } from './scheduled-tasks-transitions.js';
+import { storedPatch, entersQuota } from './scheduled-tasks-patch.js';
+import type { ScheduledTaskInsert, ScheduledTaskRow } from '../types.js';
+import type { NewScheduledTask, ResumeOptions, ResumeResult, ScheduledTaskFilter, ScheduledTaskPatch } from './scheduled-tasks-types.js';
+
+export type * from './scheduled-tasks-types.js';
+export { PastDueError, TRANSITION_FROM, assertTransition, type TransitionKind } from './scheduled-tasks-transitions.js';
+
+const RUNNABLE = ['pending', 'active'];
+
+/**
+ * scheduled_tasks with the spec's rules (quota, hourly minimum, one-shot window, expiry, timezone)
+ * enforced on create and on every update that changes a time, so every caller gets them.
+ * `clock` is injectable so tests can stand on either side of a daylight-saving change.
+ */
+export class ScheduledTaskRepository extends BaseRepository {
+  constructor(db: DB, private readonly clock: () => Date = () => new Date()) {
+    super(db);
+  }
+
+  create(data: NewScheduledTask): ScheduledTaskRow {
+    const t = this.tables.scheduledTasks;
+    assertWritable(t);
+    if (!(TASK_TYPES as readonly string[]).includes(data.taskType)) {
+      throw new ValidationError(`task type "${data.taskType}" is not one of ${TASK_TYPES.join(', ')}`);
+    }
+    if (!data.prompt.trim()) throw new ValidationError('a schedule needs a prompt');
+    assertMaxExecutions(data.maxExecutions);
+    const now = this.clock();
+    const timing = planTiming(data, now);
+    const at = now.toISOString();
+    const values: ScheduledTaskInsert = {
+      id: data.id ?? nanoid(),
+      projectId: data.projectId,
+      userId: data.userId,
+      taskType: data.taskType,
+      botName: data.botName,
+      command: data.command,
+      prompt: data.prompt,
+      slackChannelId: data.slackChannelId,
+      slackThreadTs: data.slackThreadTs ?? null,
+      ...timing,
+      scheduledFor: timing.nextExecutionAt,
+      executionCount: 0,
+      maxExecutions: data.maxExecutions ?? null,
+      status: timing.isRecurring ? 'active' : 'pending',
+      enabled: true,
+      metadata: toJson(data.metadata ?? {}),
+      createdAt: at,
+      updatedAt: at,
+    };
+    assertWritable(t, values);
+    return writeTransaction(this.db, () => {
+      assertQuota(data.userId, this.countByUser(data.userId));
+      return withDefaults(t, this.db.insert(t.table).values(values).returning().get());
+    });
+  }
+
+  findById(id: string): ScheduledTaskRow | undefined {
+    return this.select(eq(this.tables.scheduledTasks.table.id, id))[0];
+  }
+
+  /** Newest first; every filter optional. */
+  findAll(options: ScheduledTaskFilter = {}): ScheduledTaskRow[] {
+    const c = this.tables.scheduledTasks.table;
+    const statuses = typeof options.status === 'string' ? [options.status] : options.status;
+    const where = and(
+      statuses ? inArray(c.status, [...statuses]) : undefined,
+      options.projectId !== undefined ? eq(c.projectId, options.projectId) : undefined,
+      options.userId !== undefined ? eq(c.userId, options.userId) : undefined,
+      options.taskType !== undefined ? eq(c.taskType, options.taskType) : undefined,
+    );
+    return this.select(where, [desc(c.createdAt), desc(c.id)], options.limit);
+  }
+
+  findByProjectId(projectId: string): ScheduledTaskRow[] {
+    return this.findAll({ projectId });
+  }
+
+  findByUserId(slackUserId: string): ScheduledTaskRow[] {
+    return this.findAll({ userId: slackUserId });
+  }
+
+  /** What the scheduler fires now: next run reached, enabled, pending or active; oldest first. */
+  findDue(now: Date = this.clock()): ScheduledTaskRow[] {
+    const c = this.tables.scheduledTasks.table;
+    return this.select(and(this.runnable(), lte(c.nextExecutionAt, now.toISOString())), [asc(c.nextExecutionAt), asc(c.id)]);
+  }
+
+  /** The next runs still ahead, soonest first. */
+  findUpcoming(limit = 10): ScheduledTaskRow[] {
+    const c = this.tables.scheduledTasks.table;
+    return this.select(and(this.runnable(), gt(c.nextExecutionAt, this.clock().toISOString())), [asc(c.nextExecutionAt), asc(c.id)], limit);
+  }
+
+  /** Enabled pending or active schedules, soonest first. */
+  findActive(): ScheduledTaskRow[] {
+    const c = this.tables.scheduledTasks.table;
+    return this.select(this.runnable(), [asc(c.nextExecutionAt), asc(c.id)]);
+  }
+
+  findByStatus(status: string): ScheduledTaskRow[] {
+    const c = this.tables.scheduledTasks.table;
+    return this.select(eq(c.status, status), [asc(c.nextExecutionAt), asc(c.id)]);
+  }
+
+  update(id: string, patch: ScheduledTaskPatch): ScheduledTaskRow {
+    return writeTransaction(this.db, () => {
+      const before = found(this.findById(id), 'scheduled task', id);
+      const set = storedPatch(before, patch, this.clock());
+      if (entersQuota(before, patch)) assertQuota(before.userId, this.countByUser(before.userId));
+      return this.write(id, set);
+    });
+  }
+
+  pause(id: string): ScheduledTaskRow {
+    return this.transition(id, 'pause', () => ({ status: 'paused', enabled: false }));
+  }
+
+  /** Recomputes next_execution_at; a past one-shot is refused (PastDueError) unless `fireNow`. */
+  resume(id: string, opts: ResumeOptions = {}): ResumeResult {
+    let warning: string | undefined;
+    const row = this.transition(id, 'resume', (before) => {
+      const plan = planResume(before, this.clock(), opts);
+      warning = plan.warning;
+      return plan.set;
+    });
+    return warning ? { row, warning } : { row };
+  }
+
+  cancel(id: string): ScheduledTaskRow {
+    return this.transition(id, 'cancel', () => ({ status: 'cancelled', enabled: false }));
+  }
+
+  /** Counts a run; a recurring schedule moves to its next run or completes, a one-shot completes. */
+  markExecuted(id: string): ScheduledTaskRow {
+    return writeTransaction(this.db, () => {
+      const before = found(this.findById(id), 'scheduled task', id);
+      return this.write(id, planExecuted(before, this.clock()));
+    });
+  }
+
+  delete(id: string): void {
+    const t = this.tables.scheduledTasks;
+    assertWritable(t);
+    const res = this.db.delete(t.table).where(eq(t.table.id, id)).run();
+    if (res.changes === 0) found(undefined, 'scheduled task', id);
+  }
+
+  /** The owner's schedules that count against the quota: pending, active and paused. */
+  countByUser(slackUserId: string): number {
+    const t = this.tables.scheduledTasks;
+    if (!t.exists) return 0;
+    const where = and(eq(t.table.userId, slackUserId), inArray(t.table.status, [...QUOTA_STATUSES]));
+    return this.db.select({ n: count() }).from(t.table).where(where).get()?.n ?? 0;
+  }
+
+  private runnable(): SQL | undefined {
+    const c = this.tables.scheduledTasks.table;
+    return and(eq(c.enabled, true), inArray(c.status, RUNNABLE), isNotNull(c.nextExecutionAt));
+  }
+
+  private select(where: SQL | undefined, order: SQL[] = [], limit?: number): ScheduledTaskRow[] {
+    const t = this.tables.scheduledTasks;
+    if (!t.exists) return [];
+    const q = this.db.select().from(t.table).where(where).orderBy(...order).$dynamic();
+    const rows = limit !== undefined ? q.limit(limit).all() : q.all();
+    return rows.map((r) => withDefaults(t, r));
+  }
+
+  private write(id: string, set: StoredChange): ScheduledTaskRow {
+    const t = this.tables.scheduledTasks;
+    const values = { ...set, updatedAt: this.clock().toISOString() };
+    assertWritable(t, values);
+    const row = this.db.update(t.table).set(values).where(eq(t.table.id, id)).returning().get();
+    return withDefaults(t, found(row, 'scheduled task', id));
+  }
+
+  /** Re-reads the row in one transaction and refuses a transition its current status does not allow. */
+  private transition(id: string, kind: TransitionKind, plan: (row: ScheduledTaskRow) => StoredChange): ScheduledTaskRow {
+    return writeTransaction(this.db, () => {
+      const before = found(this.findById(id), 'scheduled task', id);
+      assertTransition(before, kind);
+      return this.write(id, plan(before));
+    });
+  }
+}
