@@ -1,0 +1,85 @@
+import type { DB } from '../connection.js';
+import { NotFoundError, PermissionError } from '../errors.js';
+import type { Operator } from '../operator.js';
+import { ScheduledTaskRepository } from '../repositories/scheduled-tasks.js';
+import { assertTransition, type TransitionKind } from '../repositories/scheduled-tasks-transitions.js';
+import type { ResumeOptions, ResumeResult } from '../repositories/scheduled-tasks-types.js';
+import type { ScheduledTaskRow } from '../types.js';
+import { audit, runAction } from './run.js';
+import { toNewScheduledTask, toScheduledTaskPatch, type CreateScheduleInput, type SchedulePatch } from './schedules-input.js';
+
+export type { CreateScheduleInput, SchedulePatch } from './schedules-input.js';
+
+const RESOURCE = 'scheduled_task';
+
+/** A developer changes only the schedules they own (user_id is a Slack user id); an admin any. */
+function assertOwns(op: Operator, owner: string, what: string): void {
+  if (op.role !== 'admin' && owner !== op.id) {
+    throw new PermissionError(`a ${op.role} may ${what} only their own schedules; this one belongs to ${owner}`);
+  }
+}
+
+/**
+ * The shape of every change to an existing schedule: in one IMMEDIATE transaction, re-read the
+ * row, check the owner and that its current status allows the change (the scheduler may have
+ * completed or cancelled it a moment ago: ConflictError, nothing applied), apply, audit.
+ */
+function changeSchedule<T>(
+  db: DB,
+  op: Operator,
+  id: string,
+  kind: TransitionKind,
+  action: string,
+  apply: (repo: ScheduledTaskRepository, before: ScheduledTaskRow) => { after: ScheduledTaskRow; result: T },
+): T {
+  return runAction(db, op, null, (now) => {
+    const repo = new ScheduledTaskRepository(db);
+    const before = repo.findById(id);
+    if (!before) throw new NotFoundError('scheduled task', id);
+    assertOwns(now, before.userId, kind === 'edit' ? 'change' : kind);
+    assertTransition(before, kind);
+    const { after, result } = apply(repo, before);
+    audit(db, now, action, RESOURCE, id, { before, after });
+    return result;
+  });
+}
+
+export function pauseSchedule(db: DB, op: Operator, id: string): ScheduledTaskRow {
+  return changeSchedule(db, op, id, 'pause', 'scheduled_task.paused', (repo) => {
+    const after = repo.pause(id);
+    return { after, result: after };
+  });
+}
+
+/** Recomputes the next run; a one-shot whose time has passed is refused (PastDueError) unless `fireNow`. */
+export function resumeSchedule(db: DB, op: Operator, id: string, opts: ResumeOptions = {}): ResumeResult {
+  return changeSchedule(db, op, id, 'resume', 'scheduled_task.resumed', (repo) => {
+    const result = repo.resume(id, opts);
+    return { after: result.row, result };
+  });
+}
+
+export function cancelSchedule(db: DB, op: Operator, id: string): ScheduledTaskRow {
+  return changeSchedule(db, op, id, 'cancel', 'scheduled_task.cancelled', (repo) => {
+    const after = repo.cancel(id);
+    return { after, result: after };
+  });
+}
+
+/** Reschedules or edits (time, cron, prompt, timezone, run limit, expiry) under the spec's rules. */
+export function updateSchedule(db: DB, op: Operator, id: string, patch: SchedulePatch): ScheduledTaskRow {
+  return changeSchedule(db, op, id, 'edit', 'scheduled_task.updated', (repo, before) => {
+    const after = repo.update(id, toScheduledTaskPatch(before, patch, new Date()));
+    return { after, result: after };
+  });
+}
+
+/** Creates a one-shot (`scheduled_task.created`) or recurring (`cron_job.created`) schedule; a developer only for themself. */
+export function createSchedule(db: DB, op: Operator, input: CreateScheduleInput): ScheduledTaskRow {
+  return runAction(db, op, null, (now) => {
+    assertOwns(now, input.userId, 'create');
+    const after = new ScheduledTaskRepository(db).create(toNewScheduledTask(db, input, new Date()));
+    audit(db, now, after.isRecurring ? 'cron_job.created' : 'scheduled_task.created', RESOURCE, after.id, { before: null, after });
+    return after;
+  });
+}
