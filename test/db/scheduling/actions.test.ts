@@ -156,7 +156,7 @@ describe('updateSchedule', () => {
     expect(after.prompt).toBe('snoozed');
     const a = lastAudit();
     expect(a).toMatchObject({ action: 'scheduled_task.updated', user_id: 'U_DEV' });
-    expect(a.metadata.before.prompt).toBe('check the deploy');
+    expect(a.metadata.before?.prompt).toBe('check the deploy');
     expect(a.metadata.after.prompt).toBe('snoozed');
   });
 
