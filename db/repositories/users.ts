@@ -1,5 +1,6 @@
 import { asc, and, count, eq } from 'drizzle-orm';
 import { BaseRepository } from './base.js';
+import { writeTransaction } from '../connection.js';
 import { nowIso } from '../time.js';
 import { parseStringArray, type Parsed } from '../json.js';
 import { ValidationError } from '../errors.js';
@@ -40,9 +41,11 @@ export class UserRepository extends BaseRepository {
 
   /** By slack_user_id: an existing user gets the new name only, so a Slack event never changes a role. */
   upsert(data: NewUser): UserRow {
-    const existing = this.findBySlackUserId(data.slackUserId);
-    if (!existing) return this.create(data);
-    return this.patch(existing.id, { slackUsername: data.slackUsername });
+    return writeTransaction(this.db, () => {
+      const existing = this.findBySlackUserId(data.slackUserId);
+      if (!existing) return this.create(data);
+      return this.patch(existing.id, { slackUsername: data.slackUsername });
+    });
   }
 
   updateRole(id: string, role: string): UserRow {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { cancelTask, RUNNING_TASK_REFUSAL } from '../../../db/actions/tasks.js';
-import { ConflictError, NotFoundError, PermissionError, ValidationError } from '../../../db/errors.js';
+import { ConflictError, DatabaseOpenError, NotFoundError, PermissionError, ValidationError } from '../../../db/errors.js';
 import { openDatabase } from '../../../db/connection.js';
 import { freshDatabase } from '../../helpers/temp-db.js';
 import { seedProject, seedTask, seedUser } from '../repositories/seed.js';
@@ -56,6 +56,21 @@ describe('cancelling a task', () => {
     const before = snapshot(conn.sqlite);
     expect(() => cancelTask(conn.db, operator(), pending.id)).toThrow(/audit down/);
     expect(changes(before, snapshot(conn.sqlite))).toEqual({});
+  });
+
+  it('says the database is locked, in one sentence, when the service holds the write lock', () => {
+    const { conn, pending } = withTasks();
+    conn.sqlite.pragma('busy_timeout = 50'); // the real 5 s wait would only slow the test
+    const svc = service(conn);
+    svc.exec('BEGIN IMMEDIATE');
+    try {
+      expect(() => cancelTask(conn.db, operator(), pending.id)).toThrow(DatabaseOpenError);
+      expect(() => cancelTask(conn.db, operator(), pending.id)).toThrow(/locked by another process/);
+    } finally {
+      svc.exec('ROLLBACK');
+    }
+    expect(conn.sqlite.prepare('SELECT status FROM tasks WHERE id = ?').pluck().get(pending.id)).toBe('pending');
+    expect(auditRows(conn.sqlite)).toEqual([]);
   });
 
   it('is NotFoundError for an unknown task', () => {
