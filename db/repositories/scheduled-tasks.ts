@@ -3,7 +3,8 @@ import { nanoid } from 'nanoid';
 import { BaseRepository } from './base.js';
 import { found } from './rows.js';
 import { writeTransaction, type DB } from '../connection.js';
-import { withDefaults, assertWritable } from '../tables.js';
+import { assertWritable } from '../tables.js';
+import { selectMany, insertRow, updateOne, deleteSome } from './queries.js';
 import { ValidationError } from '../errors.js';
 import { toJson } from '../json.js';
 import { planTiming, assertQuota, assertMaxExecutions, TASK_TYPES, QUOTA_STATUSES } from '../scheduling/rules.js';
@@ -58,10 +59,9 @@ export class ScheduledTaskRepository extends BaseRepository {
       createdAt: at,
       updatedAt: at,
     };
-    assertWritable(t, values);
     return writeTransaction(this.db, () => {
       assertQuota(data.userId, this.countByUser(data.userId));
-      return withDefaults(t, this.db.insert(t.table).values(values).returning().get());
+      return insertRow(this.db, t, values);
     });
   }
 
@@ -115,7 +115,7 @@ export class ScheduledTaskRepository extends BaseRepository {
 
   update(id: string, patch: ScheduledTaskPatch): ScheduledTaskRow {
     return writeTransaction(this.db, () => {
-      const before = found(this.findById(id), 'scheduled task', id);
+      const before = this.existing(id);
       const set = storedPatch(before, patch, this.clock());
       if (entersQuota(before, patch)) assertQuota(before.userId, this.countByUser(before.userId));
       return this.write(id, set);
@@ -144,16 +144,14 @@ export class ScheduledTaskRepository extends BaseRepository {
   /** Counts a run; a recurring schedule moves to its next run or completes, a one-shot completes. */
   markExecuted(id: string): ScheduledTaskRow {
     return writeTransaction(this.db, () => {
-      const before = found(this.findById(id), 'scheduled task', id);
+      const before = this.existing(id);
       return this.write(id, planExecuted(before, this.clock()));
     });
   }
 
   delete(id: string): void {
     const t = this.tables.scheduledTasks;
-    assertWritable(t);
-    const res = this.db.delete(t.table).where(eq(t.table.id, id)).run();
-    if (res.changes === 0) found(undefined, 'scheduled task', id);
+    deleteSome(this.db, t, eq(t.table.id, id), 'scheduled task', id);
   }
 
   /** The owner's schedules that count against the quota: pending, active and paused. */
@@ -169,26 +167,23 @@ export class ScheduledTaskRepository extends BaseRepository {
     return and(eq(c.enabled, true), inArray(c.status, RUNNABLE), isNotNull(c.nextExecutionAt));
   }
 
-  private select(where: SQL | undefined, order: SQL[] = [], limit?: number): ScheduledTaskRow[] {
-    const t = this.tables.scheduledTasks;
-    if (!t.exists) return [];
-    const q = this.db.select().from(t.table).where(where).orderBy(...order).$dynamic();
-    const rows = limit !== undefined ? q.limit(limit).all() : q.all();
-    return rows.map((r) => withDefaults(t, r));
+  private existing(id: string): ScheduledTaskRow {
+    return found(this.findById(id), 'scheduled task', id);
+  }
+
+  private select(where: SQL | undefined, orderBy: SQL[] = [], limit?: number): ScheduledTaskRow[] {
+    return selectMany(this.db, this.tables.scheduledTasks, where, { orderBy, limit });
   }
 
   private write(id: string, set: StoredChange): ScheduledTaskRow {
     const t = this.tables.scheduledTasks;
-    const values = { ...set, updatedAt: this.clock().toISOString() };
-    assertWritable(t, values);
-    const row = this.db.update(t.table).set(values).where(eq(t.table.id, id)).returning().get();
-    return withDefaults(t, found(row, 'scheduled task', id));
+    return updateOne(this.db, t, { ...set, updatedAt: this.clock().toISOString() }, eq(t.table.id, id), 'scheduled task', id);
   }
 
   /** Re-reads the row in one transaction and refuses a transition its current status does not allow. */
   private transition(id: string, kind: TransitionKind, plan: (row: ScheduledTaskRow) => StoredChange): ScheduledTaskRow {
     return writeTransaction(this.db, () => {
-      const before = found(this.findById(id), 'scheduled task', id);
+      const before = this.existing(id);
       assertTransition(before, kind);
       return this.write(id, plan(before));
     });
