@@ -8,27 +8,16 @@ import type { NewScheduledTask, ScheduledTaskPatch } from '../repositories/sched
 import type { ScheduledTaskRow } from '../types.js';
 
 /** A schedule as an operator enters it: a time in words (one-shot) or a cron expression (recurring). */
-export interface CreateScheduleInput {
-  projectId: string;
-  /** the owner's Slack user id */
-  userId: string;
-  taskType: string;
-  botName: string;
-  command: string;
-  prompt: string;
-  timezone: string;
+export type CreateScheduleInput = Omit<NewScheduledTask, 'id' | 'cronExpression' | 'scheduledFor' | 'expiresAt' | 'slackChannelId'> & {
   /** one-shot: "tomorrow 9am", an ISO date, or a Date; read in `timezone` */
   when?: string | Date;
   /** recurring: a 5-field cron expression in `timezone` */
   cron?: string;
-  maxExecutions?: number | null;
   /** words or ISO, read in `timezone`; null: never */
   expiresAt?: string | Date | null;
   /** default: the project's channel */
   slackChannelId?: string;
-  slackThreadTs?: string | null;
-  metadata?: Record<string, unknown>;
-}
+};
 
 /** What `e` may change on a schedule; times in words are read in the (new) timezone. */
 export interface SchedulePatch {
