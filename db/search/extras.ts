@@ -1,4 +1,6 @@
 import type { ExtraObject } from '../migrate/extras.js';
+import { promptFtsExtra } from './fts.js';
+import { promptTagsExtra } from './tags.js';
 
-/** Full-text search and tag index for prompt_history; filled in by the prompt-history work (issue 3). */
-export const promptSearchExtras: readonly ExtraObject[] = [];
+/** Full-text search and tag index for prompt_history, created by `migrate` and after demo data. */
+export const promptSearchExtras: readonly ExtraObject[] = [promptFtsExtra, promptTagsExtra];

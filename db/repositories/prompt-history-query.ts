@@ -1,0 +1,89 @@
+import { getTableColumns } from 'drizzle-orm';
+import type { DatabaseShape } from '../shape.js';
+import type { ShapedTable } from '../tables.js';
+import { allOf, join, part, type SqlPart } from '../search/sql.js';
+import { canUseFts, FTS_TABLE } from '../search/fts.js';
+import { tagsReady, TAGS_TABLE } from '../search/tags.js';
+import { indexedTag, indexedText, scanTag, scanText } from '../search/predicates.js';
+
+/** The filters of `history` and of the prompts screen; all combine with AND. */
+export interface PromptFilters {
+  /** case-insensitive literal substring of prompt or context */
+  search?: string;
+  category?: string;
+  status?: string;
+  /** one element of the tags array, exactly */
+  tag?: string;
+}
+
+export interface PromptPage {
+  /** at most this many rows; undefined = no limit */
+  limit?: number;
+  /** keyset paging: only ids below this one */
+  beforeId?: number;
+}
+
+/**
+ * How a filtered set of prompts is read, newest first. The driving table is the full-text index
+ * or the tag index when they can narrow the set, so a first page costs the same at any size.
+ */
+export interface PromptSource {
+  /** FROM clause; the prompt row is always aliased `p` */
+  readonly from: string;
+  /** the id expression of the driving table: ORDER BY and keyset paging use it */
+  readonly id: string;
+  readonly where: readonly SqlPart[];
+}
+
+const present = (s: string | undefined): s is string => s !== undefined && s !== '';
+
+export function promptSource(shape: DatabaseShape, filters: PromptFilters = {}): PromptSource {
+  const where: SqlPart[] = [];
+  let from = 'prompt_history p';
+  let id = 'p.id';
+  const { search, tag } = filters;
+  if (present(search) && canUseFts(shape, search)) {
+    from = `${FTS_TABLE} f JOIN prompt_history p ON p.id = f.rowid`;
+    id = 'f.rowid';
+    where.push(...indexedText(search));
+  } else if (present(search)) {
+    where.push(scanText(search));
+  }
+  if (present(tag) && tagsReady(shape)) {
+    if (id === 'p.id') {
+      from = `${TAGS_TABLE} g JOIN prompt_history p ON p.id = g.prompt_id`;
+      id = 'g.prompt_id';
+      where.push(part('g.tag = ?', tag));
+    } else {
+      where.push(indexedTag(tag));
+    }
+  } else if (present(tag)) {
+    where.push(scanTag(tag));
+  }
+  if (present(filters.category)) where.push(part('p.category = ?', filters.category));
+  if (present(filters.status)) where.push(part('p.execution_status = ?', filters.status));
+  return { from, id, where };
+}
+
+/** `p."column" AS "property"` for each column this file has: rows come out in PromptHistoryRow's shape. */
+export function promptColumns(t: ShapedTable<'promptHistory'>): string {
+  return Object.entries(getTableColumns(t.table))
+    .map(([prop, col]) => `p."${col.name}" AS "${prop}"`)
+    .join(', ');
+}
+
+/** One page of prompts, newest first. */
+export function promptListSql(t: ShapedTable<'promptHistory'>, source: PromptSource, page: PromptPage = {}): SqlPart {
+  const where = [...source.where];
+  if (page.beforeId !== undefined) where.push(part(`${source.id} < ?`, page.beforeId));
+  return join([
+    part(`SELECT ${promptColumns(t)} FROM ${source.from} WHERE`),
+    allOf(where),
+    part(`ORDER BY ${source.id} DESC`),
+    page.limit !== undefined ? part('LIMIT ?', page.limit) : part(''),
+  ]);
+}
+
+export function promptCountSql(source: PromptSource): SqlPart {
+  return join([part(`SELECT count(*) AS n FROM ${source.from} WHERE`), allOf(source.where)]);
+}

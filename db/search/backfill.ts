@@ -1,0 +1,43 @@
+import type Database from 'better-sqlite3';
+
+export interface BackfillPlan {
+  /** copies the rows with lo < id <= hi into the search object; must be idempotent */
+  readonly copy: Database.Statement<[number, number]>;
+  /** rows per transaction: each must stay well under the service's 5 s busy timeout */
+  readonly batchSize: number;
+  /** runs in the same transaction that finds no rows left (creates the insert trigger) */
+  readonly finish: () => void;
+}
+
+/**
+ * Copies prompt_history into a search object in ascending id batches of short IMMEDIATE
+ * transactions, then finishes atomically once no rows remain, so rows inserted meanwhile are
+ * either copied by a later batch or indexed by the trigger that `finish` creates.
+ */
+export function backfillInBatches(sqlite: Database.Database, plan: BackfillPlan, progress: (done: number, total: number) => void): void {
+  const total = (sqlite.prepare('SELECT count(*) FROM prompt_history').pluck().get() as number) ?? 0;
+  const nextHi = sqlite.prepare<[number, number]>(
+    'SELECT max(id) FROM (SELECT id FROM prompt_history WHERE id > ? ORDER BY id LIMIT ?)',
+  ).pluck();
+  const countIn = sqlite.prepare<[number, number]>('SELECT count(*) FROM prompt_history WHERE id > ? AND id <= ?').pluck();
+  let lo = 0;
+  let done = 0;
+  progress(0, total);
+  for (;;) {
+    const step = sqlite.transaction((): number | null => {
+      const hi = nextHi.get(lo, plan.batchSize) as number | null;
+      if (hi === null) {
+        plan.finish();
+        return null;
+      }
+      plan.copy.run(lo, hi);
+      done += countIn.get(lo, hi) as number;
+      return hi;
+    });
+    const hi = step.immediate();
+    if (hi === null) break;
+    lo = hi;
+    progress(done, Math.max(total, done));
+  }
+  progress(Math.max(total, done), Math.max(total, done));
+}
