@@ -6,6 +6,6 @@ export { LONG_LOCK_SECONDS, type MigrationStep, type StepKind } from './steps.js
 export { referenceSchema, managedTableNames, type ReferenceSchema, type TableDef, type ColumnDef } from './reference.js';
 export { readIndexDefs, isIndexPresent, type IndexDef } from './index-defs.js';
 export { committedMigrations, readJournal, JOURNAL_TABLE, type JournalState } from './journal.js';
-export { estimateRows, formatCount, indexBuildSeconds, type RowEstimate } from './row-estimate.js';
+export { estimateRows, describeRows, formatCount, indexBuildSeconds, type RowEstimate } from './row-estimate.js';
 export { pushSchema, migrationStatements } from './push-schema.js';
 export type { ExtraObject } from './extras.js';

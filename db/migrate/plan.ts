@@ -6,7 +6,7 @@ import { readIndexDefs, isIndexPresent } from './index-defs.js';
 import { committedMigrations, pendingMigrations, readJournal, type JournalState } from './journal.js';
 import { referenceSchema, type ReferenceSchema } from './reference.js';
 import { migrationStatements } from './push-schema.js';
-import { estimateRows, formatCount } from './row-estimate.js';
+import { estimateRows, describeRows } from './row-estimate.js';
 import * as step from './steps.js';
 import type { MigrationStep } from './steps.js';
 
@@ -95,7 +95,7 @@ function nonAdditiveWarnings(journal: JournalState): string[] {
 }
 
 function lockWarning(s: MigrationStep): string {
-  const rows = s.rows ? `${s.rows.exact ? '' : '~'}${formatCount(s.rows.rows)} rows of ${s.table}` : s.table ?? 'the file';
+  const rows = s.rows ? `${describeRows(s.rows)} of ${s.table}` : s.table ?? 'the file';
   return (
     `${s.description.split(' over ')[0]}: SQLite builds an index in one piece, so the write lock is held about ` +
     `${Math.ceil(s.lockSeconds)} s over ${rows}; stop the service first, or its writes wait (and fail past 5 s)`

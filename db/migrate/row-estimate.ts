@@ -39,3 +39,6 @@ export function formatCount(n: number): string {
   if (n >= 1e4) return `${Math.round(n / 1e3)}k`;
   return String(n);
 }
+
+/** "~1.2M rows", "1 row": an estimate says it is one. */
+export const describeRows = (r: RowEstimate): string => `${r.exact ? '' : '~'}${formatCount(r.rows)} ${r.rows === 1 && r.exact ? 'row' : 'rows'}`;

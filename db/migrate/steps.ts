@@ -2,7 +2,7 @@ import type { ExtraObject } from './extras.js';
 import type { CommittedMigration } from './journal.js';
 import type { ColumnDef, TableDef } from './reference.js';
 import type { IndexDef } from './index-defs.js';
-import { formatCount, indexBuildSeconds, type RowEstimate } from './row-estimate.js';
+import { describeRows, indexBuildSeconds, type RowEstimate } from './row-estimate.js';
 
 export type StepKind = 'create-schema' | 'create-table' | 'add-column' | 'create-index' | 'create-extra' | 'record-journal';
 
@@ -79,7 +79,7 @@ export function addColumnStep(table: string, col: ColumnDef, rows: RowEstimate):
 
 export function createIndexStep(ix: IndexDef, rows: RowEstimate): MigrationStep {
   const lockSeconds = indexBuildSeconds(rows.rows);
-  const size = `${rows.exact ? '' : '~'}${formatCount(rows.rows)} rows`;
+  const size = describeRows(rows);
   const lock = lockSeconds >= LONG_LOCK_SECONDS ? `, holds the write lock about ${Math.ceil(lockSeconds)} s` : '';
   return {
     kind: 'create-index',

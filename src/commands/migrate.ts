@@ -1,0 +1,145 @@
+import { existsSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
+import Database from 'better-sqlite3';
+import type { Command, CommandContext } from '../cli/context.js';
+import { parseCommandArgs } from '../cli/args.js';
+import { openDatabase, resolveDatabasePath } from '../../db/connection.js';
+import { BematicError, UsageError, describeSqliteError } from '../../db/errors.js';
+import { planMigration, type MigrationPlan } from '../../db/migrate/plan.js';
+import { applyMigration, type MigrationProgress } from '../../db/migrate/apply.js';
+import { describeMode, describePlan } from '../../db/migrate/describe.js';
+import { LONG_LOCK_SECONDS } from '../../db/migrate/steps.js';
+
+const HELP = `Usage: bematic-console migrate [--dry-run] [--yes] [--db PATH]
+
+Brings the database up to the console's schema, additively: creates missing tables, columns,
+indexes and the prompt search index; adopts a database the Bematic service created (records the
+committed migrations in __drizzle_migrations); never changes or deletes an existing row.
+Prints its plan first. A missing file is created with the full schema.
+
+Options:
+  --dry-run   print the plan and change nothing
+  --yes       do not ask before a step that holds the write lock for seconds (a big index)
+  --db PATH   the database (else DATABASE_URL, else ./data/bematic.db)
+  --help      this text
+
+Exit codes: 0 done or up to date, 1 failed, 2 bad usage.
+`;
+
+const options = { 'dry-run': { type: 'boolean' }, yes: { type: 'boolean', short: 'y' } } as const;
+
+const migrate: Command = async (argv, ctx) => {
+  const { values, globals } = parseCommandArgs(argv, options);
+  if (globals.help) {
+    ctx.stdout.write(HELP);
+    return 0;
+  }
+  if (globals.readOnly) throw new UsageError('migrate changes the database, so it cannot run with --read-only; use --dry-run to see its plan');
+  const path = resolveDatabasePath(globals.db, ctx.env);
+  const dryRun = values['dry-run'] === true;
+  const isNew = !existsSync(path);
+  const out = (line = ''): boolean => ctx.stdout.write(line + '\n');
+
+  if (dryRun) {
+    const plan = withSqliteErrors(path, () => planOn(path, isNew));
+    printPlan(out, path, plan, isNew);
+    if (plan.steps.length) out('Dry run: nothing was changed.');
+    return 0;
+  }
+
+  const conn = openDatabase({ path, create: true, env: ctx.env });
+  try {
+    const plan = withSqliteErrors(path, () => planMigration(conn.sqlite));
+    printPlan(out, path, plan, conn.created);
+    if (!plan.steps.length) return 0;
+    if (plan.longestLockSeconds >= LONG_LOCK_SECONDS && values.yes !== true) await confirmLongLock(ctx, plan);
+    const progress = progressWriter(ctx);
+    const result = withSqliteErrors(path, () => applyMigration(conn.sqlite, plan, progress.report));
+    progress.end();
+    out(`Migrated ${path}: ${result.applied} step${result.applied === 1 ? '' : 's'} in ${result.seconds.toFixed(1)} s; it now matches the schema.`);
+    return 0;
+  } finally {
+    conn.close();
+  }
+};
+
+export default migrate;
+
+/** Plans without touching the file: a missing one is planned as an empty database. */
+function planOn(path: string, isNew: boolean): MigrationPlan {
+  if (isNew) {
+    const mem = new Database(':memory:');
+    try {
+      return planMigration(mem);
+    } finally {
+      mem.close();
+    }
+  }
+  const conn = openDatabase({ path, readOnly: true });
+  try {
+    return planMigration(conn.sqlite);
+  } finally {
+    conn.close();
+  }
+}
+
+function printPlan(out: (line?: string) => boolean, path: string, plan: MigrationPlan, isNew: boolean): void {
+  if (!plan.steps.length) {
+    out(`${path} is up to date: nothing to do.`);
+    for (const w of plan.warnings) out(`  ! ${w}`);
+    return;
+  }
+  out(`Database: ${path}${isNew ? ' (does not exist yet: migrate creates it)' : ''}`);
+  out(`It is ${describeMode(plan.mode)}.`);
+  for (const line of describePlan(plan)) out(line);
+}
+
+async function confirmLongLock(ctx: CommandContext, plan: MigrationPlan): Promise<void> {
+  const secs = Math.ceil(plan.longestLockSeconds);
+  const stop = `one step holds the write lock for about ${secs} s, so the service's writes would wait`;
+  if (!ctx.stdin.isTTY) {
+    throw new BematicError(`stopped before changing anything: ${stop}; stop the service, then run again with --yes`);
+  }
+  const rl = createInterface({ input: ctx.stdin, output: ctx.stderr });
+  try {
+    const answer = await rl.question(`${stop[0]!.toUpperCase()}${stop.slice(1)}. Is the service stopped? Continue? [y/N] `);
+    if (!/^y(es)?$/i.test(answer.trim())) throw new BematicError('stopped before changing anything, as asked');
+  } finally {
+    rl.close();
+  }
+}
+
+/** One line per step on stderr; on a terminal it rewrites the line, with batch progress. */
+function progressWriter(ctx: CommandContext): { report: (p: MigrationProgress) => void; end: () => void } {
+  const tty = (ctx.stderr as { isTTY?: boolean }).isTTY === true;
+  let last = 0;
+  const line = (p: MigrationProgress): string => {
+    const part = p.of ? ` ${p.done ?? 0}/${p.of}` : '';
+    return `[${p.step}/${p.total}] ${p.description}${part}`;
+  };
+  return {
+    report: (p) => {
+      if (!tty) {
+        if (p.done === undefined) ctx.stderr.write(line(p) + '\n');
+        return;
+      }
+      const now = Date.now();
+      if (p.done !== undefined && p.done !== p.of && now - last < 100) return; // a terminal needs no more than 10 repaints a second
+      last = now;
+      ctx.stderr.write(`\r\x1b[2K${line(p)}`);
+    },
+    end: () => {
+      if (tty) ctx.stderr.write('\r\x1b[2K');
+    },
+  };
+}
+
+/** A SQLite error in the middle becomes one sentence; earlier steps stay applied, the failed one is rolled back. */
+function withSqliteErrors<T>(path: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof BematicError) throw e;
+    throw describeSqliteError(e, path) ?? new BematicError(`migrate stopped: ${(e as Error).message}; the steps before it are applied, run migrate again once fixed`, { cause: e });
+  }
+}
