@@ -108,6 +108,21 @@ describe('migrate refuses what it must not do', () => {
     expect((await runCommand(migrate, ['--db', path, '--yes'])).code).toBe(0);
   });
 
+  test('on a terminal it asks about the big index first: No stops, yes goes ahead', async () => {
+    const path = serviceFile(7);
+    const db = new Database(path);
+    db.exec("UPDATE tasks SET rowid = 3000000 WHERE status = 'cancelled'");
+    db.close();
+    const no = await runCommand(migrate, ['--db', path], {}, 'n\n');
+    expect(no.code).toBe(1);
+    expect(no.stderr).toMatch(/Is the service stopped\? Continue\? \[y\/N\] /);
+    expect(no.stderr).toContain('stopped before changing anything, as asked');
+    expect(tableNames(path)).not.toContain('__drizzle_migrations');
+    const yes = await runCommand(migrate, ['--db', path], {}, 'y\n');
+    expect(yes.code).toBe(0);
+    expect(tableNames(path)).toContain('__drizzle_migrations');
+  });
+
   test('a step SQLite refuses stops migrate with one sentence, exit 1, rows untouched', async () => {
     const path = tempDbPath();
     const db = new Database(path);
