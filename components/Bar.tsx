@@ -1,0 +1,30 @@
+import React from 'react';
+import { Box, Text } from 'ink';
+import { ToneText, type Tone } from './theme/index.js';
+
+export interface BarProps {
+  readonly label: string;
+  readonly value: number;
+  readonly max: number;
+  /** characters for the bar itself */
+  readonly width: number;
+  readonly labelWidth: number;
+  readonly tone?: Tone;
+  /** the number shown after the bar */
+  readonly text: string;
+}
+
+/** label ████░░ 1,234: a horizontal bar that reads in monochrome too. */
+export function Bar({ label, value, max, width, labelWidth, tone, text }: BarProps) {
+  const filled = max > 0 ? Math.max(value > 0 ? 1 : 0, Math.round((value / max) * width)) : 0;
+  return (
+    <Box>
+      <Box width={labelWidth} flexShrink={0}>
+        <ToneText tone={tone} wrap="truncate-end">{label}</ToneText>
+      </Box>
+      <ToneText tone={tone}>{'█'.repeat(filled)}</ToneText>
+      <ToneText tone="muted">{'░'.repeat(Math.max(0, width - filled))}</ToneText>
+      <Text> {text}</Text>
+    </Box>
+  );
+}

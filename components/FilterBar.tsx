@@ -1,0 +1,45 @@
+import React from 'react';
+import { Box, Text } from 'ink';
+import TextInput from 'ink-text-input';
+import { ToneText } from './theme/index.js';
+import { inert } from './text/inert.js';
+
+export interface FilterBarProps {
+  readonly editing: boolean;
+  /** the text being typed */
+  readonly draft: string;
+  /** the filter in force */
+  readonly applied: string;
+  /** the field names it understands, shown as the placeholder */
+  readonly fields: readonly string[];
+  readonly onChange: (draft: string) => void;
+  readonly position: string;
+}
+
+/** One line: the filter being typed or the one in force, and the list position at the right. */
+export function FilterBar({ editing, draft, applied, fields, onChange, position }: FilterBarProps) {
+  const placeholder = `${fields.map((f) => `${f}:…`).join(' ')} text`;
+  return (
+    <Box justifyContent="space-between">
+      <Box flexShrink={1}>
+        {editing ? (
+          <>
+            <ToneText tone="key">/</ToneText>
+            <TextInput value={draft} onChange={onChange} focus />
+            {draft === '' ? <ToneText tone="muted">{` ${placeholder}`}</ToneText> : null}
+          </>
+        ) : applied ? (
+          <Text wrap="truncate-end">
+            <ToneText tone="muted">filter </ToneText>
+            {inert(applied)}
+          </Text>
+        ) : (
+          <ToneText tone="muted">/ to filter</ToneText>
+        )}
+      </Box>
+      <Box flexShrink={0} marginLeft={1}>
+        <ToneText tone="muted">{position}</ToneText>
+      </Box>
+    </Box>
+  );
+}

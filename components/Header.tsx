@@ -1,0 +1,40 @@
+import React from 'react';
+import { Box, Text } from 'ink';
+import { ToneText } from './theme/index.js';
+import { inert } from './text/inert.js';
+
+export interface HeaderProps {
+  readonly path: string;
+  readonly readOnly: boolean;
+  readonly operator: string;
+  readonly role: string;
+  /** where the operator is: screen, then what was opened from it */
+  readonly breadcrumbs: readonly string[];
+}
+
+/** Two lines: the database and who is at the console; then the breadcrumbs. */
+export function Header({ path, readOnly, operator, role, breadcrumbs }: HeaderProps) {
+  return (
+    <Box flexDirection="column">
+      <Box>
+        <Box flexShrink={0} marginRight={1}>
+          <ToneText tone="title">bematic-console</ToneText>
+        </Box>
+        {readOnly ? (
+          <Box flexShrink={0} marginRight={1}>
+            <ToneText tone="badge"> READ-ONLY </ToneText>
+          </Box>
+        ) : null}
+        <Box flexGrow={1} flexShrink={1}>
+          <Text wrap="truncate-start">{inert(path)}</Text>
+        </Box>
+        <Box flexShrink={0} marginLeft={1}>
+          <ToneText tone="muted">{`${inert(operator)} (${role})`}</ToneText>
+        </Box>
+      </Box>
+      <Text wrap="truncate-end">
+        <ToneText tone="accent">{breadcrumbs.map((b) => inert(b)).join(' › ')}</ToneText>
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,47 @@
+import React from 'react';
+import { Box, Text } from 'ink';
+import TextInput from 'ink-text-input';
+import { ToneText } from './theme/index.js';
+
+export interface PaletteItem {
+  readonly id: string;
+  readonly title: string;
+  readonly number?: number;
+}
+
+export interface PaletteProps {
+  readonly query: string;
+  readonly onChange: (query: string) => void;
+  /** already filtered by the query */
+  readonly items: readonly PaletteItem[];
+  readonly selected: number;
+  readonly width: number;
+}
+
+/** `:` jump anywhere: type to narrow the screens, Enter goes to the selected one. */
+export function Palette({ query, onChange, items, selected, width }: PaletteProps) {
+  return (
+    <Box flexDirection="column" borderStyle="round" paddingX={1} width={Math.min(width, 48)}>
+      <Box>
+        <ToneText tone="key">:</ToneText>
+        <TextInput value={query} onChange={onChange} focus />
+      </Box>
+      {items.length === 0 ? (
+        <ToneText tone="muted">no screen matches</ToneText>
+      ) : (
+        items.map((item, i) => (
+          <Box key={item.id}>
+            <Text bold>{i === selected ? '> ' : '  '}</Text>
+            <ToneText selected={i === selected}>{`${item.number ?? ' '} ${item.title}`}</ToneText>
+          </Box>
+        ))
+      )}
+    </Box>
+  );
+}
+
+/** Screens whose title or id contain the query, by number. */
+export function filterPaletteItems(items: readonly PaletteItem[], query: string): PaletteItem[] {
+  const q = query.trim().toLowerCase();
+  return items.filter((i) => !q || i.title.toLowerCase().includes(q) || i.id.includes(q) || String(i.number) === q);
+}

@@ -1,0 +1,3 @@
+export * from './tokens.js';
+export * from './context.js';
+export * from './status-tone.js';

@@ -1,0 +1,109 @@
+import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import type { DB } from '../connection.js';
+import { shapedTables, withDefaults } from '../tables.js';
+import type { AuditLogRow } from '../types.js';
+
+export interface StatusCount {
+  status: string;
+  count: number;
+}
+
+/** Tasks per status, largest first. */
+export function tasksByStatus(db: DB): StatusCount[] {
+  const t = shapedTables(db.$client).tasks;
+  if (!t.exists) return [];
+  const c = t.table;
+  return db.select({ status: c.status, count: sql<number>`count(*)` }).from(c).groupBy(c.status).orderBy(desc(sql`count(*)`)).all();
+}
+
+export interface RunningTask {
+  id: string;
+  botName: string;
+  command: string;
+  projectName: string | null;
+  updatedAt: string;
+}
+
+/** The running tasks, longest-running first. */
+export function runningTasks(db: DB, limit: number): RunningTask[] {
+  const { tasks: t, projects: p } = shapedTables(db.$client);
+  if (!t.exists) return [];
+  const c = t.table;
+  return db
+    .select({ id: c.id, botName: c.botName, command: c.command, projectName: p.table.name, updatedAt: c.updatedAt })
+    .from(c)
+    .leftJoin(p.table, eq(p.table.id, c.projectId))
+    .where(eq(c.status, 'running'))
+    .orderBy(c.updatedAt)
+    .limit(limit)
+    .all();
+}
+
+export interface Usage {
+  tasks: number;
+  inputTokens: number;
+  outputTokens: number;
+  cost: number;
+}
+
+/** Tokens and spend of the tasks created since an ISO time (the service's own text format). */
+export function usageSince(db: DB, sinceIso: string): Usage {
+  const t = shapedTables(db.$client).tasks;
+  const none = { tasks: 0, inputTokens: 0, outputTokens: 0, cost: 0 };
+  if (!t.exists) return none;
+  const c = t.table;
+  const row = db
+    .select({
+      tasks: sql<number>`count(*)`,
+      inputTokens: sql<number>`total(${c.inputTokens})`,
+      outputTokens: sql<number>`total(${c.outputTokens})`,
+      cost: sql<number>`total(${c.estimatedCost})`,
+    })
+    .from(c)
+    .where(gte(c.createdAt, sinceIso))
+    .get();
+  return row ?? none;
+}
+
+export interface ScheduleAlert {
+  id: string;
+  taskType: string;
+  command: string;
+  userId: string;
+  nextExecutionAt: string | null;
+  status: string;
+}
+
+export interface ScheduleAlerts {
+  /** false when the file has no scheduled_tasks table (older service builds) */
+  present: boolean;
+  dueCount: number;
+  failedCount: number;
+  due: ScheduleAlert[];
+  failed: ScheduleAlert[];
+}
+
+/** Due (the service's definition: enabled, pending or active, next run not after now) and failed schedules. */
+export function scheduleAlerts(db: DB, nowIso: string, limit: number): ScheduleAlerts {
+  const t = shapedTables(db.$client).scheduledTasks;
+  if (!t.exists) return { present: false, dueCount: 0, failedCount: 0, due: [], failed: [] };
+  const c = t.table;
+  const cols = { id: c.id, taskType: c.taskType, command: c.command, userId: c.userId, nextExecutionAt: c.nextExecutionAt, status: c.status };
+  const due = and(eq(c.enabled, true), inArray(c.status, ['pending', 'active']), lte(c.nextExecutionAt, nowIso));
+  const failed = eq(c.status, 'failed');
+  const count = (w: ReturnType<typeof eq> | undefined) => db.select({ n: sql<number>`count(*)` }).from(c).where(w).get()?.n ?? 0;
+  return {
+    present: true,
+    dueCount: count(due),
+    failedCount: count(failed),
+    due: db.select(cols).from(c).where(due).orderBy(c.nextExecutionAt).limit(limit).all(),
+    failed: db.select(cols).from(c).where(failed).orderBy(desc(c.updatedAt)).limit(limit).all(),
+  };
+}
+
+/** The latest audit events, newest first (by id: timestamps tie within a millisecond). */
+export function recentAuditEvents(db: DB, limit: number): AuditLogRow[] {
+  const t = shapedTables(db.$client).auditLogs;
+  if (!t.exists) return [];
+  return db.select().from(t.table).orderBy(desc(t.table.id)).limit(limit).all().map((r) => withDefaults(t, r));
+}

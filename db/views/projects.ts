@@ -1,0 +1,61 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { DB } from '../connection.js';
+import { shapedTables, withDefaults } from '../tables.js';
+import type { ProjectRow } from '../types.js';
+import { keysetClauses, inListOrder, contains, type ListSource, type KeysetOrder } from './keyset.js';
+import { rowCounter } from './counter.js';
+
+export interface ProjectFilter {
+  /** part of the name */
+  readonly text?: string;
+  readonly agent?: string;
+}
+
+/** Projects by name, paged by (name, id) like every other list. */
+export function projectListSource(db: DB, filter: ProjectFilter): ListSource<ProjectRow> {
+  const t = shapedTables(db.$client).projects;
+  const c = t.table;
+  const where = filter.text ? contains(c.name, filter.text) : filter.agent ? eq(c.agentId, filter.agent) : undefined;
+  const order: KeysetOrder = { key: c.name, id: c.id, direction: 'asc' };
+  return {
+    page(req, limit) {
+      if (!t.exists) return [];
+      const k = keysetClauses(order, req, where);
+      const rows = db.select().from(c).where(k.where).orderBy(...k.orderBy).limit(limit).all();
+      return inListOrder(rows.map((r) => withDefaults(t, r)), k);
+    },
+    cursorOf: (r) => ({ key: r.name, id: r.id }),
+    idOf: (r) => r.id,
+    counter: rowCounter(db, t.exists ? c : null, t.name, where),
+    unfiltered: !filter.text && !filter.agent,
+  };
+}
+
+/** Task counts and spend of some projects (the visible ones): one grouped query. */
+export interface ProjectTaskStats {
+  total: number;
+  active: number;
+  failed: number;
+  cost: number;
+}
+
+export function projectTaskStats(db: DB, projectIds: readonly string[]): Map<string, ProjectTaskStats> {
+  const t = shapedTables(db.$client).tasks;
+  const out = new Map<string, ProjectTaskStats>();
+  if (!t.exists || projectIds.length === 0) return out;
+  const c = t.table;
+  const rows = db
+    .select({
+      projectId: c.projectId,
+      total: sql<number>`count(*)`,
+      active: sql<number>`sum(${c.status} IN ('pending','queued','running'))`,
+      failed: sql<number>`sum(${c.status} = 'failed')`,
+      cost: sql<number>`total(${c.estimatedCost})`,
+    })
+    .from(c)
+    .where(inArray(c.projectId, [...projectIds]))
+    .groupBy(c.projectId)
+    .all();
+  for (const r of rows) out.set(r.projectId, { total: r.total, active: r.active ?? 0, failed: r.failed ?? 0, cost: r.cost });
+  return out;
+}

@@ -1,0 +1,94 @@
+import { eq, inArray, and, or, sql, type SQL } from 'drizzle-orm';
+import type { DB } from '../connection.js';
+import { shapedTables } from '../tables.js';
+import { keysetClauses, inListOrder, contains, containsPattern, type ListSource, type KeysetOrder } from './keyset.js';
+import { rowCounter } from './counter.js';
+
+/** What the tasks list can be narrowed by (all optional, ANDed). */
+export interface TaskFilter {
+  readonly status?: readonly string[];
+  /** a project id, or part of a project name */
+  readonly project?: string;
+  readonly bot?: string;
+  /** a Slack user id, or a slack_username from users */
+  readonly user?: string;
+  /** literal text inside the prompt */
+  readonly text?: string;
+}
+
+/** One line of the tasks list: no long text, the prompt cut to its start. */
+export interface TaskListItem {
+  id: string;
+  createdAt: string;
+  status: string;
+  projectId: string;
+  projectName: string | null;
+  botName: string;
+  command: string;
+  slackUserId: string;
+  prompt: string;
+  estimatedCost: number;
+  maxBudget: number;
+}
+
+export const PROMPT_PREVIEW_CHARS = 160;
+
+export const isEmptyTaskFilter = (f: TaskFilter): boolean =>
+  !f.status?.length && !f.project && !f.bot && !f.user && !f.text;
+
+function taskWhere(db: DB, f: TaskFilter): SQL | undefined {
+  const { tasks: t, users: u } = shapedTables(db.$client);
+  const c = t.table;
+  const parts: (SQL | undefined)[] = [];
+  if (f.status?.length) parts.push(inArray(c.status, [...f.status]));
+  if (f.project) {
+    const byName = sql`SELECT "id" FROM "projects" WHERE "name" LIKE ${containsPattern(f.project)} ESCAPE '\\'`;
+    parts.push(or(eq(c.projectId, f.project), sql`${c.projectId} IN (${byName})`));
+  }
+  if (f.bot) parts.push(eq(c.botName, f.bot));
+  if (f.user) {
+    const byName = u.exists ? sql`${c.slackUserId} IN (SELECT "slack_user_id" FROM "users" WHERE "slack_username" = ${f.user})` : undefined;
+    parts.push(or(eq(c.slackUserId, f.user), byName));
+  }
+  if (f.text) parts.push(contains(c.prompt, f.text));
+  return and(...parts);
+}
+
+/** Newest first, paged by (created_at, id) in both directions. */
+export function taskListSource(db: DB, filter: TaskFilter): ListSource<TaskListItem> {
+  const { tasks: t, projects: p } = shapedTables(db.$client);
+  const where = taskWhere(db, filter);
+  const order: KeysetOrder = { key: t.table.createdAt, id: t.table.id, direction: 'desc' };
+  return {
+    page(req, limit) {
+      if (!t.exists) return [];
+      const k = keysetClauses(order, req, where);
+      const c = t.table;
+      const rows = db
+        .select({
+          id: c.id,
+          createdAt: c.createdAt,
+          status: c.status,
+          projectId: c.projectId,
+          projectName: p.table.name,
+          botName: c.botName,
+          command: c.command,
+          slackUserId: c.slackUserId,
+          prompt: sql<string>`substr(${c.prompt}, 1, ${PROMPT_PREVIEW_CHARS})`,
+          estimatedCost: c.estimatedCost,
+          maxBudget: t.missing.has('maxBudget') ? sql<number>`5.0` : c.maxBudget,
+        })
+        .from(c)
+        .leftJoin(p.table, eq(p.table.id, c.projectId))
+        .where(k.where)
+        .orderBy(...k.orderBy)
+        .limit(limit)
+        .all();
+      return inListOrder(rows as TaskListItem[], k);
+    },
+    cursorOf: (r) => ({ key: r.createdAt, id: r.id }),
+    idOf: (r) => r.id,
+    counter: rowCounter(db, t.exists ? t.table : null, t.name, where),
+    unfiltered: isEmptyTaskFilter(filter),
+  };
+}

@@ -1,0 +1,20 @@
+import React from 'react';
+import { StateLine } from '../../components/StateLine.js';
+import { useServices } from '../../src/app/services.js';
+import { useLive } from '../../src/app/live.js';
+import { useQuery } from '../../src/hooks/use-query.js';
+import type { ScreenProps } from '../../src/app/screen-props.js';
+import { readDashboard } from './dashboard-data.js';
+import { DashboardView } from './DashboardView.js';
+
+/** Lines the two upper rows of panels take; the audit list gets the rest. */
+const UPPER_ROWS = 18;
+
+export function DashboardScreen({ width, height }: ScreenProps) {
+  const { db } = useServices();
+  const { version } = useLive();
+  const audit = Math.max(1, height - UPPER_ROWS);
+  const data = useQuery(() => readDashboard(db, { running: 6, schedules: 2, audit }), String(audit), version);
+  if (data.status !== 'ready') return <StateLine status={data.status} error={data.status === 'error' ? data.error : undefined} />;
+  return <DashboardView data={data.data} width={width} height={height} />;
+}

@@ -1,0 +1,67 @@
+import React from 'react';
+import { Box, Text } from 'ink';
+import { Panel } from '../../components/Panel.js';
+import { Bar } from '../../components/Bar.js';
+import { ToneText, statusTone } from '../../components/theme/index.js';
+import { inert } from '../../components/text/inert.js';
+import { formatCost, formatCount, formatRelative, formatTime, formatTokens } from '../../components/text/format.js';
+import type { Usage } from '../../db/views/dashboard.js';
+import type { DashboardData } from './dashboard-data.js';
+
+const line = (text: string, tone?: Parameters<typeof ToneText>[0]['tone']) => (
+  <ToneText tone={tone} wrap="truncate-end">
+    {text}
+  </ToneText>
+);
+
+const usageLine = (label: string, u: Usage): string =>
+  `${label.padEnd(7)} ${formatCount(u.tasks).padStart(7)} tasks  ${formatTokens(u.inputTokens + u.outputTokens).padStart(6)} tokens  ${formatCost(u.cost)}`;
+
+function Schedules({ s }: { s: DashboardData['schedules'] }) {
+  if (!s.present) return line('no scheduled_tasks table in this file', 'muted');
+  return (
+    <>
+      {line(`${formatCount(s.dueCount)} due now`, s.dueCount > 0 ? 'warning' : 'muted')}
+      {s.due.map((d) => line(`  ${inert(d.taskType)} ${inert(d.command)} ${inert(d.userId)} ${formatRelative(d.nextExecutionAt)}`))}
+      {line(`${formatCount(s.failedCount)} failed`, s.failedCount > 0 ? 'danger' : 'muted')}
+      {s.failed.map((d) => line(`  ${inert(d.taskType)} ${inert(d.command)} ${inert(d.userId)}`))}
+    </>
+  );
+}
+
+/** 1 Dashboard: what is happening, what it costs, what needs attention. */
+export function DashboardView({ data, width, height }: { data: DashboardData; width: number; height: number }) {
+  const half = Math.floor((width - 2) / 2);
+  const max = Math.max(0, ...data.byStatus.map((s) => s.count));
+  return (
+    <Box flexDirection="column" height={height} overflow="hidden">
+      <Box>
+        <Panel title="Tasks by status" width={half}>
+          {data.byStatus.length === 0 ? line('no tasks', 'muted') : null}
+          {data.byStatus.map((s) => (
+            <Bar key={s.status} label={s.status} value={s.count} max={max} width={Math.max(4, half - 24)} labelWidth={10} tone={statusTone(s.status)} text={formatCount(s.count)} />
+          ))}
+        </Panel>
+        <Panel title={`Running now (${data.running.length})`} width={half}>
+          {data.running.length === 0 ? line('nothing running', 'muted') : null}
+          {data.running.map((t) => (
+            <Text key={t.id} wrap="truncate-end">{`${t.id.slice(0, 14)} ${inert(t.botName)} ${inert(t.command)} ${inert(t.projectName ?? '')} ${formatRelative(t.updatedAt)}`}</Text>
+          ))}
+        </Panel>
+      </Box>
+      <Box>
+        <Panel title="Tokens and cost" width={half}>
+          {line(usageLine('today', data.today))}
+          {line(usageLine('7 days', data.week))}
+        </Panel>
+        <Panel title="Schedules" width={half}>
+          <Schedules s={data.schedules} />
+        </Panel>
+      </Box>
+      <Panel title="Latest audit events">
+        {data.audit.length === 0 ? line('no audit events', 'muted') : null}
+        {data.audit.map((a) => line(`${formatTime(a.timestamp)}  ${inert(a.action).padEnd(26)} ${inert(a.userId ?? '-').padEnd(12)} ${inert(a.resourceType)} ${inert(a.resourceId ?? '')}`))}
+      </Panel>
+    </Box>
+  );
+}

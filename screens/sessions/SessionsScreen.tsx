@@ -1,0 +1,31 @@
+import React from 'react';
+import { ListPane } from '../../components/ListPane.js';
+import { usePagedList } from '../../src/hooks/use-paged-list.js';
+import { useListKeys } from '../../src/hooks/use-list-keys.js';
+import { useNavigation } from '../../src/app/navigation.js';
+import type { ScreenProps } from '../../src/app/screen-props.js';
+import { sessionColumns, sessionSource, SESSION_FILTER_FIELDS } from './session-list.js';
+
+/** 3 Sessions: all of them, newest first, filtered by status, agent, model; Enter opens the task. */
+export function SessionsScreen({ active, params, width, height }: ScreenProps) {
+  const nav = useNavigation();
+  const paged = usePagedList(sessionSource, SESSION_FILTER_FIELDS, height - 2, {
+    active,
+    initialFilter: params.filter,
+    empty: 'No sessions in this database.',
+  });
+  const selected = paged.list.selected;
+  useListKeys(paged.list, {
+    active,
+    scope: 'sessions',
+    onOpen: () => selected && nav.push('task', { taskId: selected.taskId }),
+    onFilter: paged.filter.open,
+  });
+  return (
+    <ListPane
+      height={height}
+      filter={{ ...paged.filter, fields: SESSION_FILTER_FIELDS, onChange: paged.filter.setDraft, position: paged.position }}
+      list={{ ...paged.view, columns: sessionColumns, width, rowKey: (s) => s.id }}
+    />
+  );
+}

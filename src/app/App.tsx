@@ -1,0 +1,54 @@
+import React, { type ReactNode } from 'react';
+import { useApp } from 'ink';
+import type Database from 'better-sqlite3';
+import type { DB } from '../../db/connection.js';
+import type { Operator } from '../../db/operator.js';
+import { ThemeProvider, type Theme } from '../../components/theme/index.js';
+import { KeypressProvider } from './keypress-bus.js';
+import { ServicesProvider } from './services.js';
+import { LiveProvider } from './live.js';
+import { FlashProvider, useFlash } from './flash.js';
+import { NavigationProvider } from './navigation.js';
+import { Shell } from './Shell.js';
+
+export interface AppProps {
+  readonly db: DB;
+  readonly sqlite: Database.Database;
+  readonly path: string;
+  readonly readOnly: boolean;
+  readonly operator: Operator;
+  readonly theme: Theme;
+  /** how often to look for other processes' writes (PRAGMA data_version) */
+  readonly pollMs?: number;
+  readonly initialScreen?: string;
+}
+
+/** Ctrl-C leaves through Ink's exit, so console.ts restores the terminal in one place. */
+function Keys({ children }: { children: ReactNode }) {
+  const { exit } = useApp();
+  const { clear } = useFlash();
+  return (
+    <KeypressProvider onInterrupt={() => exit()} onKey={clear}>
+      {children}
+    </KeypressProvider>
+  );
+}
+
+/** The interactive console: providers around the shell. */
+export function App({ db, sqlite, path, readOnly, operator, theme, pollMs, initialScreen = 'dashboard' }: AppProps) {
+  return (
+    <ThemeProvider theme={theme}>
+      <ServicesProvider value={{ db, path, readOnly, operator }}>
+        <LiveProvider sqlite={sqlite} pollMs={pollMs}>
+          <FlashProvider>
+            <Keys>
+              <NavigationProvider initial={initialScreen}>
+                <Shell />
+              </NavigationProvider>
+            </Keys>
+          </FlashProvider>
+        </LiveProvider>
+      </ServicesProvider>
+    </ThemeProvider>
+  );
+}

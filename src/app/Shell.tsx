@@ -1,0 +1,90 @@
+import React, { useState } from 'react';
+import { Box, useApp } from 'ink';
+import { Header } from '../../components/Header.js';
+import { Footer } from '../../components/Footer.js';
+import { TooSmall, MIN_COLUMNS, MIN_ROWS } from '../../components/TooSmall.js';
+import { footerHints, isCommand } from '../keymap/keymap.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { useKeypress, useActiveScopes } from './keypress-bus.js';
+import { useNavigation } from './navigation.js';
+import { useServices } from './services.js';
+import { useLive } from './live.js';
+import { useFlash } from './flash.js';
+import { screenById, screenByNumber } from './screens.js';
+import { HelpLayer } from './HelpLayer.js';
+import { PaletteLayer } from './PaletteLayer.js';
+
+type Overlay = { kind: 'none' } | { kind: 'palette' } | { kind: 'help'; scopes: readonly string[] };
+
+/** Header, footer and one spare line: Ink repaints the whole terminal once a frame reaches its height. */
+const CHROME_LINES = 4;
+
+/** The frame: header, the screen on top of the stack, the footer; overlays and the global keys. */
+export function Shell() {
+  const { columns, rows } = useTerminalSize();
+  const { exit } = useApp();
+  const nav = useNavigation();
+  const { refresh } = useLive();
+  const { message } = useFlash();
+  const { path, readOnly, operator, refusal } = useServices();
+  const scopes = useActiveScopes();
+  const [overlay, setOverlay] = useState<Overlay>({ kind: 'none' });
+  const atTop = nav.stack.length === 1;
+  const close = (): void => setOverlay({ kind: 'none' });
+
+  useKeypress(
+    'global',
+    (k) => {
+      const is = (command: string): boolean => isCommand(command, k.name);
+      const numbered = is('app.screen') ? screenByNumber(Number(k.name)) : undefined;
+      if (is('app.quit') && atTop) exit();
+      else if (is('app.help')) setOverlay({ kind: 'help', scopes });
+      else if (is('app.palette')) setOverlay({ kind: 'palette' });
+      else if (numbered) nav.jump(numbered.id);
+      else if (is('app.back')) nav.back();
+      else if (is('app.refresh')) refresh();
+      else return false;
+      return true;
+    },
+    { scopes: ['global'] },
+  );
+
+  if (columns < MIN_COLUMNS || rows < MIN_ROWS) return <TooSmall columns={columns} rows={rows} />;
+  const height = rows - CHROME_LINES;
+  const hints = footerHints(scopes, { actions: refusal === null }).filter(
+    (h) => !(atTop && h.command === 'app.back') && !(!atTop && h.command === 'app.quit'),
+  );
+  const crumbs = nav.stack.map((r) => {
+    const entry = screenById(r.screen);
+    return entry?.crumb?.(r.params) ?? entry?.title ?? r.screen;
+  });
+  return (
+    <Box flexDirection="column" width={columns}>
+      <Header path={path} readOnly={readOnly} operator={operator.id} role={operator.role} breadcrumbs={crumbs} />
+      <Box height={height} flexDirection="column">
+        {overlay.kind === 'help' ? <HelpLayer scopes={overlay.scopes} actions={refusal === null} width={columns} height={height} onClose={close} /> : null}
+        {overlay.kind === 'palette' ? (
+          <PaletteLayer
+            width={columns}
+            onClose={close}
+            onGo={(id) => {
+              close();
+              nav.jump(id);
+            }}
+          />
+        ) : null}
+        {nav.stack.map((route, i) => {
+          const Screen = screenById(route.screen)?.component;
+          const onTop = i === nav.stack.length - 1;
+          // Screens beneath stay mounted (hidden), so Esc comes back to the same row and filter.
+          return (
+            <Box key={`${i}:${route.screen}`} display={onTop && overlay.kind === 'none' ? 'flex' : 'none'} flexDirection="column">
+              {Screen ? <Screen active={onTop && overlay.kind === 'none'} params={route.params} width={columns} height={height} /> : null}
+            </Box>
+          );
+        })}
+      </Box>
+      <Footer hints={hints} message={message} />
+    </Box>
+  );
+}

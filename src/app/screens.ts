@@ -1,0 +1,42 @@
+import type { ComponentType } from 'react';
+import type { ScreenProps } from './screen-props.js';
+import { DashboardScreen } from '../../screens/dashboard/DashboardScreen.js';
+import { TasksScreen } from '../../screens/tasks/TasksScreen.js';
+import { TaskDetailScreen } from '../../screens/tasks/TaskDetailScreen.js';
+import { SessionsScreen } from '../../screens/sessions/SessionsScreen.js';
+import { SessionDetailScreen } from '../../screens/sessions/SessionDetailScreen.js';
+import { ProjectsScreen } from '../../screens/projects/ProjectsScreen.js';
+
+export interface ScreenEntry {
+  readonly id: string;
+  /** its number key and place in the palette; none for views opened from another (a task's detail) */
+  readonly number?: number;
+  readonly title: string;
+  readonly component: ComponentType<ScreenProps>;
+  /** the breadcrumb when opened with these params; the title otherwise */
+  readonly crumb?: (params: Readonly<Record<string, string>>) => string;
+}
+
+const short = (id: string | undefined): string => (id && id.length > 16 ? `${id.slice(0, 15)}…` : id ?? '?');
+
+/**
+ * Every screen of the console. To add one: write screens/<name>/<Name>Screen.tsx taking
+ * ScreenProps, and add one entry here with the number DESIGN.md gives it
+ * (4 users, 5 API keys, 6 schedules, 7 prompts, 8 audit log).
+ */
+export const SCREENS: readonly ScreenEntry[] = [
+  { id: 'dashboard', number: 1, title: 'Dashboard', component: DashboardScreen },
+  { id: 'tasks', number: 2, title: 'Tasks', component: TasksScreen, crumb: (p) => (p.filter ? `Tasks (${p.filter})` : 'Tasks') },
+  { id: 'sessions', number: 3, title: 'Sessions', component: SessionsScreen },
+  { id: 'projects', number: 9, title: 'Projects', component: ProjectsScreen },
+  { id: 'task', title: 'Task', component: TaskDetailScreen, crumb: (p) => `Task ${short(p.taskId)}` },
+  { id: 'session', title: 'Session', component: SessionDetailScreen, crumb: (p) => `Session ${short(p.sessionId)}` },
+];
+
+export const screenById = (id: string): ScreenEntry | undefined => SCREENS.find((s) => s.id === id);
+
+export const screenByNumber = (n: number): ScreenEntry | undefined => SCREENS.find((s) => s.number === n);
+
+/** The screens the number keys and the palette reach, by number. */
+export const numberedScreens = (): ScreenEntry[] =>
+  SCREENS.filter((s) => s.number !== undefined).sort((a, b) => a.number! - b.number!);

@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command, CommandContext } from '../cli/context.js';
+import { parseCommandArgs } from '../cli/args.js';
+import { openDatabase, type Connection } from '../../db/connection.js';
+import { UsageError } from '../../db/errors.js';
+import { resolveOperator } from '../../db/actions/operator.js';
+import { themeFor } from '../../components/theme/tokens.js';
+
+const HELP = `Usage: bematic-console [--db PATH] [--read-only] [--as SLACK_USER_ID] [--no-color]
+       bematic-console --demo
+
+The interactive console on the database (a terminal is needed; scripts use the subcommands).
+Press ? inside for every key, : to jump to a screen, q to quit, Ctrl-C to quit from anywhere.
+
+Options:
+  --demo        make ./data/demo.db with demo data if it is missing, then open it
+  --db PATH     the database (else DATABASE_URL, else ./data/bematic.db); never created here
+  --read-only   open the file read-only: every action is hidden, nothing changes
+  --as ID       the operator (a Slack user id; else BEMATIC_OPERATOR, else the OS user)
+  --no-color    no colours (NO_COLOR is honoured too)
+`;
+
+export const DEMO_PATH = './data/demo.db';
+
+// Alternate screen on/off and cursor on: what a terminal needs back, whatever happened.
+const ENTER_ALT = '\u001b[?1049h';
+const LEAVE_ALT = '\u001b[?1049l';
+const SHOW_CURSOR = '\u001b[?25h';
+
+/** `--demo`: the demo database, generated once with a progress line on stderr. */
+async function ensureDemo(path: string, ctx: CommandContext): Promise<void> {
+  if (existsSync(path)) return;
+  const { generateDemo, DEMO_DEFAULT_SCALE } = await import('../demo/generate.js');
+  const { progressLine } = await import('../demo/progress-line.js');
+  ctx.stderr.write(`Making demo data in ${path} (once)…\n`);
+  const line = progressLine(ctx.stderr);
+  try {
+    generateDemo(path, { scale: DEMO_DEFAULT_SCALE, progress: line.report });
+  } finally {
+    line.end();
+  }
+}
+
+const consoleCommand: Command = async (argv, ctx) => {
+  const { values, globals } = parseCommandArgs(argv, { demo: { type: 'boolean' } });
+  if (globals.help) {
+    ctx.stdout.write(HELP);
+    return 0;
+  }
+  if (!ctx.stdin.isTTY || !ctx.stdout.isTTY) {
+    throw new UsageError('the interactive console needs a terminal; in scripts use a subcommand (history, log-prompt, migrate, doctor, demo; see --help)');
+  }
+  const path = values.demo === true ? resolve(globals.db ?? DEMO_PATH) : globals.db;
+  if (values.demo === true) await ensureDemo(path!, ctx);
+  const conn = openDatabase({ path, readOnly: globals.readOnly, env: ctx.env });
+  try {
+    const operator = resolveOperator(conn.db, { as: globals.as, env: ctx.env, readOnly: globals.readOnly });
+    return await runInk(conn, operator, themeFor(globals.noColor, ctx.env), ctx);
+  } finally {
+    conn.close();
+  }
+};
+
+export default consoleCommand;
+
+/** Renders the app; the terminal is restored on quit, Ctrl-C, SIGTERM, SIGHUP and on an uncaught error. */
+async function runInk(conn: Connection, operator: ReturnType<typeof resolveOperator>, theme: ReturnType<typeof themeFor>, ctx: CommandContext): Promise<number> {
+  // Ink and React load here only: the subcommands never pay for them.
+  const [{ render }, React, { App }] = await Promise.all([import('ink'), import('react'), import('../app/App.js')]);
+  const stdout = ctx.stdout as NodeJS.WriteStream;
+  const stdin = ctx.stdin as NodeJS.ReadStream;
+  stdout.write(ENTER_ALT);
+  const app = render(
+    React.createElement(App, { db: conn.db, sqlite: conn.sqlite, path: conn.path, readOnly: conn.readOnly, operator, theme }),
+    { stdout, stdin, stderr: ctx.stderr as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
+  );
+  let restored = false;
+  const restore = (): void => {
+    if (restored) return;
+    restored = true;
+    try {
+      app.unmount();
+    } catch {
+      /* already unmounted */
+    }
+    if (stdin.isTTY && stdin.isRaw) stdin.setRawMode(false);
+    stdout.write(SHOW_CURSOR + LEAVE_ALT);
+  };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    restore();
+    conn.close();
+    process.exit(signal === 'SIGTERM' ? 143 : 129);
+  };
+  const onCrash = (e: unknown): void => {
+    restore();
+    conn.close();
+    ctx.stderr.write(`bematic-console: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (ctx.env.DEBUG && e instanceof Error) ctx.stderr.write(`${e.stack}\n`);
+    process.exit(1);
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGHUP', onSignal);
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
+  try {
+    await app.waitUntilExit();
+    return 0;
+  } finally {
+    restore();
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
+    process.off('uncaughtException', onCrash);
+    process.off('unhandledRejection', onCrash);
+  }
+}

@@ -1,0 +1,8 @@
+/** What the list keys drive: a keyset list or an in-memory one. */
+export interface ListController {
+  move(delta: number): void;
+  /** +1 a page down, -1 a page up */
+  page(direction: 1 | -1): void;
+  first(): void;
+  last(): void;
+}

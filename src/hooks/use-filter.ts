@@ -1,0 +1,51 @@
+import { useMemo, useState } from 'react';
+import { useKeypress } from '../app/keypress-bus.js';
+import { isCommand } from '../keymap/keymap.js';
+import { parseFilter, type ParsedFilter } from './filter-query.js';
+
+export interface FilterInput {
+  readonly editing: boolean;
+  readonly draft: string;
+  readonly applied: string;
+  readonly parsed: ParsedFilter;
+  readonly setDraft: (s: string) => void;
+  readonly open: () => void;
+}
+
+/**
+ * `/` opens the input; Enter applies, Esc clears. While open it takes every key (the text input
+ * types them), so the list beneath does not move.
+ */
+export function useFilter(names: readonly string[], initial = '', active = true): FilterInput {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(initial);
+  const [applied, setApplied] = useState(initial);
+  useKeypress(
+    'filter',
+    (k) => {
+      if (isCommand('filter.apply', k.name)) {
+        setApplied(draft.trim());
+        setEditing(false);
+      } else if (isCommand('filter.clear', k.name)) {
+        setDraft('');
+        setApplied('');
+        setEditing(false);
+      }
+      return true;
+    },
+    { active: active && editing, scopes: ['filter'] },
+  );
+  const namesKey = names.join(' ');
+  const parsed = useMemo(() => parseFilter(applied, namesKey.split(' ')), [applied, namesKey]);
+  return {
+    editing,
+    draft,
+    applied,
+    parsed,
+    setDraft,
+    open: () => {
+      setDraft(applied);
+      setEditing(true);
+    },
+  };
+}

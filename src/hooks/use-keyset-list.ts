@@ -1,0 +1,59 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ListSource } from '../../db/views/keyset.js';
+import { firstPage, lastPage, moveBy, reload, resize, type ListWindow } from './keyset-window.js';
+import type { ListController } from './list-controller.js';
+
+export type ListState<T> =
+  | { readonly status: 'loading' }
+  | { readonly status: 'error'; readonly error: string }
+  | { readonly status: 'ready'; readonly window: ListWindow<T> };
+
+export interface KeysetList<T> extends ListController {
+  readonly state: ListState<T>;
+  readonly selected: T | undefined;
+}
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/**
+ * A list paged in SQL: each key press reads only the rows it scrolls in. A new `source` (a new
+ * filter) starts at the top; a new `version` (someone wrote) reloads in place.
+ */
+export function useKeysetList<T>(source: ListSource<T>, pageSize: number, version: number): KeysetList<T> {
+  const [state, setState] = useState<ListState<T>>({ status: 'loading' });
+  const current = useRef(state);
+  const size = Math.max(1, pageSize);
+
+  const apply = useCallback((step: (w: ListWindow<T> | null) => ListWindow<T>) => {
+    const prev = current.current;
+    let next: ListState<T>;
+    try {
+      next = { status: 'ready', window: step(prev.status === 'ready' ? prev.window : null) };
+    } catch (e) {
+      next = { status: 'error', error: message(e) };
+    }
+    current.current = next;
+    setState(next);
+  }, []);
+
+  // Reads after the first frame, so the shell shows at once even on a slow file.
+  useEffect(() => apply(() => firstPage(source, size)), [source, apply]);
+  const seen = useRef({ version, size });
+  useEffect(() => {
+    const was = seen.current;
+    seen.current = { version, size };
+    if (was.version === version && was.size === size) return;
+    apply((w) => (w === null ? firstPage(source, size) : was.size !== size ? resize(w, source, size) : reload(w, source, size)));
+  }, [version, size, source, apply]);
+
+  const move = useCallback((delta: number) => apply((w) => (w ? moveBy(w, source, size, delta) : firstPage(source, size))), [apply, source, size]);
+  const window = state.status === 'ready' ? state.window : null;
+  return {
+    state,
+    selected: window?.rows[window.cursor],
+    move,
+    page: (dir) => move(dir * size),
+    first: () => apply(() => firstPage(source, size)),
+    last: () => apply(() => lastPage(source, size)),
+  };
+}

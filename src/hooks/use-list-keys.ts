@@ -1,0 +1,36 @@
+import { useKeypress } from '../app/keypress-bus.js';
+import { isCommand } from '../keymap/keymap.js';
+import type { KeyPress } from '../keymap/keys.js';
+import type { ListController } from './list-controller.js';
+
+export interface ListKeyOptions {
+  readonly active: boolean;
+  /** the screen's keymap scope (its own commands), heard before the list keys */
+  readonly scope: string;
+  readonly onOpen?: () => void;
+  readonly onFilter?: () => void;
+  /** the screen's own keys; return true when handled */
+  readonly onKey?: (k: KeyPress) => boolean;
+}
+
+/** The list keys of the keymap (move, page, jump, open, filter) on the screen layer. */
+export function useListKeys(list: ListController, o: ListKeyOptions): void {
+  useKeypress(
+    'screen',
+    (k) => {
+      if (o.onKey?.(k)) return true;
+      const is = (command: string): boolean => isCommand(command, k.name);
+      if (is('list.down')) list.move(1);
+      else if (is('list.up')) list.move(-1);
+      else if (is('list.pageDown')) list.page(1);
+      else if (is('list.pageUp')) list.page(-1);
+      else if (is('list.first')) list.first();
+      else if (is('list.last')) list.last();
+      else if (is('list.open') && o.onOpen) o.onOpen();
+      else if (is('list.filter') && o.onFilter) o.onFilter();
+      else return false;
+      return true;
+    },
+    { active: o.active, scopes: [o.scope, 'list'] },
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * The one keymap: every key the console answers to, as data. The help overlay, the footer hints
+ * and the README key table are generated from it; handlers look their keys up here by command.
+ */
+export interface KeyBinding {
+  /** what the key does, as a stable id handlers ask for: `list.down`, `task.cancel` */
+  readonly command: string;
+  /** normalised key names (see keys.ts): `j`, `down`, `ctrl+f`, `pagedown`, `enter`, `esc` */
+  readonly keys: readonly string[];
+  /** how the keys are shown when listing each would be noise (`1-9`) */
+  readonly label?: string;
+  readonly description: string;
+  /** where it works: a layer (`global`, `list`, `filter`, `dialog`, `palette`, `help`) or a screen's scope */
+  readonly scope: string;
+  /** shown in the footer line, with this short label */
+  readonly hint?: string;
+  /** changes the database: hidden when the console is read-only or the operator is a viewer */
+  readonly action?: boolean;
+}
+
+/** Section titles of the help overlay and the README table, in their order. */
+export const SCOPES: readonly { readonly scope: string; readonly title: string }[] = [
+  { scope: 'global', title: 'Everywhere' },
+  { scope: 'list', title: 'Lists' },
+  { scope: 'filter', title: 'Filter input' },
+  { scope: 'palette', title: 'Palette' },
+  { scope: 'dialog', title: 'Confirmations' },
+  { scope: 'help', title: 'Help' },
+  { scope: 'tasks', title: 'Tasks' },
+  { scope: 'task', title: 'Task detail' },
+  { scope: 'sessions', title: 'Sessions' },
+  { scope: 'projects', title: 'Projects' },
+];
+
+const digits = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+export const BINDINGS: readonly KeyBinding[] = [
+  { command: 'app.help', keys: ['?'], description: 'help: every key that works here', scope: 'global', hint: 'help' },
+  { command: 'app.palette', keys: [':'], description: 'palette: type a screen name, Enter jumps', scope: 'global', hint: 'jump' },
+  { command: 'app.screen', keys: digits, label: '1-9', description: 'go to screen by number', scope: 'global' },
+  { command: 'app.back', keys: ['esc'], description: 'back to the previous view', scope: 'global', hint: 'back' },
+  { command: 'app.refresh', keys: ['r'], description: 'refresh now (changes by others show within 2 s anyway)', scope: 'global' },
+  { command: 'app.quit', keys: ['q'], description: 'quit (at the top level)', scope: 'global', hint: 'quit' },
+  { command: 'app.forceQuit', keys: ['ctrl+c'], description: 'quit from anywhere, restoring the terminal', scope: 'global' },
+
+  { command: 'list.down', keys: ['j', 'down'], description: 'next row', scope: 'list' },
+  { command: 'list.up', keys: ['k', 'up'], description: 'previous row', scope: 'list' },
+  { command: 'list.pageDown', keys: ['pagedown', 'ctrl+f'], description: 'next page', scope: 'list' },
+  { command: 'list.pageUp', keys: ['pageup', 'ctrl+b'], description: 'previous page', scope: 'list' },
+  { command: 'list.first', keys: ['g', 'home'], description: 'first row', scope: 'list' },
+  { command: 'list.last', keys: ['G', 'end'], description: 'last row', scope: 'list' },
+  { command: 'list.open', keys: ['enter'], description: 'open the selected row', scope: 'list', hint: 'open' },
+  { command: 'list.filter', keys: ['/'], description: 'filter (field:value words and text)', scope: 'list', hint: 'filter' },
+
+  { command: 'filter.apply', keys: ['enter'], description: 'apply the filter', scope: 'filter', hint: 'apply' },
+  { command: 'filter.clear', keys: ['esc'], description: 'clear the filter and close', scope: 'filter', hint: 'clear' },
+
+  { command: 'palette.down', keys: ['down', 'ctrl+n'], description: 'next screen', scope: 'palette' },
+  { command: 'palette.up', keys: ['up', 'ctrl+p'], description: 'previous screen', scope: 'palette' },
+  { command: 'palette.go', keys: ['enter'], description: 'go to the selected screen', scope: 'palette', hint: 'go' },
+  { command: 'palette.close', keys: ['esc'], description: 'close the palette', scope: 'palette', hint: 'close' },
+
+  { command: 'dialog.yes', keys: ['y'], description: 'yes, do it', scope: 'dialog', hint: 'yes' },
+  { command: 'dialog.no', keys: ['n', 'esc'], description: 'no, leave it (selected first)', scope: 'dialog', hint: 'no' },
+  { command: 'dialog.toggle', keys: ['left', 'right', 'tab', 'h', 'l'], description: 'move between No and Yes', scope: 'dialog' },
+  { command: 'dialog.choose', keys: ['enter'], description: 'choose the selected answer', scope: 'dialog', hint: 'choose' },
+
+  { command: 'help.close', keys: ['esc', '?', 'q'], description: 'close the help', scope: 'help', hint: 'close' },
+
+  { command: 'task.cancel', keys: ['c'], description: 'cancel the pending or queued task (asks first)', scope: 'tasks', hint: 'cancel', action: true },
+  { command: 'task.cancel', keys: ['c'], description: 'cancel this task if pending or queued (asks first)', scope: 'task', hint: 'cancel', action: true },
+  { command: 'task.open', keys: ['enter'], description: 'open the parent, subtask or session under the cursor', scope: 'task', hint: 'open' },
+  { command: 'session.openTask', keys: ['enter'], description: "open the session's task", scope: 'sessions', hint: 'task' },
+  { command: 'project.openTasks', keys: ['enter'], description: "open the project's tasks", scope: 'projects', hint: 'tasks' },
+];

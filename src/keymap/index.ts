@@ -1,0 +1,3 @@
+export * from './bindings.js';
+export * from './keys.js';
+export * from './keymap.js';
