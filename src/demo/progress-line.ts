@@ -32,7 +32,8 @@ export function progressLine(stream: NodeJS.WritableStream & { isTTY?: boolean }
         stream.write(`\r\x1b[2K${progressText(done, total, what)}`);
         return;
       }
-      const tenth = total > 0 ? Math.floor((done / total) * 10) : 10;
+      // small tables finish at once: only their last line is news
+      const tenth = total >= 10_000 ? Math.floor((done / total) * 10) : done === total ? 10 : 0;
       if (what === lastWhat && tenth === lastTenth) return;
       if (what !== lastWhat && done !== total && tenth === 0) {
         lastWhat = what;
