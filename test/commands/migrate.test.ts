@@ -2,9 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import migrate from '../../src/commands/migrate.js';
-import { runServiceBootDdl } from '../fixtures/service-ddl.js';
-import { insertServiceRows } from '../fixtures/service-rows.js';
-import { serviceFile } from '../fixtures/service-file.js';
+import { fileWithDuplicateUser, inflateTaskRowids, serviceFile } from '../fixtures/service-file.js';
 import { dumpAllRows } from '../fixtures/dump.js';
 import { runCommand } from '../fixtures/run-command.js';
 import { tempDbPath } from '../helpers/temp-db.js';
@@ -95,9 +93,7 @@ describe('migrate refuses what it must not do', () => {
 
   test('a big index without --yes stops before any change when it cannot ask; --yes goes ahead', async () => {
     const path = serviceFile(7);
-    const db = new Database(path);
-    db.exec("UPDATE tasks SET rowid = 3000000 WHERE status = 'cancelled'");
-    db.close();
+    inflateTaskRowids(path, 3_000_000);
     const bytes = readFileSync(path);
     const run = await runCommand(migrate, ['--db', path]);
     expect(run.code).toBe(1);
@@ -110,9 +106,7 @@ describe('migrate refuses what it must not do', () => {
 
   test('on a terminal it asks about the big index first: No stops, yes goes ahead', async () => {
     const path = serviceFile(7);
-    const db = new Database(path);
-    db.exec("UPDATE tasks SET rowid = 3000000 WHERE status = 'cancelled'");
-    db.close();
+    inflateTaskRowids(path, 3_000_000);
     const no = await runCommand(migrate, ['--db', path], {}, 'n\n');
     expect(no.code).toBe(1);
     expect(no.stderr).toMatch(/Is the service stopped\? Continue\? \[y\/N\] /);
@@ -124,14 +118,8 @@ describe('migrate refuses what it must not do', () => {
   });
 
   test('a step SQLite refuses stops migrate with one sentence, exit 1, rows untouched', async () => {
-    const path = tempDbPath();
-    const db = new Database(path);
-    db.exec(`CREATE TABLE users (id TEXT PRIMARY KEY, slack_user_id TEXT NOT NULL, slack_username TEXT NOT NULL,
-      role TEXT NOT NULL DEFAULT 'viewer', rate_limit_override INTEGER, active INTEGER NOT NULL DEFAULT 1,
-      created_at TEXT NOT NULL, updated_at TEXT NOT NULL)`);
-    runServiceBootDdl(db, 7);
-    insertServiceRows(db, 7);
-    db.exec("INSERT INTO users (id, slack_user_id, slack_username, created_at, updated_at) SELECT 'user_dup', slack_user_id, 'twin', created_at, updated_at FROM users LIMIT 1");
+    const path = fileWithDuplicateUser();
+    const db = new Database(path, { readonly: true });
     const before = dumpAllRows(db);
     db.close();
     const run = await runCommand(migrate, ['--db', path]);

@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import Database from 'better-sqlite3';
 import { openDatabase } from '../../db/connection.js';
 import { inspectDatabase } from '../../db/doctor/inspect.js';
 import { OPERATION_NEEDS } from '../../db/doctor/slow-operations.js';
@@ -8,7 +7,7 @@ import { applyMigration } from '../../db/migrate/apply.js';
 import { referenceSchema } from '../../db/migrate/reference.js';
 import { committedMigrations } from '../../db/migrate/journal.js';
 import { promptSearchExtras } from '../../db/search/extras.js';
-import { serviceFile } from '../fixtures/service-file.js';
+import { inflateTaskRowids, serviceFile } from '../fixtures/service-file.js';
 import type { DoctorReport } from '../../db/doctor/report.js';
 
 const SERVICE_ONLY_TABLES = ['archived_tasks', 'feedback_suggestions', 'global_contexts', 'pending_actions'];
@@ -63,9 +62,7 @@ describe('doctor on a file the service made and nobody migrated', () => {
 
   test('a table whose rowids reach 2M is estimated from max(rowid), not counted', () => {
     const path = serviceFile(7);
-    const db = new Database(path);
-    db.exec("UPDATE tasks SET rowid = 2000000 WHERE status = 'cancelled'");
-    db.close();
+    inflateTaskRowids(path, 2_000_000);
     const r = inspect(path);
     expect(table(r, 'tasks').rows).toEqual({ rows: 2_000_000, exact: false });
     expect(r.slowOperations.find((s) => s.missing === 'idx_tasks_status_created')!.cost).toBe('full scan of ~2.0M rows');

@@ -11,7 +11,7 @@ import { migrationsFolder } from '../../db/package-root.js';
 import { readShape } from '../../db/shape.js';
 import { SERVICE_AGES, runServiceBootDdl } from '../fixtures/service-ddl.js';
 import { insertServiceRows } from '../fixtures/service-rows.js';
-import { serviceFile } from '../fixtures/service-file.js';
+import { fileWithDuplicateUser, inflateTaskRowids, serviceFile } from '../fixtures/service-file.js';
 import { dumpAllRows, projectOnto } from '../fixtures/dump.js';
 import { tempDbPath } from '../helpers/temp-db.js';
 
@@ -137,9 +137,9 @@ describe('migrate on files it did not get from the service', () => {
 
 describe('migrate holds the lock briefly, and says so when it cannot', () => {
   test('an index over a big table is flagged with its row count and a stop-the-service warning', () => {
-    const sqlite = open(serviceFile(7));
-    // a rowid far out, as on a file that once held 2M tasks: max(rowid) is what the estimate reads
-    sqlite.exec("UPDATE tasks SET rowid = 2000000 WHERE status = 'cancelled'");
+    const path = serviceFile(7);
+    inflateTaskRowids(path, 2_000_000);
+    const sqlite = open(path);
     const plan = planMigration(sqlite);
     const long = plan.steps.filter((s) => s.lockSeconds >= 1);
     expect(long.map((s) => s.table)).toEqual(['tasks', 'tasks', 'tasks', 'tasks']);
@@ -150,15 +150,7 @@ describe('migrate holds the lock briefly, and says so when it cannot', () => {
   });
 
   test('a step that fails is rolled back alone: earlier steps stay, no row changes, the rest is planned again', () => {
-    const path = tempDbPath();
-    const pre = open(path);
-    // a users table without its UNIQUE constraint, holding a duplicate the unique index refuses
-    pre.exec(`CREATE TABLE users (id TEXT PRIMARY KEY, slack_user_id TEXT NOT NULL, slack_username TEXT NOT NULL,
-      role TEXT NOT NULL DEFAULT 'viewer', rate_limit_override INTEGER, active INTEGER NOT NULL DEFAULT 1,
-      created_at TEXT NOT NULL, updated_at TEXT NOT NULL)`);
-    runServiceBootDdl(pre, 7);
-    insertServiceRows(pre, 7);
-    pre.exec("INSERT INTO users (id, slack_user_id, slack_username, created_at, updated_at) SELECT 'user_dup', slack_user_id, 'twin', created_at, updated_at FROM users LIMIT 1");
+    const pre = open(fileWithDuplicateUser());
     const before = dumpAllRows(pre);
     const plan = planMigration(pre);
     const failing = plan.steps.findIndex((s) => s.description.includes('users_slack_user_id_unique'));
