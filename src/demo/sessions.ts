@@ -32,7 +32,8 @@ export interface SessionedTask {
   durationMs: number;
 }
 
-export type SessionWriter = (task: SessionedTask) => { lastId: string | null; count: number };
+/** writes a task's sessions and returns the id of the last one, or null when it never ran */
+export type SessionWriter = (task: SessionedTask) => string | null;
 
 /**
  * 1-3 sessions per task that ran: earlier ones invalidated or expired (the agent restarted),
@@ -41,8 +42,8 @@ export type SessionWriter = (task: SessionedTask) => { lastId: string | null; co
 export function sessionWriter(world: DemoWorld, rng: Rng): SessionWriter {
   const insert = prepareInsert(world.sqlite, 'sessions', SESSION_COLUMNS);
   return (task) => {
-    if (task.status === 'pending' || task.status === 'queued') return { lastId: null, count: 0 };
-    if (task.status === 'cancelled' && rng.chance(0.5)) return { lastId: null, count: 0 };
+    if (task.status === 'pending' || task.status === 'queued') return null;
+    if (task.status === 'cancelled' && rng.chance(0.5)) return null; // cancelled before an agent took it
     const n = task.status === 'running' ? 1 : rng.weighted([1, 2, 3], [70, 22, 8]);
     const agent = task.agentId === 'auto' ? rng.pick(AGENTS) : task.agentId;
     let start = Math.min(task.startedAt + rng.int(200, 4000), world.now);
@@ -67,7 +68,7 @@ export function sessionWriter(world: DemoWorld, rng: Rng): SessionWriter {
       });
       start = end + rng.int(1000, 30_000);
     }
-    return { lastId, count: n };
+    return lastId;
   };
 }
 

@@ -2,7 +2,7 @@ import { inBatches, prepareInsert } from './bulk.js';
 import type { Rng } from './prng.js';
 import { costOf, sessionWriter } from './sessions.js';
 import { BOT_COMMANDS, BOT_WEIGHTS, BOTS, commandsRun, files, taskPrompt, taskResult } from './text.js';
-import { DAY, slackTs, Timeline } from './timeline.js';
+import { slackTs, Timeline } from './timeline.js';
 import { ERRORS, MODELS } from './words.js';
 import { iso, requesters, streamOf, type DemoProject, type DemoWorld } from './world.js';
 
@@ -15,7 +15,7 @@ const TASK_COLUMNS = [
 
 const FINISHED = ['completed', 'failed', 'cancelled'] as const;
 const LIVE = ['running', 'queued', 'pending'] as const;
-const BUDGET_ERROR = ERRORS[0];
+const [BUDGET_ERROR, ...OTHER_ERRORS] = ERRORS;
 
 export const taskCount = (scale: number): number => Math.max(60, Math.round(100_000 * scale));
 
@@ -42,7 +42,7 @@ interface Parent {
  * Tasks over the last 120 days with their sessions, oldest first. The newest few are still
  * running, queued or pending; a few percent are subtasks of a recent planner task.
  */
-export function writeTasks(world: DemoWorld): number {
+export function writeTasks(world: DemoWorld): void {
   const rng = streamOf(world, 'tasks');
   const total = taskCount(world.scale);
   const live = Math.min(40, 3 + Math.round(total / 20_000));
@@ -52,7 +52,6 @@ export function writeTasks(world: DemoWorld): number {
   const pickProject = projectPicker(world.projects);
   const people = requesters(world);
   const planners: Parent[] = [];
-  let sessions = 0;
 
   inBatches(world.sqlite, total, 'tasks', world.progress, (i) => {
     const isLive = i >= total - live;
@@ -66,42 +65,40 @@ export function writeTasks(world: DemoWorld): number {
     // the newest walk through the live statuses and the oldest through the finished ones, so each is present
     let status: string = isLive ? LIVE[(total - 1 - i) % LIVE.length]! : i < FINISHED.length ? FINISHED[i]! : rng.weighted(FINISHED, [84, 10, 6]);
     const ran = status !== 'pending' && status !== 'queued';
-    let inputTokens = ran ? Math.round(rng.logNormal(60_000, 1.1)) : 0;
-    let outputTokens = ran ? Math.round(rng.logNormal(6_000, 1)) : 0;
-    if (status === 'running' || status === 'cancelled') {
-      inputTokens = Math.round(inputTokens * rng.next());
-      outputTokens = Math.round(outputTokens * rng.next());
-    }
+    // a task stopped midway used only part of what a whole run would
+    const part = status === 'running' || status === 'cancelled' ? rng.next() : 1;
+    const inputTokens = ran ? Math.round(rng.logNormal(60_000, 1.1) * part) : 0;
+    const outputTokens = ran ? Math.round(rng.logNormal(6_000, 1) * part) : 0;
     const cost = costOf(model, inputTokens, outputTokens);
     if (status === 'completed' && cost > project.budget && rng.chance(0.6)) status = 'failed';
     const durationMs = Math.round(rng.logNormal(4 * 60_000, 1));
     const completedAt = status === 'completed' || status === 'failed' ? Math.min(created + durationMs, world.now) : null;
+    const cancelledAt = status === 'cancelled' ? Math.min(created + rng.int(5_000, 600_000), world.now) : null;
     const fileCount = status === 'completed' && bot === 'coder' ? rng.int(1, 8) : status === 'failed' && bot === 'coder' ? rng.int(0, 3) : 0;
     const commandCount = !ran ? 0 : bot === 'coder' || bot === 'ops' ? rng.int(1, 6) : rng.int(0, 2);
     const id = `task_${rng.nanoid()}`;
     const threadTs = parent?.threadTs ?? slackTs(created, rng);
     // sessions first, so the task can name its last one (foreign keys are checked once at the end)
-    const written = writeSessions({ id, status, agentId: project.agentId, model, inputTokens, outputTokens, startedAt: created, durationMs });
-    sessions += written.count;
+    const sessionId = writeSessions({ id, status, agentId: project.agentId, model, inputTokens, outputTokens, startedAt: created, durationMs });
     insert({
       id, project_id: project.id, bot_name: bot, command, prompt: taskPrompt(rng, command), status,
       result: status === 'completed' ? taskResult(rng, command, fileCount, commandCount) : null,
-      error_message: status === 'failed' ? (cost > project.budget ? BUDGET_ERROR : rng.pick(ERRORS.slice(1))) : null,
+      error_message: status === 'failed' ? (cost > project.budget ? BUDGET_ERROR : rng.pick(OTHER_ERRORS)) : null,
       slack_channel_id: project.channel, slack_thread_ts: threadTs, slack_user_id: rng.pick(people).slackId,
-      slack_message_ts: rng.chance(0.9) ? slackTs(created, rng) : null, session_id: written.lastId,
+      slack_message_ts: rng.chance(0.9) ? slackTs(created, rng) : null, session_id: sessionId,
       parent_task_id: parent?.id ?? null, input_tokens: inputTokens, output_tokens: outputTokens,
       estimated_cost: cost, max_budget: project.budget,
       files_changed: JSON.stringify(files(rng, fileCount)), commands_run: JSON.stringify(commandsRun(rng, commandCount)),
-      created_at: iso(created), updated_at: iso(completedAt ?? (status === 'cancelled' ? Math.min(created + rng.int(5_000, DAY / 4), world.now) : created)),
+      created_at: iso(created), updated_at: iso(completedAt ?? cancelledAt ?? created),
       completed_at: completedAt === null ? null : iso(completedAt),
     });
-    if (status === 'cancelled' && rng.chance(0.7)) {
-      world.audit.push({ action: 'task:cancelled', userId: rng.pick(people).slackId, resourceType: 'task', resourceId: id, metadata: { previousStatus: rng.pick(['pending', 'queued', 'running']) }, at: Math.min(created + rng.int(5_000, 600_000), world.now) });
+    if (cancelledAt !== null && rng.chance(0.7)) {
+      const previousStatus = sessionId ? 'running' : rng.pick(['pending', 'queued']);
+      world.audit.push({ action: 'task:cancelled', userId: rng.pick(people).slackId, resourceType: 'task', resourceId: id, metadata: { previousStatus }, at: cancelledAt });
     }
     if (bot === 'planner' && !parent) {
       planners.push({ id, project, threadTs });
       if (planners.length > 32) planners.shift();
     }
   });
-  return sessions;
 }
