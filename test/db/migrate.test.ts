@@ -103,6 +103,10 @@ describe('migrate on files it did not get from the service', () => {
     expect([...ours.indexes]).toEqual(expect.arrayContaining([...readShape(pushed).indexes]));
     expectComplete(sqlite);
     expectDrizzleAgrees(sqlite);
+    // the service, pointed at a file the console made, boots and writes as usual
+    runServiceBootDdl(sqlite, 7);
+    expect(insertServiceRows(sqlite, 7)).toBeGreaterThan(20);
+    expectSound(sqlite);
     sqlite.close();
     pushed.close();
   });
