@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../db/package-root.js';
@@ -34,6 +35,21 @@ describe('the real binary: migrate and doctor', () => {
 
     const after = run('doctor', '--db', path);
     expect(after.stdout).toContain('The file matches the schema');
+  });
+
+  test('migrate waits for a write the service holds, instead of failing', async () => {
+    const path = serviceFile(7);
+    const service = new Database(path);
+    service.pragma('journal_mode = WAL');
+    service.prepare('BEGIN IMMEDIATE').run();
+    service.prepare("INSERT INTO audit_logs (action, resource_type, metadata, timestamp) VALUES ('task:cancelled', 'task', '{}', ?)").run(new Date().toISOString());
+    const child = spawn(process.execPath, [BIN, 'migrate', '--db', path], { env: { ...process.env, NO_COLOR: '1' } });
+    const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    // once the plan is out, migrate is at its first write: hold the lock a little longer, well inside 5 s
+    child.stdout.once('data', () => setTimeout(() => service.prepare('COMMIT').run(), 300));
+    expect(await exit).toBe(0);
+    expect(service.prepare("SELECT count(*) FROM audit_logs WHERE action = 'task:cancelled'").pluck().get()).toBe(2);
+    service.close();
   });
 
   test('errors are one line with the documented exit codes', () => {
