@@ -1,0 +1,51 @@
+import type { Command, CommandContext } from '../cli/context.js';
+import { openForCommand } from '../cli/database.js';
+import { inertJson } from '../cli/text.js';
+import { terminalWidth, themeFor } from '../cli/style.js';
+import { PromptHistoryRepository } from '../../db/repositories/prompt-history.js';
+import { hasTable } from '../../db/shape.js';
+import { currentShape } from '../../db/tables.js';
+import { HISTORY_HELP, parseHistoryArgs, type HistoryRequest } from './history/options.js';
+import { showList } from './history/list.js';
+import { statsLines } from './history/stats.js';
+import { countLines, labelled } from './history/counts.js';
+
+const json = (v: unknown): string => inertJson(JSON.stringify(v, null, 2)) + '\n';
+
+function showCounts(ctx: CommandContext, repo: PromptHistoryRepository, req: HistoryRequest, kind: 'categories' | 'tags'): void {
+  const counts = kind === 'tags' ? repo.tagCounts(req.filters, req.limit) : repo.categoryCounts(req.filters).slice(0, req.limit);
+  const key = kind === 'tags' ? 'tag' : 'category';
+  if (req.json) return void ctx.stdout.write(json(counts.map((c) => ({ [key]: c.name, count: c.count }))));
+  const theme = themeFor(ctx, req.globals.noColor);
+  if (counts.length === 0) return void ctx.stdout.write(`No ${kind}.\n`);
+  const lines = countLines(labelled(counts), theme, terminalWidth(ctx), [key.toUpperCase(), 'PROMPTS']);
+  ctx.stdout.write(lines.join('\n') + '\n');
+}
+
+/** `bematic-console history`: the spec's prompt history viewer. */
+const history: Command = async (argv, ctx) => {
+  const req = parseHistoryArgs(argv);
+  if (req.help) {
+    ctx.stdout.write(HISTORY_HELP);
+    return 0;
+  }
+  const conn = openForCommand(req.globals, ctx, { writes: false, command: 'history' });
+  try {
+    const repo = new PromptHistoryRepository(conn.db);
+    if (!hasTable(currentShape(conn.sqlite), 'prompt_history')) {
+      ctx.stderr.write(`bematic-console: ${conn.path} has no prompt_history table yet; \`bematic-console migrate\` adds it\n`);
+    }
+    const theme = themeFor(ctx, req.globals.noColor);
+    const width = terminalWidth(ctx);
+    if (req.view === 'list') await showList(ctx, repo, req, theme, width);
+    else if (req.view === 'stats') {
+      const stats = repo.getStats(req.filters);
+      ctx.stdout.write(req.json ? json(stats) : statsLines(stats, theme, width).join('\n') + '\n');
+    } else showCounts(ctx, repo, req, req.view);
+    return 0;
+  } finally {
+    conn.close();
+  }
+};
+
+export default history;

@@ -1,0 +1,85 @@
+import type { PromptHistoryRepository } from '../../../db/repositories/prompt-history.js';
+import { decodePrompt, type DecodedPrompt } from '../../../db/repositories/prompt-history-values.js';
+import type { PromptHistoryRow } from '../../../db/types.js';
+import type { CommandContext } from '../../cli/context.js';
+import { LineWriter } from '../../cli/output.js';
+import type { Theme } from '../../cli/style.js';
+import { layoutTable, renderHeader, renderRow, type Column } from '../../cli/table.js';
+import { inert, inertJson } from '../../cli/text.js';
+import type { HistoryRequest } from './options.js';
+
+const PAGE = 1000;
+
+const statusStyle = (text: string, row: DecodedPrompt, theme: Theme): string => {
+  switch (row.executionStatus) {
+    case 'completed': return theme.ok(text);
+    case 'failed': return theme.bad(text);
+    case 'pending': return theme.warn(text);
+    default: return theme.muted(text);
+  }
+};
+
+const tagsText = (p: DecodedPrompt): string => inert(p.tagsRaw ?? p.tags.join(','));
+
+const COLUMNS: readonly Column<DecodedPrompt>[] = [
+  { header: 'ID', value: (p) => String(p.id), align: 'right', style: (t, _p, th) => th.dim(t) },
+  { header: 'CREATED', value: (p) => inert(p.timestamp.slice(0, 16).replace('T', ' ')), drop: 3 },
+  { header: 'STATUS', value: (p) => inert(p.executionStatus), style: statusStyle },
+  { header: 'CATEGORY', value: (p) => inert(p.category ?? '-'), max: 13, drop: 2, style: (t, _p, th) => th.accent(t) },
+  { header: 'TAGS', value: tagsText, max: 24, drop: 1, style: (t, _p, th) => th.muted(t) },
+  { header: 'PROMPT', value: (p) => inert(p.prompt), flex: true },
+];
+
+/** Pages of rows: one page for --limit, keyset pages for --all so memory stays flat. */
+function* pages(repo: PromptHistoryRepository, req: HistoryRequest): Generator<PromptHistoryRow[]> {
+  if (req.limit !== undefined) yield repo.findAll({ ...req.filters, limit: req.limit });
+  else yield* repo.iterate(req.filters, PAGE);
+}
+
+async function writeJson(out: LineWriter, repo: PromptHistoryRepository, req: HistoryRequest): Promise<number> {
+  let n = 0;
+  let held: string | undefined; // each row waits for the next to know whether it needs a comma
+  out.line('[');
+  for (const page of pages(repo, req)) {
+    for (const row of page) {
+      if (held !== undefined) out.line(held + ',');
+      held = '  ' + inertJson(JSON.stringify(decodePrompt(row)));
+      n++;
+    }
+    await out.drain();
+  }
+  if (held !== undefined) out.line(held);
+  out.line(']');
+  return n;
+}
+
+async function writeTable(out: LineWriter, repo: PromptHistoryRepository, req: HistoryRequest, theme: Theme, width?: number): Promise<number> {
+  let n = 0;
+  let layout: ReturnType<typeof layoutTable<DecodedPrompt>> | undefined;
+  for (const page of pages(repo, req)) {
+    const decoded = page.map(decodePrompt);
+    if (!layout) {
+      layout = layoutTable(COLUMNS, decoded, width);
+      out.line(renderHeader(layout, theme));
+    }
+    for (const p of decoded) out.line(renderRow(layout, p, theme));
+    n += decoded.length;
+    await out.drain();
+  }
+  return n;
+}
+
+/** The list of prompts, newest first: a table (fitted on a terminal) or JSON. */
+export async function showList(ctx: CommandContext, repo: PromptHistoryRepository, req: HistoryRequest, theme: Theme, width?: number): Promise<void> {
+  const out = new LineWriter(ctx);
+  if (req.json) {
+    await writeJson(out, repo, req);
+    return out.flush();
+  }
+  const n = await writeTable(out, repo, req, theme, width);
+  if (n === 0) out.line(theme.muted('No prompts match.'));
+  else if (width !== undefined && req.limit !== undefined && n === req.limit) {
+    out.line(theme.muted(`The newest ${n} shown; --limit N or --all for more.`));
+  }
+  out.flush();
+}
