@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UsageError } from '../../db/errors.js';
+import { committedMigrations, createJournalTable, recordMigration } from '../../db/migrate/journal.js';
 import { pushSchema } from '../../db/migrate/push-schema.js';
 import { promptSearchExtras } from '../../db/search/extras.js';
 import { writeApiKeys, writeOfflineQueue } from './agents.js';
@@ -85,7 +86,7 @@ export function generateDemo(path: string, opts: DemoOptions): DemoSummary {
       sqlite, seed, scale: opts.scale, now: opts.now ?? Date.now(), progress: opts.progress ?? (() => {}),
       projects: [], users: [], audit: [],
     };
-    phase('schema', () => pushSchema(sqlite));
+    phase('schema', () => createSchema(sqlite));
     phase('users, projects, keys', () => {
       world.users = writeUsers(world);
       world.projects = writeProjects(world);
@@ -114,6 +115,13 @@ export function generateDemo(path: string, opts: DemoOptions): DemoSummary {
   } finally {
     if (sqlite.open) sqlite.close();
   }
+}
+
+/** The committed schema with its migration journal, so the demo is a database `migrate` made, not one to adopt. */
+function createSchema(sqlite: Database.Database): void {
+  pushSchema(sqlite);
+  createJournalTable(sqlite);
+  for (const m of committedMigrations()) recordMigration(sqlite, m);
 }
 
 /** Proves the rows hang together, gives the planner statistics, and leaves the file as the service expects it. */

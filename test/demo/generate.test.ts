@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { planMigration } from '../../db/migrate/plan.js';
 import { generateDemo, MANAGED_TABLES, type DemoSummary } from '../../src/demo/generate.js';
 import { DEMO_NETSUITE_ENCRYPTION_KEY } from '../../src/demo/netsuite.js';
 import { MALFORMED_TAGS } from '../../src/demo/prompts.js';
@@ -38,6 +39,10 @@ describe('a tiny demo database', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+  });
+
+  it('is what migrate would make: journal recorded, search objects built, nothing left to plan', () => {
+    expect(planMigration(db).steps).toEqual([]);
   });
 
   it('holds every status of every table', () => {
