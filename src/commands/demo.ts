@@ -1,7 +1,8 @@
 import { resolveDatabasePath } from '../../db/connection.js';
-import { BematicError, UsageError, describeSqliteError } from '../../db/errors.js';
+import { UsageError } from '../../db/errors.js';
 import { parseCommandArgs } from '../cli/args.js';
 import type { Command, CommandContext } from '../cli/context.js';
+import { reportError } from '../cli/report.js';
 import { DEMO_DEFAULT_SCALE, DEMO_DEFAULT_SEED, generateDemo, type DemoSummary } from '../demo/generate.js';
 import { progressLine } from '../demo/progress-line.js';
 
@@ -36,10 +37,7 @@ const demo: Command = async (argv, ctx) => {
   try {
     return run(argv, ctx);
   } catch (e) {
-    const err = e instanceof BematicError ? e : describeSqliteError(e);
-    if (!err) throw e;
-    ctx.stderr.write(`bematic-console demo: ${err.message}\n`);
-    return err.exitCode;
+    return reportError(e, ctx); // in-process callers (tests, the console's --demo) get the exit code too
   }
 };
 
