@@ -1,10 +1,10 @@
 import { Cron } from 'croner';
-import { prepareInsert } from './bulk.js';
+import { prepareInsert, type Row } from './bulk.js';
 import type { Rng } from './prng.js';
 import { BOT_COMMANDS, taskPrompt, type Bot } from './text.js';
 import { DAY, slackTs } from './timeline.js';
 import { AREAS, FEATURES } from './words.js';
-import { iso, requesters, streamOf, type DemoWorld } from './world.js';
+import { iso, requesters, streamOf, type DemoUser, type DemoWorld } from './world.js';
 
 const SCHEDULE_COLUMNS = [
   'id', 'project_id', 'user_id', 'task_type', 'bot_name', 'command', 'prompt', 'scheduled_for',
@@ -19,6 +19,7 @@ const TIMEZONES = ['America/New_York', 'Europe/Berlin', 'Asia/Tokyo', 'UTC', 'Am
 const ONE_SHOT_STATUSES = ['pending', 'completed', 'cancelled', 'failed', 'paused'] as const;
 const RECURRING_STATUSES = ['active', 'paused', 'cancelled', 'completed', 'failed'] as const;
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 /** what each bot does on a timer */
 const RECURRING_COMMANDS: Record<Bot, readonly string[]> = { ops: ['status', 'logs'], reviewer: ['review', 'audit'], coder: ['test'], planner: ['plan'] };
 
@@ -30,9 +31,27 @@ function statusFor<T extends string>(rng: Rng, i: number, statuses: readonly T[]
 
 export const scheduleCount = (scale: number): number => Math.min(1500, Math.max(40, Math.round(40 + 150 * scale)));
 
-type Fields = Pick<Record<(typeof SCHEDULE_COLUMNS)[number], string | number | null>,
-  'task_type' | 'bot_name' | 'command' | 'prompt' | 'scheduled_for' | 'cron_expression' | 'is_recurring' | 'last_executed_at' |
-  'next_execution_at' | 'execution_count' | 'max_executions' | 'status' | 'enabled' | 'metadata' | 'last_triggered_at' | 'expires_at'>;
+/** what differs between the three kinds of schedule */
+type Fields = Omit<Row<typeof SCHEDULE_COLUMNS>, 'id' | 'project_id' | 'user_id' | 'timezone' | 'slack_channel_id' | 'slack_thread_ts' | 'created_at' | 'updated_at'>;
+
+/** the service's quota: 50 pending, active or paused schedules per Slack user */
+const QUOTA = 50;
+const COUNTS_TOWARDS_QUOTA = new Set(['pending', 'active', 'paused']);
+
+/** an owner with room under the quota for this schedule */
+function ownerFor(rng: Rng, owners: readonly DemoUser[], open: Map<string, number>, status: string): DemoUser {
+  const first = rng.int(0, owners.length - 1);
+  if (!COUNTS_TOWARDS_QUOTA.has(status)) return owners[first]!;
+  for (let k = 0; k < owners.length; k++) {
+    const owner = owners[(first + k) % owners.length]!;
+    const n = open.get(owner.slackId) ?? 0;
+    if (n < QUOTA) {
+      open.set(owner.slackId, n + 1);
+      return owner;
+    }
+  }
+  return owners[first]!; // more schedules than quota allows: only a demo beyond scale 30 gets here
+}
 
 /** reminders, one-shot prompts and recurring jobs in several timezones, in every status, some due now */
 export function writeSchedules(world: DemoWorld): void {
@@ -41,17 +60,20 @@ export function writeSchedules(world: DemoWorld): void {
   const owners = requesters(world);
   const projects = world.projects.filter((p) => p.active);
   const total = scheduleCount(world.scale);
+  const open = new Map<string, number>();
   world.sqlite.transaction(() => {
     for (let i = 0; i < total; i++) {
       const kind = i % 3; // equal thirds, so even the smallest demo has every kind
       const timezone = rng.pick(TIMEZONES);
-      const createdAt = world.now - rng.int(1, 90) * DAY - rng.int(0, DAY);
       const fields = kind === 0 ? reminder(rng, world.now, i) : kind === 1 ? oneShot(rng, world.now, i) : recurring(rng, world.now, timezone, i);
+      // created before it first ran
+      const firstRun = Date.parse(String(fields.last_triggered_at ?? fields.scheduled_for));
+      const createdAt = Math.min(world.now - rng.int(1, 90) * DAY - rng.int(0, DAY), firstRun - rng.int(1, 72) * HOUR);
       const project = rng.pick(projects);
       const id = rng.nanoid();
       const updatedAt = Math.min(world.now, createdAt + rng.int(0, 30) * DAY);
       insert({
-        id, project_id: project.id, user_id: rng.pick(owners).slackId, timezone, ...fields,
+        id, project_id: project.id, user_id: ownerFor(rng, owners, open, String(fields.status)).slackId, timezone, ...fields,
         slack_channel_id: project.channel, slack_thread_ts: rng.chance(0.5) ? slackTs(createdAt, rng) : null,
         created_at: iso(createdAt), updated_at: iso(updatedAt),
       });
