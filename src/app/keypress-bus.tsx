@@ -1,4 +1,4 @@
-import React, { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import React, { createContext, useCallback, useContext, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useInput } from 'ink';
 import { toKeyPress, type KeyPress } from '../keymap/keys.js';
 
@@ -82,7 +82,8 @@ export function useKeypress(layer: Layer, handler: KeyHandler, options: { active
   ref.current = handler;
   const active = options.active ?? true;
   const scopeKey = (options.scopes ?? []).join(' ');
-  useEffect(() => {
+  // Layout effect: a layer hears keys from the frame it first appears in, not a tick later.
+  useLayoutEffect(() => {
     if (!active) return;
     return add({ layer, seq: ++sequence, scopes: scopeKey ? scopeKey.split(' ') : [], handler: ref });
   }, [add, layer, active, scopeKey]);

@@ -38,9 +38,11 @@ export function helpSections(scopes: readonly string[], view: KeymapView): HelpS
 
 /** Footer hints for where the operator is: the top layer's scopes first. */
 export function footerHints(scopes: readonly string[], view: KeymapView): { command: string; keys: string; description: string }[] {
+  const seen = new Set<string>();
   return bindingsFor(scopes, view)
     .filter((b) => b.hint)
     .sort((a, b) => scopes.indexOf(a.scope) - scopes.indexOf(b.scope))
+    .filter((b) => !seen.has(bindingKeys(b)) && seen.add(bindingKeys(b))) // a screen's Enter hides the list's
     .map((b) => ({ command: b.command, keys: bindingKeys(b), description: b.hint! }));
 }
 

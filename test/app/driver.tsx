@@ -44,6 +44,9 @@ async function until(check: () => boolean, what: () => string, ms = 4000): Promi
     if (Date.now() > end) throw new Error(`timed out waiting for ${what()}`);
     await new Promise((r) => setTimeout(r, 5));
   }
+  // A frame is written during React's commit, its passive effects (input handlers among them) a tick later.
+  await new Promise((r) => setImmediate(r));
+  await new Promise((r) => setTimeout(r, 0));
 }
 
 /** The console in ink-testing-library on a real database: keys in, frames (colours stripped) out. */
@@ -80,17 +83,26 @@ export async function startConsole(conn: Connection, o: DriverOptions = {}) {
       await until(() => ink.frames.length > before && frame() !== last, () => `a new frame after ${JSON.stringify(key)}:\n${last}`);
       return frame();
     },
-    async type(text: string): Promise<string> {
-      for (const ch of text) await driver.press(ch);
+    /** writes a key that may leave the frame as it is, and lets the app settle */
+    async tap(key: string): Promise<string> {
+      ink.stdin.write(key);
+      await until(() => true, () => '');
       return frame();
     },
-    async resize(c: number, r: number): Promise<string> {
-      const last = frame();
+    /** types text key by key; a space may not change the frame (trailing blanks are trimmed) */
+    async type(text: string): Promise<string> {
+      for (const ch of text) {
+        if (ch !== ' ') await driver.press(ch);
+        else await driver.tap(ch);
+      }
+      return frame();
+    },
+    /** resizes the terminal, then waits until the frame shows `text` */
+    async resize(c: number, r: number, text: string | ((f: string) => boolean)): Promise<string> {
       columns = c;
       rows = r;
       stdout.emit('resize');
-      await until(() => frame() !== last, () => 'a frame after resize');
-      return frame();
+      return driver.waitFor(text);
     },
     unmount: () => ink.unmount(),
   };
