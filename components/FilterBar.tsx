@@ -1,6 +1,6 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import TextInput from 'ink-text-input';
+import { TextField } from './TextField.js';
 import { ToneText } from './theme/index.js';
 import { inert } from './text/inert.js';
 
@@ -12,22 +12,17 @@ export interface FilterBarProps {
   readonly applied: string;
   /** the field names it understands, shown as the placeholder */
   readonly fields: readonly string[];
-  readonly onChange: (draft: string) => void;
   readonly position: string;
 }
 
 /** One line: the filter being typed or the one in force, and the list position at the right. */
-export function FilterBar({ editing, draft, applied, fields, onChange, position }: FilterBarProps) {
+export function FilterBar({ editing, draft, applied, fields, position }: FilterBarProps) {
   const placeholder = `${fields.map((f) => `${f}:…`).join(' ')} text`;
   return (
     <Box justifyContent="space-between">
       <Box flexShrink={1}>
         {editing ? (
-          <>
-            <ToneText tone="key">/</ToneText>
-            <TextInput value={draft} onChange={onChange} focus />
-            {draft === '' ? <ToneText tone="muted">{` ${placeholder}`}</ToneText> : null}
-          </>
+          <TextField prompt="/" value={draft} hint={placeholder} />
         ) : applied ? (
           <Text wrap="truncate-end">
             <ToneText tone="muted">filter </ToneText>

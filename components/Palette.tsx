@@ -1,6 +1,6 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import TextInput from 'ink-text-input';
+import { TextField } from './TextField.js';
 import { ToneText } from './theme/index.js';
 
 export interface PaletteItem {
@@ -11,7 +11,6 @@ export interface PaletteItem {
 
 export interface PaletteProps {
   readonly query: string;
-  readonly onChange: (query: string) => void;
   /** already filtered by the query */
   readonly items: readonly PaletteItem[];
   readonly selected: number;
@@ -19,13 +18,10 @@ export interface PaletteProps {
 }
 
 /** `:` jump anywhere: type to narrow the screens, Enter goes to the selected one. */
-export function Palette({ query, onChange, items, selected, width }: PaletteProps) {
+export function Palette({ query, items, selected, width }: PaletteProps) {
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1} width={Math.min(width, 48)}>
-      <Box>
-        <ToneText tone="key">:</ToneText>
-        <TextInput value={query} onChange={onChange} focus />
-      </Box>
+      <TextField prompt=":" value={query} hint="screen name or number" />
       {items.length === 0 ? (
         <ToneText tone="muted">no screen matches</ToneText>
       ) : (

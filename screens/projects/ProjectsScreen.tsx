@@ -34,7 +34,7 @@ export function ProjectsScreen({ active, params, width, height }: ScreenProps) {
   return (
     <ListPane
       height={height}
-      filter={{ ...paged.filter, fields: PROJECT_FILTER_FIELDS, onChange: paged.filter.setDraft, position: paged.position }}
+      filter={{ ...paged.filter, fields: PROJECT_FILTER_FIELDS, position: paged.position }}
       list={{ ...paged.view, columns, width, rowKey: (p) => p.id }}
     />
   );

@@ -24,7 +24,7 @@ export function SessionsScreen({ active, params, width, height }: ScreenProps) {
   return (
     <ListPane
       height={height}
-      filter={{ ...paged.filter, fields: SESSION_FILTER_FIELDS, onChange: paged.filter.setDraft, position: paged.position }}
+      filter={{ ...paged.filter, fields: SESSION_FILTER_FIELDS, position: paged.position }}
       list={{ ...paged.view, columns: sessionColumns, width, rowKey: (s) => s.id }}
     />
   );

@@ -39,7 +39,7 @@ export function TasksScreen({ active, params, width, height }: ScreenProps) {
       {cancel.dialog ? <ConfirmDialog {...cancel.dialog} width={width} /> : null}
       <ListPane
         height={paneHeight}
-        filter={{ ...paged.filter, fields: TASK_FILTER_FIELDS, onChange: paged.filter.setDraft, position: paged.position }}
+        filter={{ ...paged.filter, fields: TASK_FILTER_FIELDS, position: paged.position }}
         list={{ ...paged.view, columns: taskColumns, width, rowKey: (t) => t.id }}
       />
     </Box>

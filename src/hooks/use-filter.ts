@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useKeypress } from '../app/keypress-bus.js';
 import { isCommand } from '../keymap/keymap.js';
+import { editText } from '../keymap/edit-text.js';
 import { parseFilter, type ParsedFilter } from './filter-query.js';
 
 export interface FilterInput {
@@ -8,7 +9,6 @@ export interface FilterInput {
   readonly draft: string;
   readonly applied: string;
   readonly parsed: ParsedFilter;
-  readonly setDraft: (s: string) => void;
   readonly open: () => void;
 }
 
@@ -30,6 +30,9 @@ export function useFilter(names: readonly string[], initial = '', active = true)
         setDraft('');
         setApplied('');
         setEditing(false);
+      } else {
+        const next = editText(draft, k);
+        if (next !== null) setDraft(next);
       }
       return true;
     },
@@ -42,7 +45,6 @@ export function useFilter(names: readonly string[], initial = '', active = true)
     draft,
     applied,
     parsed,
-    setDraft,
     open: () => {
       setDraft(applied);
       setEditing(true);

@@ -1,0 +1,59 @@
+import { describe, it, expect, afterEach } from 'vitest';
+import { freshDatabase } from '../helpers/temp-db.js';
+import { seedProject, seedTask } from '../helpers/seed.js';
+import { startConsole } from '../app/driver.js';
+
+let stop: (() => void) | undefined;
+afterEach(() => stop?.());
+
+function seedSchedule(sqlite: import('better-sqlite3').Database, id: string, status: string, next: string, enabled = 1): void {
+  const now = new Date().toISOString();
+  const p = (sqlite.prepare('SELECT id FROM projects LIMIT 1').get() as { id: string }).id;
+  sqlite
+    .prepare(
+      `INSERT INTO scheduled_tasks (id, project_id, user_id, task_type, bot_name, command, prompt, scheduled_for, timezone, next_execution_at, status, enabled, slack_channel_id, created_at, updated_at)
+       VALUES (?, ?, 'U0SCHED', 'reminder', 'system', 'remind', 'stand up', ?, 'UTC', ?, ?, ?, 'C1', ?, ?)`,
+    )
+    .run(id, p, next, next, status, enabled, now, now);
+}
+
+describe('dashboard', () => {
+  it('shows tasks by status, what runs now, usage today, due and failed schedules and the latest audit events', async () => {
+    const conn = freshDatabase();
+    const p = seedProject(conn.sqlite, { name: 'web' });
+    const now = new Date().toISOString();
+    for (let i = 0; i < 3; i++) seedTask(conn.sqlite, { projectId: p, status: 'failed', createdAt: now, estimatedCost: 1, inputTokens: 1000, outputTokens: 500 });
+    seedTask(conn.sqlite, { projectId: p, status: 'running', command: 'deploy', createdAt: now, estimatedCost: 1, inputTokens: 1000, outputTokens: 500 });
+    seedTask(conn.sqlite, { projectId: p, status: 'completed', createdAt: '2020-01-01T00:00:00.000Z' });
+    seedSchedule(conn.sqlite, 'due1', 'active', '2020-01-01T00:00:00.000Z');
+    seedSchedule(conn.sqlite, 'later', 'active', '2999-01-01T00:00:00.000Z');
+    seedSchedule(conn.sqlite, 'off', 'paused', '2020-01-01T00:00:00.000Z', 0);
+    seedSchedule(conn.sqlite, 'bad', 'failed', '2020-01-01T00:00:00.000Z', 0);
+    conn.sqlite
+      .prepare("INSERT INTO audit_logs (action, user_id, resource_type, resource_id, metadata, timestamp) VALUES ('api-key:revoked', 'U0AUD', 'api_key', 'ak_1', '{}', ?)")
+      .run(now);
+    const c = await startConsole(conn, { columns: 120, rows: 32 });
+    stop = c.unmount;
+    const f = await c.waitFor('api-key:revoked');
+    expect(f).toMatch(/failed\s+█+░*\s+3/);
+    expect(f).toMatch(/running\s+█+░*\s+1/);
+    expect(f).toContain('Running now (1)');
+    expect(f).toMatch(/deploy web/);
+    expect(f).toMatch(/today\s+4 tasks\s+6,000 tokens\s+\$4\.00/);
+    expect(f).toMatch(/7 days\s+4 tasks/);
+    expect(f).toContain('1 due now');
+    expect(f).toContain('1 failed');
+    expect(f).toContain('U0AUD');
+  });
+
+  it('works on a file without scheduled_tasks (older service builds) and on an empty one', async () => {
+    const conn = freshDatabase();
+    conn.sqlite.exec('DROP TABLE scheduled_tasks');
+    const c = await startConsole(conn);
+    stop = c.unmount;
+    const f = await c.waitFor('no scheduled_tasks table');
+    expect(f).toContain('no tasks');
+    expect(f).toContain('nothing running');
+    expect(f).toContain('no audit events');
+  });
+});
