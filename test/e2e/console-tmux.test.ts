@@ -1,0 +1,107 @@
+import { describe, it, expect, afterEach } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { freshDatabase } from '../helpers/temp-db.js';
+import { seedProject, seedTask, seedTasks, minutesAgo } from '../helpers/seed.js';
+
+const BIN = resolve('dist/bin/bematic-console.js');
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+if (!hasTmux) console.warn('console-tmux: tmux is not installed; the end-to-end console test is skipped');
+
+const tmux = (...args: string[]): string => execFileSync('tmux', args, { encoding: 'utf8' });
+const sessions: string[] = [];
+afterEach(() => {
+  while (sessions.length) spawnSync('tmux', ['kill-session', '-t', sessions.pop()!]);
+});
+
+async function waitForPane(session: string, test: (pane: string) => boolean, what: string, ms = 15_000): Promise<string> {
+  const end = Date.now() + ms;
+  let pane = '';
+  while (Date.now() < end) {
+    pane = tmux('capture-pane', '-p', '-t', session);
+    if (test(pane)) return pane;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}; the pane shows:\n${pane}`);
+}
+
+describe.skipIf(!hasTmux)('the built console in a real terminal (tmux)', () => {
+  it('browses, cancels a task with confirmation, and Ctrl-C leaves the terminal as it was', async () => {
+    expect(existsSync(BIN), `${BIN} is missing: run npm run build first`).toBe(true);
+    const conn = freshDatabase();
+    const p = seedProject(conn.sqlite, { name: 'web' });
+    seedTasks(conn.sqlite, p, 60);
+    const pending = seedTask(conn.sqlite, { projectId: p, status: 'pending', prompt: 'e2e pending one', createdAt: minutesAgo(-5) });
+    const path = conn.path;
+    conn.close();
+
+    const session = `bm-e2e-${process.pid}-${Date.now()}`;
+    sessions.push(session);
+    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '32', 'env', '-i', `PATH=${process.env.PATH}`, 'TERM=xterm-256color', 'PS1=ready$ ', 'bash', '--norc', '--noprofile');
+    await waitForPane(session, (s) => s.includes('ready$'), 'the shell prompt');
+    tmux('send-keys', '-t', session, `node ${BIN} --db ${path} --as U_E2E`, 'Enter');
+
+    let pane = await waitForPane(session, (s) => s.includes('Tasks by status'), 'the dashboard');
+    expect(pane).toContain(path);
+    expect(pane).toContain('U_E2E (admin)');
+    expect(pane.split('\n')[0]).toMatch(/^bematic-console /); // the frame fits: nothing scrolled off the top
+    expect(tmux('display', '-p', '-t', session, '#{alternate_on}').trim()).toBe('1');
+
+    tmux('send-keys', '-t', session, '2');
+    pane = await waitForPane(session, (s) => s.includes('e2e pending one') && s.includes('of 61'), 'the tasks list');
+    tmux('send-keys', '-t', session, 'G');
+    pane = await waitForPane(session, (s) => s.includes('of 61') && /\n> .*task number 59/.test(s), 'the last task');
+    expect(pane.split('\n')[0]).toMatch(/^bematic-console /);
+    tmux('send-keys', '-t', session, 'g');
+    await waitForPane(session, (s) => /\n> .*e2e pending one/.test(s), 'the first task');
+    tmux('send-keys', '-t', session, 'c');
+    pane = await waitForPane(session, (s) => s.includes('Cancel this task?'), 'the confirmation');
+    expect(pane).toMatch(/> No \(n\)/);
+    tmux('send-keys', '-t', session, 'y');
+    await waitForPane(session, (s) => s.includes('audited as task:cancelled'), 'the result line');
+
+    const check = new Database(path, { readonly: true });
+    expect(check.prepare('SELECT status FROM tasks WHERE id = ?').pluck().get(pending)).toBe('cancelled');
+    expect(check.prepare("SELECT user_id FROM audit_logs WHERE action = 'task:cancelled' AND resource_id = ?").pluck().get(pending)).toBe('U_E2E');
+    check.close();
+
+    tmux('send-keys', '-t', session, 'Enter');
+    await waitForPane(session, (s) => s.includes('prompt    e2e pending one'), 'the task detail');
+    tmux('send-keys', '-t', session, 'C-c');
+    pane = await waitForPane(session, (s) => !s.includes('bematic-console /') && s.includes('ready$'), 'the shell after Ctrl-C');
+    expect(tmux('display', '-p', '-t', session, '#{alternate_on}').trim()).toBe('0');
+    expect(tmux('display', '-p', '-t', session, '#{cursor_flag}').trim()).toBe('1');
+    tmux('send-keys', '-t', session, 'echo restored-$((40+2))', 'Enter');
+    await waitForPane(session, (s) => s.includes('restored-42'), 'the shell to answer');
+  });
+
+  it('SIGTERM also restores the terminal', async () => {
+    const conn = freshDatabase();
+    seedTasks(conn.sqlite, seedProject(conn.sqlite), 3);
+    const path = conn.path;
+    conn.close();
+    const session = `bm-e2e-term-${process.pid}-${Date.now()}`;
+    sessions.push(session);
+    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '24', 'env', '-i', `PATH=${process.env.PATH}`, 'TERM=xterm-256color', 'PS1=ready$ ', 'bash', '--norc', '--noprofile');
+    await waitForPane(session, (s) => s.includes('ready$'), 'the shell prompt');
+    tmux('send-keys', '-t', session, `node ${BIN} --db ${path}`, 'Enter');
+    await waitForPane(session, (s) => s.includes('Tasks by status'), 'the dashboard');
+    const shell = tmux('display', '-p', '-t', session, '#{pane_pid}').trim();
+    const child = execFileSync('ps', ['-o', 'pid=', '--ppid', shell], { encoding: 'utf8' }).trim().split(/\s+/)[0]!;
+    process.kill(Number(child), 'SIGTERM');
+    await waitForPane(session, (s) => !s.includes('Tasks by status') && s.includes('ready$'), 'the shell after SIGTERM');
+    expect(tmux('display', '-p', '-t', session, '#{alternate_on}').trim()).toBe('0');
+    expect(tmux('display', '-p', '-t', session, '#{cursor_flag}').trim()).toBe('1');
+  });
+
+  it('refuses without a terminal, in one sentence, exit code 2', () => {
+    const conn = freshDatabase();
+    const r = spawnSync('node', [BIN, '--db', join(conn.path)], { encoding: 'utf8', input: '' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('needs a terminal');
+    expect(r.stdout).toBe('');
+  });
+});
