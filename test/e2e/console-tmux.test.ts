@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { freshDatabase } from '../helpers/temp-db.js';
+import { freshDatabase, tempDir } from '../helpers/temp-db.js';
 import { seedProject, seedTask, seedTasks, minutesAgo } from '../helpers/seed.js';
 
 const BIN = resolve('dist/bin/bematic-console.js');
@@ -94,6 +94,25 @@ describe.skipIf(!hasTmux)('the built console in a real terminal (tmux)', () => {
     await waitForPane(session, (s) => !s.includes('Tasks by status') && s.includes('ready$'), 'the shell after SIGTERM');
     expect(tmux('display', '-p', '-t', session, '#{alternate_on}').trim()).toBe('0');
     expect(tmux('display', '-p', '-t', session, '#{cursor_flag}').trim()).toBe('1');
+  });
+
+  it('--demo makes ./data/demo.db once and opens it; a missing --db is an error, never a new file', async () => {
+    const dir = tempDir();
+    const session = `bm-e2e-demo-${process.pid}-${Date.now()}`;
+    sessions.push(session);
+    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '24', '-c', dir, 'env', '-i', `PATH=${process.env.PATH}`, 'TERM=xterm-256color', 'PS1=ready$ ', 'bash', '--norc', '--noprofile');
+    await waitForPane(session, (s) => s.includes('ready$'), 'the shell prompt');
+    tmux('send-keys', '-t', session, `node ${BIN} --db ./missing.db; echo exit=$?`, 'Enter');
+    const pane = await waitForPane(session, (s) => /exit=\d/.test(s), 'the error');
+    expect(pane).toContain('no database at');
+    expect(pane).toContain('exit=1');
+    expect(existsSync(join(dir, 'missing.db'))).toBe(false);
+    tmux('send-keys', '-t', session, 'clear', 'Enter');
+    tmux('send-keys', '-t', session, `node ${BIN} --demo`, 'Enter');
+    await waitForPane(session, (s) => s.includes('Tasks by status') && s.includes('demo.db'), 'the demo dashboard', 30_000);
+    expect(existsSync(join(dir, 'data', 'demo.db'))).toBe(true);
+    tmux('send-keys', '-t', session, 'q');
+    await waitForPane(session, (s) => !s.includes('Tasks by status') && s.includes('ready$'), 'the shell after q');
   });
 
   it('refuses without a terminal, in one sentence, exit code 2', () => {
