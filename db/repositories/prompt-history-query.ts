@@ -37,7 +37,14 @@ export interface PromptSource {
 
 const present = (s: string | undefined): s is string => s !== undefined && s !== '';
 
-export function promptSource(shape: DatabaseShape, filters: PromptFilters = {}): PromptSource {
+/**
+ * `list`: newest first, so status and category must not steer SQLite to the stats index (which
+ * would fetch and sort every match for each page). `aggregate`: every match is read anyway, and
+ * that index finds them fastest.
+ */
+export type SourcePurpose = 'list' | 'aggregate';
+
+export function promptSource(shape: DatabaseShape, filters: PromptFilters = {}, purpose: SourcePurpose = 'list'): PromptSource {
   const where: SqlPart[] = [];
   let from = 'prompt_history p';
   let id = 'p.id';
@@ -60,8 +67,9 @@ export function promptSource(shape: DatabaseShape, filters: PromptFilters = {}):
   } else if (present(tag)) {
     where.push(scanTag(tag));
   }
-  if (present(filters.category)) where.push(part('p.category = ?', filters.category));
-  if (present(filters.status)) where.push(part('p.execution_status = ?', filters.status));
+  const noIndex = purpose === 'list' ? '+' : ''; // unary + keeps SQLite from using an index for the term
+  if (present(filters.category)) where.push(part(`${noIndex}p.category = ?`, filters.category));
+  if (present(filters.status)) where.push(part(`${noIndex}p.execution_status = ?`, filters.status));
   return { from, id, where };
 }
 

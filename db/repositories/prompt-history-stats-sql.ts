@@ -1,6 +1,6 @@
 import type { DatabaseShape } from '../shape.js';
 import { allOf, join, part, type SqlPart } from '../search/sql.js';
-import { tagsReady, TAGS_TABLE, tagArray } from '../search/tags.js';
+import { tagsReady, TAGS_TABLE, TAG_COUNTS_TABLE, tagArray } from '../search/tags.js';
 import type { PromptSource } from './prompt-history-query.js';
 
 // The statistics' SQL, exposed so the benchmark can run exactly this SQL bare (its floor).
@@ -38,12 +38,17 @@ export function categoryCountsSql(source: PromptSource): SqlPart {
 }
 
 /**
- * Prompts per tag, most used first. Unfiltered with the side table: one covering scan of its
- * (tag, prompt_id) index. Otherwise through the filtered prompts, by the side table or json_each.
+ * Prompts per tag, most used first. Unfiltered with the side table: its counts kept by triggers.
+ * Otherwise through the filtered prompts, by the side table or json_each.
  */
 export function tagCountsSql(shape: DatabaseShape, source: PromptSource, unfiltered: boolean, limit?: number): SqlPart {
   const tail = join([part('GROUP BY name ORDER BY count DESC, name'), limit !== undefined ? part('LIMIT ?', limit) : part('')]);
-  if (tagsReady(shape) && unfiltered) return join([part(`SELECT tag AS name, count(*) AS count FROM ${TAGS_TABLE}`), tail]);
+  if (tagsReady(shape) && unfiltered) {
+    return join([
+      part(`SELECT tag AS name, count FROM ${TAG_COUNTS_TABLE} WHERE count > 0 ORDER BY count DESC, name`),
+      limit !== undefined ? part('LIMIT ?', limit) : part(''),
+    ]);
+  }
   if (tagsReady(shape)) {
     return join([
       part(`SELECT tc.tag AS name, count(*) AS count FROM ${source.from} JOIN ${TAGS_TABLE} tc ON tc.prompt_id = p.id WHERE`),

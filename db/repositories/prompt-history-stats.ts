@@ -2,7 +2,9 @@ import type Database from 'better-sqlite3';
 import type { DatabaseShape } from '../shape.js';
 import type { SqlPart } from '../search/sql.js';
 import type { PromptSource } from './prompt-history-query.js';
+import type { PromptFilters } from './prompt-history-query.js';
 import { dailyCountsSql, statsGroupsSql, tagCountsSql } from './prompt-history-stats-sql.js';
+import { rollupDailySql, rollupGroupsSql, rollupServes } from './prompt-history-rollup-sql.js';
 
 export interface NamedCount<N = string> {
   name: N;
@@ -99,9 +101,21 @@ export function emptyPromptStats(now: Date): PromptStats {
   return { ...base, byStatus: [], byCategory: [], durations: [], topTags: [], weekly: weekly([], now) };
 }
 
-/** Three queries for everything: grouped counts and durations, top tags, days of the last 12 weeks. */
-export function readPromptStats(sqlite: Database.Database, shape: DatabaseShape, source: PromptSource, opts: { now: Date; topTags: number }): PromptStats {
-  const groups = run<GroupRow>(sqlite, statsGroupsSql(source));
+/**
+ * Three queries for everything: grouped counts and durations, top tags, days of the last 12
+ * weeks. On a migrated file, unless text or a tag filters, they read the rollups kept by triggers.
+ */
+export function readPromptStats(
+  sqlite: Database.Database,
+  shape: DatabaseShape,
+  filters: PromptFilters,
+  source: PromptSource,
+  opts: { now: Date; topTags: number },
+): PromptStats {
+  const unfiltered = source.where.length === 0;
+  const rollup = rollupServes(shape, filters);
+  const since = firstWeekStart(opts.now).toISOString();
+  const groups = run<GroupRow>(sqlite, rollup ? rollupGroupsSql(filters) : statsGroupsSql(source));
   const status = new Map<string, number>();
   const category = new Map<string | null, number>();
   let actualSum = 0;
@@ -114,8 +128,8 @@ export function readPromptStats(sqlite: Database.Database, shape: DatabaseShape,
       actualCount += g.actualCount;
     }
   }
-  const topTags = run<NamedCount>(sqlite, tagCountsSql(shape, source, source.where.length === 0, opts.topTags));
-  const days = run<NamedCount>(sqlite, dailyCountsSql(source, firstWeekStart(opts.now).toISOString()));
+  const topTags = run<NamedCount>(sqlite, tagCountsSql(shape, source, unfiltered, opts.topTags));
+  const days = run<NamedCount>(sqlite, rollup ? rollupDailySql(filters, since) : dailyCountsSql(source, since));
   return {
     total: groups.reduce((n, g) => n + g.count, 0),
     completed: status.get('completed') ?? 0,

@@ -6,9 +6,10 @@ import { toJson } from '../json.js';
 import type { SqlPart } from '../search/sql.js';
 import type { PromptHistoryInsert, PromptHistoryRow } from '../types.js';
 import { found } from './rows.js';
-import { promptCountSql, promptListSql, promptSource, type PromptFilters, type PromptPage, type PromptSource } from './prompt-history-query.js';
+import { promptCountSql, promptListSql, promptSource, type PromptFilters, type PromptPage, type PromptSource, type SourcePurpose } from './prompt-history-query.js';
 import { emptyPromptStats, readPromptStats, type NamedCount, type PromptStats } from './prompt-history-stats.js';
 import { categoryCountsSql, tagCountsSql } from './prompt-history-stats-sql.js';
+import { rollupCategoriesSql, rollupServes } from './prompt-history-rollup-sql.js';
 
 export type NewPrompt = Omit<PromptHistoryInsert, 'id' | 'timestamp'> & { timestamp?: string };
 export type PromptPatch = Partial<Omit<PromptHistoryInsert, 'id'>>;
@@ -74,7 +75,7 @@ export class PromptHistoryRepository extends BaseRepository {
 
   count(filters: PromptFilters = {}): number {
     if (!this.tables.promptHistory.exists) return 0;
-    return this.run<{ n: number }>(promptCountSql(this.source(filters)))[0]?.n ?? 0;
+    return this.run<{ n: number }>(promptCountSql(this.source(filters, 'aggregate')))[0]?.n ?? 0;
   }
 
   update(id: number, patch: PromptPatch): PromptHistoryRow {
@@ -106,7 +107,7 @@ export class PromptHistoryRepository extends BaseRepository {
     const now = opts.now ?? new Date();
     const topTags = opts.topTags ?? 10;
     if (!this.tables.promptHistory.exists) return emptyPromptStats(now);
-    return readPromptStats(this.db.$client, currentShape(this.db.$client), this.source(filters), { now, topTags });
+    return readPromptStats(this.db.$client, currentShape(this.db.$client), filters, this.source(filters, 'aggregate'), { now, topTags });
   }
 
   /** Distinct categories, as the service returns them. */
@@ -122,13 +123,14 @@ export class PromptHistoryRepository extends BaseRepository {
   /** Prompts per category (null: none), most used first. */
   categoryCounts(filters: PromptFilters = {}): NamedCount<string | null>[] {
     if (!this.tables.promptHistory.exists) return [];
-    return this.run<NamedCount<string | null>>(categoryCountsSql(this.source(filters)));
+    const shape = currentShape(this.db.$client);
+    return this.run<NamedCount<string | null>>(rollupServes(shape, filters) ? rollupCategoriesSql(filters) : categoryCountsSql(this.source(filters, 'aggregate')));
   }
 
   /** Prompts per tag, most used first. */
   tagCounts(filters: PromptFilters = {}, limit?: number): NamedCount[] {
     if (!this.tables.promptHistory.exists) return [];
-    const source = this.source(filters);
+    const source = this.source(filters, 'aggregate');
     return this.run<NamedCount>(tagCountsSql(currentShape(this.db.$client), source, source.where.length === 0, limit));
   }
 
@@ -140,8 +142,8 @@ export class PromptHistoryRepository extends BaseRepository {
   }
 
   /** How a filtered set is read on this file: by index where it exists, by scanning where not. */
-  source(filters: PromptFilters = {}): PromptSource {
-    return promptSource(currentShape(this.db.$client), filters);
+  source(filters: PromptFilters = {}, purpose: SourcePurpose = 'list'): PromptSource {
+    return promptSource(currentShape(this.db.$client), filters, purpose);
   }
 
   private page(source: PromptSource, page: PromptPage): PromptHistoryRow[] {

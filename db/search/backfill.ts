@@ -1,8 +1,11 @@
 import type Database from 'better-sqlite3';
+import type { ExtraObject } from '../migrate/extras.js';
 
 export interface BackfillPlan {
-  /** copies the rows with lo < id <= hi into the search object; must be idempotent */
-  readonly copy: Database.Statement<[number, number]>;
+  /** copies the rows with lo < id <= hi into the search object */
+  readonly copy: (lo: number, hi: number) => void;
+  /** the id up to which rows are already copied (a resumed or repeated run); 0 by default */
+  readonly start?: () => number;
   /** rows per transaction: each must stay well under the service's 5 s busy timeout */
   readonly batchSize: number;
   /** runs in the same transaction that finds no rows left (creates the insert trigger) */
@@ -20,7 +23,7 @@ export function backfillInBatches(sqlite: Database.Database, plan: BackfillPlan,
     'SELECT max(id) FROM (SELECT id FROM prompt_history WHERE id > ? ORDER BY id LIMIT ?)',
   ).pluck();
   const countIn = sqlite.prepare<[number, number]>('SELECT count(*) FROM prompt_history WHERE id > ? AND id <= ?').pluck();
-  let lo = 0;
+  let lo = plan.start?.() ?? 0;
   let done = 0;
   progress(0, total);
   for (;;) {
@@ -30,7 +33,7 @@ export function backfillInBatches(sqlite: Database.Database, plan: BackfillPlan,
         plan.finish();
         return null;
       }
-      plan.copy.run(lo, hi);
+      plan.copy(lo, hi);
       done += countIn.get(lo, hi) as number;
       return hi;
     });
@@ -40,4 +43,36 @@ export function backfillInBatches(sqlite: Database.Database, plan: BackfillPlan,
     progress(done, Math.max(total, done));
   }
   progress(Math.max(total, done), Math.max(total, done));
+}
+
+/** A search object built in three steps: DDL in one transaction, batched backfill, then `finish`. */
+export interface BackfilledObject extends Omit<ExtraObject, 'apply' | 'requires'> {
+  /** tables, triggers for updates and deletes: everything but the insert trigger */
+  readonly setup: string;
+  /** the insert trigger, created in the transaction that finds nothing left to copy */
+  readonly finish: string;
+  readonly batchSize: number;
+  /** prepares the batch copy on this connection */
+  copier(sqlite: Database.Database): BackfillPlan['copy'];
+  /** where a resumed run starts (see BackfillPlan.start) */
+  start?(sqlite: Database.Database): number;
+}
+
+export function backfilledExtra(def: BackfilledObject): ExtraObject {
+  return {
+    name: def.name,
+    description: def.description,
+    requires: ['prompt_history'],
+    isPresent: def.isPresent,
+    apply(sqlite, progress) {
+      sqlite.transaction(() => sqlite.exec(def.setup)).immediate();
+      const plan: BackfillPlan = {
+        copy: def.copier(sqlite),
+        start: def.start && (() => def.start!(sqlite)),
+        batchSize: def.batchSize,
+        finish: () => sqlite.exec(def.finish),
+      };
+      backfillInBatches(sqlite, plan, progress);
+    },
+  };
 }

@@ -1,7 +1,5 @@
-import type Database from 'better-sqlite3';
-import type { ExtraObject } from '../migrate/extras.js';
 import type { DatabaseShape } from '../shape.js';
-import { backfillInBatches } from './backfill.js';
+import { backfilledExtra } from './backfill.js';
 
 export const FTS_TABLE = 'prompt_history_fts';
 const TRIGGERS = ['prompt_history_fts_ai', 'prompt_history_fts_au', 'prompt_history_fts_ad'] as const;
@@ -45,13 +43,15 @@ export const ftsPhrase = (query: string): string => `"${query.replaceAll('"', '"
 export const canUseFts = (shape: DatabaseShape, query: string): boolean =>
   ftsReady(shape) && [...query].length >= FTS_MIN_QUERY_LENGTH;
 
-export const promptFtsExtra: ExtraObject = {
+export const promptFtsExtra = backfilledExtra({
   name: FTS_TABLE,
   description: 'full-text index (FTS5 trigram) on prompt_history prompt and context, kept by triggers: fast `history --search`',
-  requires: ['prompt_history'],
   isPresent: ftsReady,
-  apply(sqlite: Database.Database, progress: (done: number, total: number) => void): void {
-    sqlite.transaction(() => sqlite.exec(SETUP)).immediate();
-    backfillInBatches(sqlite, { copy: sqlite.prepare(COPY), batchSize: 5000, finish: () => sqlite.exec(FINISH) }, progress);
+  setup: SETUP,
+  finish: FINISH,
+  batchSize: 5000,
+  copier: (sqlite) => {
+    const copy = sqlite.prepare<[number, number]>(COPY);
+    return (lo, hi) => copy.run(lo, hi);
   },
-};
+});

@@ -1,10 +1,10 @@
-import type Database from 'better-sqlite3';
-import type { ExtraObject } from '../migrate/extras.js';
 import type { DatabaseShape } from '../shape.js';
-import { backfillInBatches } from './backfill.js';
+import { backfilledExtra } from './backfill.js';
 
 export const TAGS_TABLE = 'prompt_history_tags';
-const TRIGGERS = ['prompt_history_tags_ai', 'prompt_history_tags_au', 'prompt_history_tags_ad'] as const;
+/** Prompts per tag, kept by triggers on the side table: `--tags` reads a few rows, not millions. */
+export const TAG_COUNTS_TABLE = 'prompt_history_tags_counts';
+const TRIGGERS = ['prompt_history_tags_ai', 'prompt_history_tags_au', 'prompt_history_tags_ad', 'prompt_history_tags_counts_ai', 'prompt_history_tags_counts_ad'] as const;
 
 /**
  * The tags JSON of `column` when it is a valid array, else NULL (json_each(NULL) yields nothing).
@@ -24,6 +24,18 @@ CREATE TABLE IF NOT EXISTS ${TAGS_TABLE} (
   PRIMARY KEY (prompt_id, tag)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS idx_prompt_history_tags_tag ON ${TAGS_TABLE} (tag, prompt_id);
+CREATE TABLE IF NOT EXISTS ${TAG_COUNTS_TABLE} (
+  tag TEXT NOT NULL PRIMARY KEY,
+  count INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+-- Insert-if-missing then update: no statement here can meet a conflict, whatever the outer policy.
+CREATE TRIGGER IF NOT EXISTS prompt_history_tags_counts_ai AFTER INSERT ON ${TAGS_TABLE}
+BEGIN
+  INSERT INTO ${TAG_COUNTS_TABLE} (tag) SELECT new.tag WHERE NOT EXISTS (SELECT 1 FROM ${TAG_COUNTS_TABLE} WHERE tag = new.tag);
+  UPDATE ${TAG_COUNTS_TABLE} SET count = count + 1 WHERE tag = new.tag;
+END;
+CREATE TRIGGER IF NOT EXISTS prompt_history_tags_counts_ad AFTER DELETE ON ${TAGS_TABLE}
+BEGIN UPDATE ${TAG_COUNTS_TABLE} SET count = count - 1 WHERE tag = old.tag; END;
 CREATE TRIGGER IF NOT EXISTS prompt_history_tags_ad AFTER DELETE ON prompt_history
 BEGIN DELETE FROM ${TAGS_TABLE} WHERE prompt_id = old.id; END;
 CREATE TRIGGER IF NOT EXISTS prompt_history_tags_au AFTER UPDATE OF tags, id ON prompt_history
@@ -44,16 +56,18 @@ WHERE p.id > ? AND p.id <= ? AND j.type = 'text'`;
 
 /** Whether the tag side table exists and its backfill finished. */
 export function tagsReady(shape: DatabaseShape): boolean {
-  return shape.tables.has(TAGS_TABLE) && TRIGGERS.every((t) => shape.triggers.has(t));
+  return shape.tables.has(TAGS_TABLE) && shape.tables.has(TAG_COUNTS_TABLE) && TRIGGERS.every((t) => shape.triggers.has(t));
 }
 
-export const promptTagsExtra: ExtraObject = {
+export const promptTagsExtra = backfilledExtra({
   name: TAGS_TABLE,
-  description: 'tag side table of prompt_history with an index on (tag, prompt_id), kept by triggers: fast `history --tag` and `--tags`',
-  requires: ['prompt_history'],
+  description: 'tag side table of prompt_history with an index on (tag, prompt_id) and counts per tag, kept by triggers: fast `history --tag` and `--tags`',
   isPresent: tagsReady,
-  apply(sqlite: Database.Database, progress: (done: number, total: number) => void): void {
-    sqlite.transaction(() => sqlite.exec(SETUP)).immediate();
-    backfillInBatches(sqlite, { copy: sqlite.prepare(COPY), batchSize: 20000, finish: () => sqlite.exec(FINISH) }, progress);
+  setup: SETUP,
+  finish: FINISH,
+  batchSize: 20_000,
+  copier: (sqlite) => {
+    const copy = sqlite.prepare<[number, number]>(COPY);
+    return (lo, hi) => copy.run(lo, hi);
   },
-};
+});

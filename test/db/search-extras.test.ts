@@ -24,6 +24,20 @@ const ftsIntegrity = (sqlite: Database.Database): void => {
   sqlite.prepare("INSERT INTO prompt_history_fts(prompt_history_fts, rank) VALUES ('integrity-check', 1)").run();
 };
 
+/** The statistics rollup against the same figures computed from every prompt. */
+function rollupAgrees(sqlite: Database.Database): void {
+  const both = 'estimated_duration_minutes IS NOT NULL AND actual_duration_minutes IS NOT NULL';
+  const truth = sqlite.prepare(`SELECT execution_status AS s, CASE WHEN category IS NULL THEN '-' ELSE '+' || category END AS c,
+      substr(timestamp, 1, 10) AS d, count(*) AS n, sum(ifnull(actual_duration_minutes, 0)) AS a, count(actual_duration_minutes) AS an,
+      sum(CASE WHEN ${both} THEN estimated_duration_minutes ELSE 0 END) AS pe, sum(${both}) AS pn
+    FROM prompt_history GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`).all();
+  const rollup = sqlite.prepare(`SELECT status AS s, category AS c, day AS d, count AS n, actual_sum AS a, actual_count AS an,
+      paired_estimated AS pe, paired_count AS pn FROM prompt_history_rollup WHERE count <> 0 ORDER BY 1, 2, 3`).all();
+  expect(rollup).toEqual(truth);
+  const tagCounts = sqlite.prepare('SELECT tag, count FROM prompt_history_tags_counts WHERE count <> 0 ORDER BY tag').all();
+  expect(tagCounts).toEqual(sqlite.prepare('SELECT tag, count(*) AS count FROM prompt_history_tags GROUP BY tag ORDER BY tag').all());
+}
+
 /** The tag table's rows against what json_each reads from the prompts themselves. */
 function tagRowsAgree(sqlite: Database.Database): void {
   const side = sqlite.prepare('SELECT prompt_id || char(0) || tag FROM prompt_history_tags ORDER BY 1').pluck().all();
@@ -38,7 +52,7 @@ function tagRowsAgree(sqlite: Database.Database): void {
 describe('search extras: creation', () => {
   it('are listed for migrate, create their objects and report them present', () => {
     const { sqlite } = freshDatabase();
-    expect(promptSearchExtras.map((e) => e.name)).toEqual(['prompt_history_fts', 'prompt_history_tags']);
+    expect(promptSearchExtras.map((e) => e.name)).toEqual(['prompt_history_fts', 'prompt_history_tags', 'prompt_history_rollup']);
     expect(promptSearchExtras.every((e) => !e.isPresent(readShape(sqlite)) && e.requires.includes('prompt_history'))).toBe(true);
     seedPrompts(sqlite);
     const seen: [number, number][] = [];
@@ -47,6 +61,7 @@ describe('search extras: creation', () => {
     expect(seen.at(-1)).toEqual([12, 12]);
     ftsIntegrity(sqlite);
     tagRowsAgree(sqlite);
+    rollupAgrees(sqlite);
   });
 
   it('can be applied again without indexing anything twice', () => {
@@ -56,6 +71,7 @@ describe('search extras: creation', () => {
     applySearchExtras(sqlite);
     ftsIntegrity(sqlite);
     tagRowsAgree(sqlite);
+    rollupAgrees(sqlite);
     expect(sqlite.prepare('SELECT count(*) FROM prompt_history_fts_docsize').pluck().get()).toBe(12);
   });
 
@@ -70,13 +86,15 @@ describe('search extras: creation', () => {
       step++;
       // Between two batches: rows already copied and rows not yet copied both change.
       insertServicePrompt(svc, { prompt: `inserted during backfill ${step}`, tags: '["during"]' });
-      svc.prepare('UPDATE prompt_history SET prompt = ?, tags = ? WHERE id = ?').run(`edited early ${step}`, '["edited"]', rows[step]!);
-      svc.prepare('UPDATE prompt_history SET prompt = ?, tags = ? WHERE id = ?').run(`edited late ${step}`, '["edited"]', rows[11_000 + step]!);
+      const edit = svc.prepare("UPDATE prompt_history SET prompt = ?, tags = ?, execution_status = 'completed', actual_duration_minutes = ?, category = 'bugfix' WHERE id = ?");
+      edit.run(`edited early ${step}`, '["edited"]', step, rows[step]!);
+      edit.run(`edited late ${step}`, '["edited"]', step, rows[11_000 + step]!);
       svc.prepare('DELETE FROM prompt_history WHERE id IN (?, ?)').run(rows[100 + step]!, rows[11_500 + step]!);
     });
     expect(step).toBeGreaterThan(1);
     ftsIntegrity(conn.sqlite);
     tagRowsAgree(conn.sqlite);
+    rollupAgrees(conn.sqlite);
     const repo = new PromptHistoryRepository(conn.db);
     expect(repo.count({ search: 'edited late' })).toBe(step);
     expect(repo.count({ search: 'inserted during backfill' })).toBe(step);
@@ -111,9 +129,10 @@ describe('search extras: kept fresh by triggers inside the service\'s own writes
     expect(repo.findAll({ tag: 'iac' })).toEqual([]);
     ftsIntegrity(conn.sqlite);
     tagRowsAgree(conn.sqlite);
+    rollupAgrees(conn.sqlite);
   });
 
-  it('never make the service\'s insert or update fail, whatever the tags hold', () => {
+  it('never make the service\'s insert or update fail, whatever the row holds', () => {
     const conn = freshDatabase();
     applySearchExtras(conn.sqlite);
     const svc = service(conn.path);
@@ -122,9 +141,16 @@ describe('search extras: kept fresh by triggers inside the service\'s own writes
       svc.prepare('UPDATE prompt_history SET tags = ? WHERE id = ?').run(tags + ' ', id);
       svc.prepare('UPDATE prompt_history SET tags = ? WHERE id = ?').run(tags, id);
     }
-    svc.prepare('INSERT OR REPLACE INTO prompt_history (id, prompt, tags, timestamp) VALUES (1, ?, ?, ?)').run('replaced', '["dup","dup"]', new Date().toISOString());
-    expect(new PromptHistoryRepository(conn.db).findAll({ tag: 'dup' }).map((r) => r.prompt).sort()).toEqual(['replaced', 'tags ["dup","dup"]']);
+    svc.prepare("INSERT INTO prompt_history (prompt, category, timestamp, actual_duration_minutes) VALUES ('odd', '', '', 'ten')").run();
+    svc.prepare("INSERT OR ROLLBACK INTO prompt_history (prompt, tags, timestamp) VALUES ('strict', '[\"dup\"]', '2026-01-01')").run();
+    expect(new PromptHistoryRepository(conn.db).findAll({ tag: 'dup' }).map((r) => r.prompt).sort()).toEqual(['strict', 'tags ["dup","dup"]']);
+    ftsIntegrity(conn.sqlite);
     tagRowsAgree(conn.sqlite);
+    rollupAgrees(conn.sqlite);
+    // REPLACE deletes without delete triggers (SQLite, recursive_triggers off): the service never
+    // replaces a prompt, and such a write must still not fail.
+    svc.prepare('INSERT OR REPLACE INTO prompt_history (id, prompt, tags, timestamp) VALUES (1, ?, ?, ?)').run('replaced', '["dup","dup"]', new Date().toISOString());
+    expect(new PromptHistoryRepository(conn.db).findById(1)?.prompt).toBe('replaced');
   });
 
   it('survive the service\'s boot DDL (CREATE TABLE IF NOT EXISTS, ADD COLUMN)', () => {
