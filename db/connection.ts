@@ -1,117 +1,30 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { statSync, mkdirSync, accessSync, constants, openSync, readSync, closeSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as schema from './schema/index.js';
-import { DatabaseOpenError, describeSqliteError } from './errors.js';
+import { openSqliteFile, type OpenOptions, type SqliteFile } from './open-file.js';
+
+export {
+  DEFAULT_DATABASE_PATH,
+  BUSY_TIMEOUT_MS,
+  resolveDatabasePath,
+  applyPragmas,
+  openSqliteFile,
+  type OpenOptions,
+  type SqliteFile,
+} from './open-file.js';
 
 export type Schema = typeof schema;
 /** The database handle every repository takes (spec: "Database connection type DB"). */
 export type DB = BetterSQLite3Database<Schema> & { $client: Database.Database };
 
-export const DEFAULT_DATABASE_PATH = './data/bematic.db';
-export const BUSY_TIMEOUT_MS = 5000;
-
-export interface OpenOptions {
-  /** A path or `file:` URL; else DATABASE_URL; else ./data/bematic.db */
-  path?: string;
-  readOnly?: boolean;
-  /** Create the file (and its folder) if missing. Only where the operator asked for a new database. */
-  create?: boolean;
-  env?: NodeJS.ProcessEnv;
-}
-
-export interface Connection {
+export interface Connection extends SqliteFile {
   readonly db: DB;
-  readonly sqlite: Database.Database;
-  readonly path: string;
-  readonly readOnly: boolean;
-  /** true when this open created the file */
-  readonly created: boolean;
-  close(): void;
 }
 
-/** `--db` over DATABASE_URL over the default; `file:` URLs become paths. */
-export function resolveDatabasePath(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
-  const raw = flag ?? (env.DATABASE_URL || undefined) ?? DEFAULT_DATABASE_PATH;
-  return resolve(fromUrl(raw));
-}
-
-function fromUrl(raw: string): string {
-  if (!raw.startsWith('file:')) return raw;
-  if (raw.startsWith('file://')) return fileURLToPath(raw.split('?')[0]!);
-  return decodeURIComponent(raw.slice('file:'.length).split('?')[0]!);
-}
-
-const SQLITE_MAGIC = 'SQLite format 3\0';
-
-/** Checks what can be known before SQLite touches the file, so a typo never creates an empty database. */
-function preflight(path: string, opts: OpenOptions): boolean {
-  let st;
-  try {
-    st = statSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EACCES') throw new DatabaseOpenError(`cannot reach ${path}: permission denied`);
-    if (code !== 'ENOENT') throw new DatabaseOpenError(`cannot open ${path}: ${code ?? 'unknown error'}`);
-    if (!opts.create || opts.readOnly) {
-      throw new DatabaseOpenError(
-        `no database at ${path}; check --db or DATABASE_URL, or create one with \`bematic-console migrate --db ${path}\``,
-      );
-    }
-    mkdirSync(dirname(path), { recursive: true });
-    return true;
-  }
-  if (st.isDirectory()) throw new DatabaseOpenError(`${path} is a directory, not a database file`);
-  try {
-    accessSync(path, opts.readOnly ? constants.R_OK : constants.R_OK | constants.W_OK);
-  } catch {
-    const hint = opts.readOnly ? '' : ' (try --read-only)';
-    throw new DatabaseOpenError(`cannot ${opts.readOnly ? 'read' : 'write'} ${path}: permission denied${hint}`);
-  }
-  if (st.size > 0) {
-    const head = Buffer.alloc(16);
-    const fd = openSync(path, 'r');
-    try {
-      readSync(fd, head, 0, 16, 0);
-    } finally {
-      closeSync(fd);
-    }
-    if (head.toString('latin1') !== SQLITE_MAGIC) throw new DatabaseOpenError(`${path} is not a SQLite database`);
-  }
-  return false;
-}
-
-/** Opens the file with the spec's pragmas; read-only opens change nothing at all. */
+/** Opens the file (see openSqliteFile: checks, pragmas, read-only) and wraps it for drizzle. */
 export function openDatabase(opts: OpenOptions = {}): Connection {
-  const path = resolveDatabasePath(opts.path, opts.env);
-  const readOnly = opts.readOnly ?? false;
-  const created = preflight(path, opts);
-  let sqlite: Database.Database;
-  try {
-    sqlite = new Database(path, { readonly: readOnly, fileMustExist: !created, timeout: BUSY_TIMEOUT_MS });
-  } catch (e) {
-    throw describeSqliteError(e, path) ?? new DatabaseOpenError(`cannot open ${path}: ${(e as Error).message}`);
-  }
-  try {
-    applyPragmas(sqlite, readOnly);
-    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
-  } catch (e) {
-    sqlite.close();
-    throw describeSqliteError(e, path) ?? new DatabaseOpenError(`cannot open ${path}: ${(e as Error).message}`);
-  }
-  const db = drizzle(sqlite, { schema }) as DB;
-  return { db, sqlite, path, readOnly, created, close: () => sqlite.open && sqlite.close() };
-}
-
-export function applyPragmas(sqlite: Database.Database, readOnly: boolean): void {
-  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  sqlite.pragma('cache_size = -20000'); // 20 MB
-  sqlite.pragma('foreign_keys = ON');
-  if (readOnly) return; // journal_mode and synchronous would change the file or its mode
-  if (sqlite.pragma('journal_mode', { simple: true }) !== 'wal') sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  const file = openSqliteFile(opts);
+  return { ...file, db: wrapDatabase(file.sqlite) };
 }
 
 /** Wraps an existing better-sqlite3 handle (tests, tools) as a DB. */
