@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../../db/errors.js';
+import { inert } from './text.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -47,8 +48,11 @@ export function parseCommandArgs<O extends Options>(argv: string[], options: O, 
   }
 }
 
-/** node:util's messages are long and mention internals; keep their first sentence. */
+/** node:util's messages are long, mention internals, and echo what was typed (escape sequences included). */
 function usageSentence(message: string): string {
+  const flag = /^Option '(-{1,2}[^' ]+)/.exec(message)?.[1];
+  // `--limit --json` or `--limit -5`: node cannot tell a forgotten value from a dashed one
+  if (flag && message.includes('ambiguous')) return `${inert(flag)} needs a value; a value that starts with a dash is written ${inert(flag)}=VALUE`;
   const first = message.split(/\.\s|\n/)[0]!.replace(/\.$/, '');
-  return first.charAt(0).toLowerCase() + first.slice(1);
+  return inert(first.charAt(0).toLowerCase() + first.slice(1));
 }
