@@ -18,7 +18,9 @@ const KEY_PREFIX = 'bm_';
 export const generateKeyValue = (): string => KEY_PREFIX + randomBytes(32).toString('hex');
 
 /** `bm_3f9a…c2`: enough to tell keys apart, never the key. */
-export function maskApiKey(key: string): string {
+export function maskApiKey(key: string | null | undefined): string {
+  // a row written without the NOT NULL constraint can hold no key at all
+  if (typeof key !== 'string') return '(no key)';
   const prefix = key.startsWith(KEY_PREFIX) ? KEY_PREFIX : '';
   const body = key.slice(prefix.length);
   if (body.length < 12) return `${prefix}…`;
