@@ -1,0 +1,84 @@
+import type { Machine } from './machine.js';
+import type { BenchRow } from './result.js';
+import { benchTable, growthTable, targetSummary } from './report.js';
+import { whyOf } from './why.js';
+
+export interface BenchReport {
+  readonly date: string;
+  readonly machineLine: string;
+  readonly machine: Machine;
+  readonly scale: number;
+  readonly quick: boolean;
+  readonly command: string;
+  readonly rows: readonly BenchRow[];
+  readonly memory: readonly BenchRow[];
+  readonly memorySamples: readonly { page: number; rssMb: number; heapMb: number }[];
+  readonly byScale: ReadonlyMap<number, readonly BenchRow[]>;
+  readonly unmigrated?: { rows: readonly BenchRow[]; doctor: readonly string[]; scale: number };
+  readonly counts: string;
+}
+
+const memoryTable = (rows: readonly BenchRow[]): string[] => [
+  '| measure | start | end | target |',
+  '|---|---:|---:|---|',
+  ...rows.map((r) => `| ${r.work} | ${r.floor === undefined ? '-' : `${r.floor} MB`} | ${r.console ?? '-'} MB | ${r.target ? `${r.target.met ? 'met' : 'MISSED'}: ${r.target.text}` : ''} |`),
+];
+
+/** BENCHMARKS.md: how to run it, the machine, the table, the targets, the growth and the unmigrated file. */
+export function benchMarkdown(r: BenchReport): string {
+  const all = [...r.rows, ...r.memory, ...(r.unmigrated?.rows ?? [])];
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Written by \`${r.command}\` on ${r.date}${r.quick ? ' (quick mode: fewer runs)' : ''}. Run it again with`,
+    '`npm run bench` (scale 10: 1M tasks, 1.3M sessions, 1M prompts; the demo database is built once under',
+    '`.bench/`, about 1.8 GB and a minute), `npm run bench -- --scale 1,10` for the growth table, `--quick` for fewer runs.',
+    '',
+    `Machine: ${r.machineLine}.`,
+    '',
+    `Database: scale ${r.scale} (${r.counts}).`,
+    '',
+    'How to read it: every figure is the median of several runs after a warm-up. **floor** is the same SQL the',
+    'console ran (captured from the real code while it ran) executed by better-sqlite3 alone in a bare node process',
+    '(`src/bench/floor.ts`): for "whole process" rows that process opens the file and runs it once; for the other',
+    'rows it is the SQL alone, timed inside that process. **service\'s way** is COMPAT.md\'s data layer on the same',
+    'file: six count queries, LIKE without ESCAPE, tags parsed in JavaScript, OFFSET paging, and no console index',
+    '(`NOT INDEXED`), in the same kind of bare process. **console** is the real code: the built binary as a whole',
+    'process, the repository or view call in-process, or the real App in ink-testing-library (key to frame).',
+    '',
+    '## Targets',
+    '',
+    ...targetSummary(all),
+    '',
+    `## Scale ${r.scale}`,
+    '',
+    ...benchTable(r.rows),
+    '',
+    '## Memory while scrolling',
+    '',
+    ...memoryTable(r.memory),
+    '',
+    `Samples (page: heap after GC / RSS, MB): ${r.memorySamples.map((s) => `${s.page}: ${s.heapMb}/${s.rssMb}`).join(', ')}.`,
+    '',
+  ];
+  if (r.byScale.size > 1) {
+    lines.push('## How the cost grows', '', 'The console\'s medians at each scale (rows grow 10x per step).', '', ...growthTable(r.byScale, whyOf), '');
+  }
+  if (r.unmigrated) {
+    lines.push(
+      `## A file that was never migrated (scale ${r.unmigrated.scale})`,
+      '',
+      'A copy of the demo shaped like a file the service made: no console index on tasks, sessions, audit_logs,',
+      'offline_queue or prompt_history, no full-text index, tag table or rollup, no migration journal. Everything',
+      'still works, by scanning; `bematic-console doctor` says what will be slow and that `migrate` fixes it:',
+      '',
+      '```',
+      ...r.unmigrated.doctor,
+      '```',
+      '',
+      ...benchTable(r.unmigrated.rows),
+      '',
+    );
+  }
+  return lines.join('\n');
+}

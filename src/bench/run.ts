@@ -1,0 +1,105 @@
+// `npm run bench`: builds or reuses the demo database, measures the console against the floor
+// and the service's way, prints one table and writes BENCHMARKS.md.
+import { writeFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import os from 'node:os';
+import Database from 'better-sqlite3';
+import { BENCH_HELP, parseBenchArgs, type BenchArgs } from './args.js';
+import { ensureDemo } from './database.js';
+import { describeMachine, machineLine } from './machine.js';
+import { benchMarkdown } from './markdown.js';
+import { BENCH_DIR, ROOT } from './paths.js';
+import { benchTable, targetSummary, growthTable } from './report.js';
+import type { BenchOptions, BenchRow } from './result.js';
+import { historySuite } from './suites/history.js';
+import { queriesSuite } from './suites/queries.js';
+import { screensSuite } from './suites/screens.js';
+import { ptySuite } from './suites/pty.js';
+import { memorySuite } from './suites/memory.js';
+import { unmigratedSuite, type UnmigratedResult } from './suites/unmigrated.js';
+import { whyOf } from './why.js';
+
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+
+function tableCounts(db: string): string {
+  const sqlite = new Database(db, { readonly: true });
+  try {
+    const n = (t: string): string => Number(sqlite.prepare(`SELECT max(rowid) FROM "${t}"`).pluck().get() ?? 0).toLocaleString('en-US');
+    return `${n('tasks')} tasks, ${n('sessions')} sessions, ${n('prompt_history')} prompts, ${n('audit_logs')} audit events`;
+  } finally {
+    sqlite.close();
+  }
+}
+
+async function measureScale(args: BenchArgs, scale: number, full: boolean) {
+  const db = ensureDemo(scale, log, args.fresh);
+  const o: BenchOptions = {
+    scale, quick: args.quick, db, log,
+    processRuns: args.quick ? 3 : 5,
+    queryRuns: args.quick ? 5 : 11,
+    pages: args.pages ?? (args.quick ? 300 : 2000),
+  };
+  const on = (suite: string): boolean => !args.skip.has(suite);
+  log(`scale ${scale}: ${db}`);
+  const rows: BenchRow[] = [];
+  if (on('history')) rows.push(...(await historySuite(o)));
+  if (on('queries')) rows.push(...(await queriesSuite(o)));
+  if (on('screens')) rows.push(...(await screensSuite(o)));
+  if (on('pty')) rows.push(...(await ptySuite(o)));
+  const memory = full && on('memory') ? memorySuite(o) : { rows: [], samples: [] };
+  const unmigrated: UnmigratedResult | undefined = full && on('unmigrated') ? await unmigratedSuite(o) : undefined;
+  return { db, rows, memory, unmigrated };
+}
+
+async function main(): Promise<void> {
+  const args = parseBenchArgs(process.argv.slice(2));
+  if (args === 'help') return void process.stdout.write(BENCH_HELP);
+  const require = createRequire(import.meta.url);
+  const machine = describeMachine((require('better-sqlite3/package.json') as { version: string }).version);
+  log(`bench on ${machine.cpu}, ${machine.cores} cores, load ${machine.load.join(' / ')}`);
+  const byScale = new Map<number, BenchRow[]>();
+  const largest = args.scales[args.scales.length - 1]!;
+  let last: Awaited<ReturnType<typeof measureScale>> | undefined;
+  for (const scale of args.scales) {
+    const r = await measureScale(args, scale, scale === largest);
+    byScale.set(scale, r.rows);
+    last = r;
+  }
+  rmSync(join(BENCH_DIR, 'jobs'), { recursive: true, force: true });
+  const report = {
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    machineLine: machineLine(machine, os.loadavg()),
+    machine,
+    scale: largest,
+    quick: args.quick,
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    rows: last!.rows,
+    memory: last!.memory.rows,
+    memorySamples: last!.memory.samples,
+    byScale,
+    unmigrated: last!.unmigrated,
+    counts: tableCounts(last!.db),
+  };
+  const out = [
+    `Machine: ${report.machineLine}`,
+    `Scale ${largest}: ${report.counts}`,
+    '',
+    ...benchTable([...report.rows, ...report.memory, ...(report.unmigrated?.rows ?? [])]),
+    '',
+    ...(byScale.size > 1 ? [...growthTable(byScale, whyOf), ''] : []),
+    'Targets:',
+    ...targetSummary([...report.rows, ...report.memory, ...(report.unmigrated?.rows ?? [])]),
+  ];
+  process.stdout.write(out.join('\n') + '\n');
+  if (args.write) {
+    const file = join(ROOT, 'BENCHMARKS.md');
+    writeFileSync(file, benchMarkdown(report));
+    log(`wrote ${file}`);
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench: ${e instanceof Error ? (process.env.DEBUG ? e.stack : e.message) : String(e)}\n`);
+  process.exit(1);
+});

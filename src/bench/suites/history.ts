@@ -1,0 +1,62 @@
+import { openDatabase } from '../../../db/connection.js';
+import { PromptHistoryRepository } from '../../../db/repositories/prompt-history.js';
+import { main } from '../../cli/main.js';
+import { captureStatements, readsOnly } from '../capture.js';
+import type { CapturedStatement } from '../bare-job.js';
+import { bareProcess, bareTimings, consoleArgs, sampleProcess } from '../processes.js';
+import { FLOOR, SERVICE_WAY } from '../paths.js';
+import type { BenchOptions, BenchRow } from '../result.js';
+import { median, ratio, sampleSync } from '../stats.js';
+import { sinkContext } from '../sink.js';
+import { HISTORY_VARIANTS, type HistoryVariant } from './history-variants.js';
+
+/** Statements that read data (not the file's shape or settings): a query's own cost. */
+const dataOnly = (s: readonly CapturedStatement[]): CapturedStatement[] =>
+  readsOnly(s).filter((x) => !/sqlite_master|sqlite_schema|^\s*PRAGMA/i.test(x.sql));
+
+/** The SQL `history ARGS` runs, captured by running the real command in-process. */
+async function consoleSql(db: string, args: readonly string[]): Promise<CapturedStatement[]> {
+  const { ctx } = sinkContext();
+  const { result, statements } = await captureStatements(() => main(['history', ...args, '--db', db], ctx));
+  if (result !== 0) throw new Error(`history ${args.join(' ')} exited ${result}`);
+  return statements;
+}
+
+function queryTarget(v: HistoryVariant, consoleMs: number, serviceMs: number): BenchRow['target'] {
+  const faster = ratio(serviceMs, consoleMs) ?? 0;
+  if (v.target === 'search') return { text: '>= 50x faster than a LIKE scan', met: faster >= 50 };
+  if (v.target === 'tags') return { text: '>= 10x faster than parsing every row', met: faster >= 10 };
+  if (v.target === 'newest') return { text: 'a few ms of query time (<= 5 ms)', met: consoleMs <= 5 };
+  return undefined;
+}
+
+/** `history` in its variants: each as whole processes, and its queries in-process. */
+export async function historySuite(o: BenchOptions): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const conn = openDatabase({ path: o.db, readOnly: true });
+  const repo = new PromptHistoryRepository(conn.db);
+  try {
+    for (const v of HISTORY_VARIANTS) {
+      o.log(`  ${v.name}`);
+      const captured = await consoleSql(o.db, v.args);
+      const service = v.service();
+      // whole processes: node start, module loading, open, SQL, output
+      const procConsole = median(sampleProcess(consoleArgs(o.db, ['history', ...v.args]), o.processRuns));
+      const procFloor = median(bareProcess(FLOOR, o.db, readsOnly(captured), o.processRuns));
+      const procService = median(bareProcess(SERVICE_WAY, o.db, service, v.target === 'stats' || !o.quick ? o.processRuns : 1, v.post));
+      const statsTarget = v.target === 'stats'
+        ? { text: '<= 1.3x floor process, >= 3x faster than the service', met: (ratio(procConsole, procFloor) ?? 99) <= 1.3 && (ratio(procService, procConsole) ?? 0) >= 3 }
+        : undefined;
+      rows.push({ group: 'history, whole process', work: v.name, floor: procFloor, service: procService, console: procConsole, target: statsTarget });
+      // the query alone: the repository call in a warm process against the same SQL bare
+      const qConsole = median(sampleSync(() => v.query(repo), o.queryRuns));
+      const qFloor = median(bareTimings(FLOOR, o.db, dataOnly(captured), o.queryRuns).runs);
+      const slowService = v.target === 'search' || v.target === 'tags' || v.target === 'stats' || v.name.includes('--tag ');
+      const qService = median(bareTimings(SERVICE_WAY, o.db, service, slowService ? Math.min(3, o.queryRuns) : o.queryRuns, slowService ? 0 : 1, v.post).runs);
+      rows.push({ group: 'history, query only', work: v.name, floor: qFloor, service: qService, console: qConsole, target: queryTarget(v, qConsole, qService) });
+    }
+  } finally {
+    conn.close();
+  }
+  return rows;
+}

@@ -1,0 +1,65 @@
+import { openDatabase } from '../../../db/connection.js';
+import { SCREENS } from '../../app/screens.js';
+import { countDone, hasListData, KEYS, mountConsole } from '../ink-harness.js';
+import type { BenchOptions, BenchRow } from '../result.js';
+import { median } from '../stats.js';
+import { FRAME_MS } from './queries.js';
+
+/** The list screens and a filter each understands; screens that land later join when registered. */
+const LIST_SCREENS: readonly { id: string; filter?: string }[] = [
+  { id: 'tasks', filter: 'status:failed' },
+  { id: 'sessions', filter: 'status:active' },
+  { id: 'prompts' },
+  { id: 'audit' },
+];
+
+const MOVES: readonly { work: string; key: string }[] = [
+  { work: 'key j (next row)', key: 'j' },
+  { work: 'key PgDn (next page)', key: KEYS.pageDown },
+  { work: 'key End (last row)', key: KEYS.end },
+  { work: 'key Home (first row)', key: KEYS.home },
+];
+
+const frameTarget = (ms: number): BenchRow['target'] => ({ text: `<= ${FRAME_MS} ms (one frame)`, met: ms <= FRAME_MS });
+
+/** First frame with data and key press to frame, on each list screen, in ink-testing-library. */
+export async function screensSuite(o: BenchOptions): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const present = LIST_SCREENS.filter((s) => SCREENS.some((e) => e.id === s.id));
+  const conn = openDatabase({ path: o.db });
+  try {
+    for (const screen of present) {
+      o.log(`  ${screen.id} screen`);
+      const firsts: number[] = [];
+      const presses = new Map<string, number[]>(MOVES.map((m) => [m.work, []]));
+      const filters: number[] = [];
+      for (let run = 0; run < (o.quick ? 2 : 4); run++) {
+        const app = mountConsole(conn, screen.id);
+        try {
+          const first = (await app.until(hasListData)) - app.started;
+          if (run > 0) firsts.push(first); // the first mount warms module code and the page cache
+          await app.until(countDone, 60_000);
+          for (const m of MOVES) {
+            const ms = await app.press(m.key);
+            if (run > 0) presses.get(m.work)!.push(ms);
+          }
+          if (screen.filter) {
+            await app.press('/');
+            await app.type(screen.filter);
+            const ms = await app.press(KEYS.enter);
+            if (run > 0) filters.push(ms);
+          }
+        } finally {
+          app.unmount();
+        }
+      }
+      const group = `${screen.id} screen (ink-testing-library)`;
+      rows.push({ group, work: 'first frame with data', console: median(firsts) });
+      for (const m of MOVES) rows.push({ group, work: m.work, console: median(presses.get(m.work)!), target: frameTarget(median(presses.get(m.work)!)) });
+      if (screen.filter) rows.push({ group, work: `filter ${screen.filter} + Enter`, console: median(filters), target: frameTarget(median(filters)) });
+    }
+  } finally {
+    conn.close();
+  }
+  return rows;
+}

@@ -1,0 +1,25 @@
+import type { BenchRow } from './result.js';
+
+// One line per kind of work: why its cost stays flat or grows with the table (checked with
+// EXPLAIN QUERY PLAN on the demo files).
+const REASONS: readonly [RegExp, string][] = [
+  [/whole process/, 'node start and module loading dominate; the SQL inside is as in the query rows'],
+  [/--stats/, 'reads the rollup kept by triggers (a few rows per status, category and day), not the prompts'],
+  [/--tags/, 'reads the per-tag counts kept by triggers: one row per tag'],
+  [/--categories/, 'groups by category over idx_prompt_history_stats: a scan of the covering index, grows with the table'],
+  [/--tag /, 'walks the tag side table by (tag, prompt_id) newest first: 20 rows'],
+  [/search .*\(common\)|search "billing"/, 'FTS5 trigram phrase, newest rowids first, stops at the page'],
+  [/search .*\(rare\)/, 'FTS5 trigram phrase: the doclists of its trigrams, intersected; grows with the matches, not the table'],
+  [/search .*\(no match\)/, 'FTS5 trigram lookup: an empty intersection, no row read'],
+  [/newest 20|--json/, 'the last 20 rowids of prompt_history'],
+  [/first page|next page|page in the middle|last page/, 'a keyset seek on the (created_at, id) index: 50 rows whatever the size'],
+  [/count slice/, 'a 50,000-rowid slice: the same work at any size (the total is counted slice by slice after the frame)'],
+  [/filter status/, 'the (status, created_at, id) index: a seek and 50 rows'],
+  [/filter text .*common/, 'LIKE over the newest tasks until 50 match: stops early for a common word'],
+  [/filter text .*no match/, 'LIKE over every task (tasks have no full-text index): grows with the table'],
+  [/dashboard|aggregates/, 'tasks by status counts every task through the status index: grows with the table'],
+  [/first frame/, 'the first page after the shell: flat; module loading is most of it'],
+  [/key /, 'one keyset page or less per key: flat'],
+];
+
+export const whyOf = (r: BenchRow): string | undefined => REASONS.find(([re]) => re.test(`${r.group} ${r.work}`))?.[1];
