@@ -16,6 +16,10 @@ export function binaryCommand(args: string[]): string {
 
 let serial = 0;
 
+/** What a screen is waited for: text it contains, a pattern, or any test of the whole screen. */
+export type Pattern = RegExp | string | ((screen: string) => boolean);
+const matcher = (p: Pattern) => (s: string): boolean => (typeof p === 'string' ? s.includes(p) : typeof p === 'function' ? p(s) : p.test(s));
+
 /**
  * A shell in a tmux pane of a given size, on a tmux server of its own (its own socket), so
  * tests never touch anyone else's sessions. Everything waits on screen content, with a deadline.
@@ -65,8 +69,8 @@ export class TmuxShell {
   }
 
   /** Polls the screen until `pattern` shows (every 50 ms, at most `timeoutMs`: a safety stop). */
-  async waitFor(pattern: RegExp | string, timeoutMs = 15_000): Promise<string> {
-    const test = (s: string): boolean => (typeof pattern === 'string' ? s.includes(pattern) : pattern.test(s));
+  async waitFor(pattern: Pattern, timeoutMs = 15_000): Promise<string> {
+    const test = matcher(pattern);
     const rounds = Math.ceil(timeoutMs / 50);
     let last = '';
     for (let i = 0; i < rounds; i++) {
@@ -78,8 +82,8 @@ export class TmuxShell {
   }
 
   /** Polls until `pattern` is gone from the screen. */
-  async waitForGone(pattern: RegExp | string, timeoutMs = 15_000): Promise<string> {
-    const test = (s: string): boolean => (typeof pattern === 'string' ? s.includes(pattern) : pattern.test(s));
+  async waitForGone(pattern: Pattern, timeoutMs = 15_000): Promise<string> {
+    const test = matcher(pattern);
     const rounds = Math.ceil(timeoutMs / 50);
     let last = '';
     for (let i = 0; i < rounds; i++) {
