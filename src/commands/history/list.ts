@@ -21,13 +21,16 @@ const statusStyle = (text: string, row: DecodedPrompt, theme: Theme): string => 
 
 const tagsText = (p: DecodedPrompt): string => inert(p.tagsRaw ?? p.tags.join(','));
 
+// Rows written without the spec's NOT NULL, or with a number in a text column, are shown as they are.
+const shown = (v: unknown, empty = '-'): string => inert(v == null ? empty : String(v));
+
 const COLUMNS: readonly Column<DecodedPrompt>[] = [
   { header: 'ID', value: (p) => String(p.id), align: 'right', style: (t, _p, th) => th.dim(t) },
-  { header: 'CREATED', value: (p) => inert(p.timestamp.slice(0, 16).replace('T', ' ')), drop: 3 },
-  { header: 'STATUS', value: (p) => inert(p.executionStatus), style: statusStyle },
-  { header: 'CATEGORY', value: (p) => inert(p.category ?? '-'), max: 13, drop: 2, style: (t, _p, th) => th.accent(t) },
+  { header: 'CREATED', value: (p) => shown(p.timestamp).slice(0, 16).replace('T', ' '), drop: 3 },
+  { header: 'STATUS', value: (p) => shown(p.executionStatus), style: statusStyle },
+  { header: 'CATEGORY', value: (p) => shown(p.category), max: 13, drop: 2, style: (t, _p, th) => th.accent(t) },
   { header: 'TAGS', value: tagsText, max: 24, drop: 1, style: (t, _p, th) => th.muted(t) },
-  { header: 'PROMPT', value: (p) => inert(p.prompt), flex: true },
+  { header: 'PROMPT', value: (p) => shown(p.prompt, ''), flex: true },
 ];
 
 /** Pages of rows: one page for --limit, keyset pages for --all so memory stays flat. */
