@@ -21,6 +21,8 @@ export interface PromptPage {
   limit?: number;
   /** keyset paging: only ids below this one */
   beforeId?: number;
+  /** keyset paging upward: the `limit` ids just above this one (still returned newest first) */
+  afterId?: number;
 }
 
 /**
@@ -84,12 +86,20 @@ export function promptColumns(t: ShapedTable<'promptHistory'>): string {
 export function promptListSql(t: ShapedTable<'promptHistory'>, source: PromptSource, page: PromptPage = {}): SqlPart {
   const where = [...source.where];
   if (page.beforeId !== undefined) where.push(part(`${source.id} < ?`, page.beforeId));
-  return join([
+  if (page.afterId !== undefined) where.push(part(`${source.id} > ?`, page.afterId));
+  const select = join([
     part(`SELECT ${promptColumns(t)} FROM ${source.from} WHERE`),
     allOf(where),
-    part(`ORDER BY ${source.id} DESC`),
+    part(`ORDER BY ${source.id} ${page.afterId !== undefined ? 'ASC' : 'DESC'}`),
     page.limit !== undefined ? part('LIMIT ?', page.limit) : part(''),
   ]);
+  // Upward pages read the nearest ids in index order, then turn them newest first.
+  return page.afterId !== undefined ? join([part('SELECT * FROM ('), select, part(') ORDER BY "id" DESC')]) : select;
+}
+
+/** Matching prompts with fromId <= id <= toId, in id order: the slices a screen counts between key presses. */
+export function promptRangeCountSql(source: PromptSource, fromId: number, toId: number): SqlPart {
+  return promptCountSql({ ...source, where: [...source.where, part(`${source.id} BETWEEN ? AND ?`, fromId, toId)] });
 }
 
 export function promptCountSql(source: PromptSource): SqlPart {

@@ -6,7 +6,7 @@ import { toJson } from '../json.js';
 import type { SqlPart } from '../search/sql.js';
 import type { PromptHistoryInsert, PromptHistoryRow } from '../types.js';
 import { found } from './rows.js';
-import { promptCountSql, promptListSql, promptSource, type PromptFilters, type PromptPage, type PromptSource, type SourcePurpose } from './prompt-history-query.js';
+import { promptCountSql, promptListSql, promptRangeCountSql, promptSource, type PromptFilters, type PromptPage, type PromptSource, type SourcePurpose } from './prompt-history-query.js';
 import { emptyPromptStats, readPromptStats, type NamedCount, type PromptStats } from './prompt-history-stats.js';
 import { categoryCountsSql, tagCountsSql } from './prompt-history-stats-sql.js';
 import { rollupCategoriesSql, rollupServes } from './prompt-history-rollup-sql.js';
@@ -52,9 +52,10 @@ export class PromptHistoryRepository extends BaseRepository {
     return row && withDefaults(t, row);
   }
 
-  /** Newest first by id; `beforeId` pages by keyset; at most 100 rows unless `limit` says otherwise. */
+  /** Newest first by id; `beforeId` (down) and `afterId` (up) page by keyset; at most 100 rows unless `limit` says otherwise. */
   findAll(options: PromptListOptions = {}): PromptHistoryRow[] {
-    return this.page(this.source(options), { limit: options.limit ?? DEFAULT_FIND_LIMIT, beforeId: options.beforeId });
+    const { limit = DEFAULT_FIND_LIMIT, beforeId, afterId } = options;
+    return this.page(this.source(options), { limit, beforeId, afterId });
   }
 
   findRecent(limit = 20): PromptHistoryRow[] {
@@ -76,6 +77,12 @@ export class PromptHistoryRepository extends BaseRepository {
   count(filters: PromptFilters = {}): number {
     if (!this.tables.promptHistory.exists) return 0;
     return this.run<{ n: number }>(promptCountSql(this.source(filters, 'aggregate')))[0]?.n ?? 0;
+  }
+
+  /** Matching prompts with fromId <= id <= toId: lets a screen count a million rows in slices, between key presses. */
+  countRange(filters: PromptFilters, fromId: number, toId: number): number {
+    if (!this.tables.promptHistory.exists) return 0;
+    return this.run<{ n: number }>(promptRangeCountSql(this.source(filters), fromId, toId))[0]?.n ?? 0;
   }
 
   update(id: number, patch: PromptPatch): PromptHistoryRow {
