@@ -1,0 +1,79 @@
+import { and, eq, gt, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { DB } from '../connection.js';
+import { shapedTables } from '../tables.js';
+import { maskApiKey, type ApiKeyState } from '../repositories/api-keys.js';
+import { keysetClauses, inListOrder, type ListSource, type KeysetOrder } from './keyset.js';
+import { rowCounter } from './counter.js';
+
+export const API_KEY_STATES: readonly ApiKeyState[] = ['active', 'expired', 'revoked'];
+
+export interface ApiKeyFilter {
+  readonly agent?: string;
+  readonly state?: ApiKeyState;
+}
+
+/** One line of the keys list: the key already masked, so the plaintext never leaves the database layer. */
+export interface ApiKeyListItem {
+  id: string;
+  agentId: string;
+  maskedKey: string;
+  state: ApiKeyState;
+  /** Unix seconds, as api_keys stores them */
+  createdAt: number | null;
+  lastUsedAt: number | null;
+  expiresAt: number | null;
+}
+
+const nowSeconds = (): number => Math.floor(Date.now() / 1000);
+
+function stateWhere(db: DB, state: ApiKeyState, now: number): SQL | undefined {
+  const c = shapedTables(db.$client).apiKeys.table;
+  // Raw seconds: the timestamp columns would turn a number parameter into a Date.
+  const expires = sql`${c.expiresAt}`;
+  if (state === 'revoked') return eq(c.revoked, true);
+  if (state === 'expired') return and(eq(c.revoked, false), isNotNull(expires), lte(expires, now));
+  return and(eq(c.revoked, false), or(isNull(expires), gt(expires, now)));
+}
+
+function stateOf(revoked: number, expiresAt: number | null, now: number): ApiKeyState {
+  if (revoked) return 'revoked';
+  if (expiresAt !== null && expiresAt <= now) return 'expired';
+  return 'active';
+}
+
+/** API keys newest first, paged by (created_at, id); filtered by agent and state. */
+export function apiKeyListSource(db: DB, filter: ApiKeyFilter): ListSource<ApiKeyListItem> {
+  const t = shapedTables(db.$client).apiKeys;
+  const c = t.table;
+  const now = nowSeconds();
+  const where = and(filter.agent ? eq(c.agentId, filter.agent) : undefined, filter.state ? stateWhere(db, filter.state, now) : undefined);
+  // A row without created_at (written by hand) sorts as the oldest instead of falling out of the pages.
+  const order: KeysetOrder = { key: sql`coalesce(${c.createdAt}, 0)`, id: c.id, direction: 'desc' };
+  return {
+    page(req, limit) {
+      if (!t.exists) return [];
+      const k = keysetClauses(order, req, where);
+      const rows = db
+        .select({
+          id: c.id,
+          agentId: c.agentId,
+          key: c.key,
+          revoked: sql<number>`${c.revoked}`,
+          createdAt: sql<number | null>`${c.createdAt}`,
+          lastUsedAt: sql<number | null>`${c.lastUsedAt}`,
+          expiresAt: sql<number | null>`${c.expiresAt}`,
+        })
+        .from(c)
+        .where(k.where)
+        .orderBy(...k.orderBy)
+        .limit(limit)
+        .all();
+      const items = rows.map(({ key, revoked, ...r }) => ({ ...r, maskedKey: maskApiKey(key), state: stateOf(revoked, r.expiresAt, now) }));
+      return inListOrder(items, k);
+    },
+    cursorOf: (r) => ({ key: r.createdAt ?? 0, id: r.id }),
+    idOf: (r) => r.id,
+    counter: rowCounter(db, t.exists ? c : null, t.name, where),
+    unfiltered: !filter.agent && !filter.state,
+  };
+}

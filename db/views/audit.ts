@@ -1,0 +1,96 @@
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import type { DB } from '../connection.js';
+import { shapedTables } from '../tables.js';
+import type { AuditLogRow } from '../types.js';
+import { keysetClauses, inListOrder, contains, type ListSource, type KeysetOrder } from './keyset.js';
+import { rowCounter } from './counter.js';
+
+export interface AuditFilter {
+  /** an action, or its start (`api-key` finds `api-key:revoked` and `api-key:cleanup`) */
+  readonly action?: string;
+  readonly user?: string;
+  readonly resourceType?: string;
+  readonly resourceId?: string;
+  /** literal text in the action, resource id or metadata */
+  readonly text?: string;
+}
+
+/** One line of the audit list: the metadata cut to its start. */
+export type AuditListItem = AuditLogRow;
+
+export const METADATA_PREVIEW_CHARS = 200;
+
+const prefixPattern = (text: string): string => `${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+
+function auditWhere(db: DB, f: AuditFilter): SQL | undefined {
+  const c = shapedTables(db.$client).auditLogs.table;
+  return and(
+    f.action ? or(eq(c.action, f.action), sql`${c.action} LIKE ${prefixPattern(f.action)} ESCAPE '\\'`) : undefined,
+    f.user ? eq(c.userId, f.user) : undefined,
+    f.resourceType ? eq(c.resourceType, f.resourceType) : undefined,
+    f.resourceId ? eq(c.resourceId, f.resourceId) : undefined,
+    f.text ? or(contains(c.action, f.text), contains(c.resourceId, f.text), contains(c.metadata, f.text)) : undefined,
+  );
+}
+
+export const isEmptyAuditFilter = (f: AuditFilter): boolean => !f.action && !f.user && !f.resourceType && !f.resourceId && !f.text;
+
+/**
+ * Newest first by id, which is the rowid: production has no index on audit_logs, and rowid order
+ * is the one every page can seek without one.
+ */
+export function auditListSource(db: DB, filter: AuditFilter): ListSource<AuditListItem> {
+  const t = shapedTables(db.$client).auditLogs;
+  const c = t.table;
+  const where = auditWhere(db, filter);
+  const order: KeysetOrder = { key: c.id, id: c.id, direction: 'desc' };
+  return {
+    page(req, limit) {
+      if (!t.exists) return [];
+      const k = keysetClauses(order, req, where);
+      const rows = db
+        .select({
+          id: c.id,
+          action: c.action,
+          userId: c.userId,
+          resourceType: c.resourceType,
+          resourceId: c.resourceId,
+          metadata: sql<string>`substr(${c.metadata}, 1, ${METADATA_PREVIEW_CHARS})`,
+          timestamp: c.timestamp,
+        })
+        .from(c)
+        .where(k.where)
+        .orderBy(...k.orderBy)
+        .limit(limit)
+        .all();
+      return inListOrder(rows, k);
+    },
+    cursorOf: (r) => ({ key: r.id, id: r.id }),
+    idOf: (r) => r.id,
+    counter: rowCounter(db, t.exists ? c : null, t.name, where),
+    unfiltered: isEmptyAuditFilter(filter),
+  };
+}
+
+/** An audit row with its metadata as formatted JSON lines, or the raw text when it is not JSON. */
+export interface AuditEntry {
+  row: AuditLogRow;
+  metadata: { ok: true; lines: string[] } | { ok: false; raw: string };
+}
+
+export function formatMetadata(raw: string | null): AuditEntry['metadata'] {
+  if (raw == null || raw === '') return { ok: true, lines: ['{}'] };
+  try {
+    return { ok: true, lines: JSON.stringify(JSON.parse(raw) as unknown, null, 2).split('\n') };
+  } catch {
+    return { ok: false, raw };
+  }
+}
+
+/** One audit row in full; undefined when it is not there. */
+export function auditEntry(db: DB, id: number): AuditEntry | undefined {
+  const t = shapedTables(db.$client).auditLogs;
+  if (!t.exists) return undefined;
+  const row = db.select().from(t.table).where(eq(t.table.id, id)).get();
+  return row ? { row, metadata: formatMetadata(row.metadata) } : undefined;
+}

@@ -1,0 +1,153 @@
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { DB } from '../connection.js';
+import { shapedTables, withDefaults } from '../tables.js';
+import { UserRepository } from '../repositories/users.js';
+import { parseStringArray, type Parsed } from '../json.js';
+import type { UserRow } from '../types.js';
+import { keysetClauses, inListOrder, contains, type ListSource, type KeysetOrder } from './keyset.js';
+import { rowCounter } from './counter.js';
+
+export interface UserFilter {
+  readonly role?: string;
+  readonly active?: boolean;
+  /** part of the Slack username or id */
+  readonly text?: string;
+}
+
+function userWhere(db: DB, f: UserFilter): SQL | undefined {
+  const c = shapedTables(db.$client).users.table;
+  return and(
+    f.role ? eq(c.role, f.role) : undefined,
+    f.active === undefined ? undefined : eq(c.active, f.active),
+    f.text ? or(contains(c.slackUsername, f.text), contains(c.slackUserId, f.text)) : undefined,
+  );
+}
+
+/** Users by Slack username, paged by (slack_username, id). */
+export function userListSource(db: DB, filter: UserFilter): ListSource<UserRow> {
+  const t = shapedTables(db.$client).users;
+  const c = t.table;
+  const where = userWhere(db, filter);
+  const order: KeysetOrder = { key: c.slackUsername, id: c.id, direction: 'asc' };
+  return {
+    page(req, limit) {
+      if (!t.exists) return [];
+      const k = keysetClauses(order, req, where);
+      const rows = db.select().from(c).where(k.where).orderBy(...k.orderBy).limit(limit).all();
+      return inListOrder(rows.map((r) => withDefaults(t, r)), k);
+    },
+    cursorOf: (r) => ({ key: r.slackUsername, id: r.id }),
+    idOf: (r) => r.id,
+    counter: rowCounter(db, t.exists ? c : null, t.name, where),
+    unfiltered: !filter.role && filter.active === undefined && !filter.text,
+  };
+}
+
+export interface UserTaskCounts {
+  total: number;
+  running: number;
+}
+
+/** Tasks per Slack user id for some users (the visible page): one grouped query. */
+export function userTaskCounts(db: DB, slackUserIds: readonly string[]): Map<string, UserTaskCounts> {
+  const t = shapedTables(db.$client).tasks;
+  const out = new Map<string, UserTaskCounts>();
+  if (!t.exists || slackUserIds.length === 0) return out;
+  const c = t.table;
+  const rows = db
+    .select({ user: c.slackUserId, total: sql<number>`count(*)`, running: sql<number | null>`sum(${c.status} = 'running')` })
+    .from(c)
+    .where(inArray(c.slackUserId, [...slackUserIds]))
+    .groupBy(c.slackUserId)
+    .all();
+  for (const r of rows) out.set(r.user, { total: r.total, running: r.running ?? 0 });
+  return out;
+}
+
+export interface UserTaskRef {
+  id: string;
+  status: string;
+  command: string;
+  prompt: string;
+  createdAt: string;
+}
+
+/** One project's permissions of a user: the JSON list parsed, or the raw text when malformed. */
+export interface UserPermissionLine {
+  projectId: string;
+  projectName: string | null;
+  permissions: Parsed<string[]>;
+}
+
+/** Permissions per project for some users (the visible page): one query joined to the project names. */
+export function userPermissions(db: DB, userIds: readonly string[]): Map<string, UserPermissionLine[]> {
+  const { userProjectPermissions: u, projects: p } = shapedTables(db.$client);
+  const out = new Map<string, UserPermissionLine[]>();
+  if (!u.exists || userIds.length === 0) return out;
+  const rows = db
+    .select({ userId: u.table.userId, projectId: u.table.projectId, permissions: u.table.permissions, projectName: p.table.name })
+    .from(u.table)
+    .leftJoin(p.table, eq(p.table.id, u.table.projectId))
+    .where(inArray(u.table.userId, [...userIds]))
+    .orderBy(asc(u.table.userId), asc(u.table.projectId), asc(u.table.id))
+    .all();
+  for (const r of rows) {
+    const line = { projectId: r.projectId, projectName: r.projectName, permissions: parseStringArray(r.permissions) };
+    out.set(r.userId, [...(out.get(r.userId) ?? []), line]);
+  }
+  return out;
+}
+
+/** What the users list shows beside each row, read for the visible page after the frame. */
+export interface UserPageExtras {
+  counts: Map<string, UserTaskCounts>;
+  permissions: Map<string, UserPermissionLine[]>;
+}
+
+export const userPageExtras = (db: DB, users: readonly Pick<UserRow, 'id' | 'slackUserId'>[]): UserPageExtras => ({
+  counts: userTaskCounts(db, users.map((u) => u.slackUserId)),
+  permissions: userPermissions(db, users.map((u) => u.id)),
+});
+
+export interface UserDetail {
+  user: UserRow;
+  permissions: UserPermissionLine[];
+  counts: UserTaskCounts;
+  recentTasks: UserTaskRef[];
+  /** this user is the only active admin: demoting or deactivating is refused */
+  lastActiveAdmin: boolean;
+}
+
+export const RECENT_TASKS = 10;
+
+function recentTasks(db: DB, slackUserId: string): UserTaskRef[] {
+  const t = shapedTables(db.$client).tasks;
+  if (!t.exists) return [];
+  const c = t.table;
+  return db
+    .select({ id: c.id, status: c.status, command: c.command, prompt: sql<string>`substr(${c.prompt}, 1, 160)`, createdAt: c.createdAt })
+    .from(c)
+    .where(eq(c.slackUserId, slackUserId))
+    .orderBy(desc(c.createdAt), desc(c.id))
+    .limit(RECENT_TASKS)
+    .all();
+}
+
+/** One user with permissions per project, task counts and recent tasks; undefined when gone. */
+export function userDetail(db: DB, id: string): UserDetail | undefined {
+  const users = new UserRepository(db);
+  const user = users.findById(id);
+  if (!user) return undefined;
+  return {
+    user,
+    permissions: userPermissions(db, [id]).get(id) ?? [],
+    counts: userTaskCounts(db, [user.slackUserId]).get(user.slackUserId) ?? { total: 0, running: 0 },
+    recentTasks: recentTasks(db, user.slackUserId),
+    lastActiveAdmin: isLastActiveAdmin(db, user),
+  };
+}
+
+/** Whether demoting or deactivating this user would leave no active admin (the actions refuse it too). */
+export function isLastActiveAdmin(db: DB, user: Pick<UserRow, 'role' | 'active'>): boolean {
+  return user.role === 'admin' && user.active && new UserRepository(db).countActiveAdmins() <= 1;
+}
