@@ -1,9 +1,15 @@
-/** Numbers and times as the console shows them, the same on every screen. */
-export const formatCount = (n: number): string => n.toLocaleString('en-US');
+import { inert } from './inert.js';
 
-export const formatCost = (usd: number): string => `$${usd.toFixed(usd >= 100 ? 0 : 2)}`;
+/** Numbers and times as the console shows them, the same on every screen. */
+// A real row can hold text or NULL in a numeric column (no constraint stopped it): shown as '?', never crashing.
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+export const formatCount = (n: number): string => (finite(n) ? n.toLocaleString('en-US') : '?');
+
+export const formatCost = (usd: number): string => (finite(usd) ? `$${usd.toFixed(usd >= 100 ? 0 : 2)}` : '?');
 
 export function formatTokens(n: number): string {
+  if (!finite(n)) return '?';
   if (n >= 1_000_000) return `${(n / 1_000_000).toFixed(1)}M`;
   if (n >= 10_000) return `${Math.round(n / 1000)}k`;
   return formatCount(n);
@@ -11,9 +17,10 @@ export function formatTokens(n: number): string {
 
 /** "3m ago", "in 2h", from an ISO string; the raw text when it is not a time. */
 export function formatRelative(iso: string | null | undefined, now: number = Date.now()): string {
-  if (!iso) return '';
+  if (iso == null || iso === '') return '';
+  if (typeof iso !== 'string') return inert(String(iso));
   const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
+  if (Number.isNaN(t)) return inert(iso);
   const s = Math.round((t - now) / 1000);
   const a = Math.abs(s);
   const v = a < 60 ? `${a}s` : a < 3600 ? `${Math.floor(a / 60)}m` : a < 86400 ? `${Math.floor(a / 3600)}h` : `${Math.floor(a / 86400)}d`;
@@ -21,4 +28,5 @@ export function formatRelative(iso: string | null | undefined, now: number = Dat
 }
 
 /** "2026-11-26 11:45" in UTC, as stored. */
-export const formatTime = (iso: string | null | undefined): string => (iso ? iso.replace('T', ' ').slice(0, 16) : '');
+export const formatTime = (iso: string | null | undefined): string =>
+  iso == null || iso === '' ? '' : inert(String(iso)).replace('T', ' ').slice(0, 16);
