@@ -18,6 +18,7 @@ export const OPERATION_NEEDS: readonly OperationNeed[] = [
   { operation: 'subtasks of a task', table: 'tasks', needs: 'idx_tasks_parent', without: 'full scan' },
   { operation: 'sessions of a task', table: 'sessions', needs: 'idx_sessions_task', without: 'full scan' },
   { operation: 'sessions newest first (Sessions screen)', table: 'sessions', needs: 'idx_sessions_created', without: 'sort' },
+  { operation: 'sessions by status (Sessions filter)', table: 'sessions', needs: 'idx_sessions_status_created', without: 'full scan' },
   { operation: 'audit log by action', table: 'audit_logs', needs: 'idx_audit_logs_action', without: 'full scan' },
   { operation: 'audit log by resource', table: 'audit_logs', needs: 'idx_audit_logs_resource', without: 'full scan' },
   { operation: 'due schedules', table: 'scheduled_tasks', needs: 'idx_scheduled_tasks_next_execution', without: 'full scan' },

@@ -18,4 +18,6 @@ export const sessionColumns = () => ({
 export const sessions = sqliteTable('sessions', sessionColumns(), (t) => [
   index('idx_sessions_task').on(t.taskId),
   index('idx_sessions_created').on(t.createdAt, t.id),
+  // The Sessions filter by status: without it a rare status walks every session (440 ms at 1.3M).
+  index('idx_sessions_status_created').on(t.status, t.createdAt, t.id),
 ]);

@@ -1,0 +1,1 @@
+CREATE INDEX `idx_sessions_status_created` ON `sessions` (`status`,`created_at`,`id`);
