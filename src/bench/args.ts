@@ -8,14 +8,17 @@ export interface BenchArgs {
   readonly write: boolean;
   readonly fresh: boolean;
   readonly pages?: number;
+  /** timed runs per measurement, over the mode's default (tests use 1) */
+  readonly runs?: number;
   readonly skip: ReadonlySet<string>;
 }
 
-export const BENCH_HELP = `Usage: npm run bench [-- --scale N[,N...]] [--quick] [--pages N] [--skip SUITES] [--fresh] [--no-write]
+export const BENCH_HELP = `Usage: npm run bench [-- --scale N[,N...]] [--quick] [--runs N] [--pages N] [--skip SUITES] [--fresh] [--no-write]
 
   --scale    demo scale(s) under .bench/ (1 = 100k tasks and prompts; default 10); with several,
              the largest gets the full table and all of them the growth table
   --quick    fewer runs (3 per process, 5 per query) and a shorter scroll
+  --runs     timed runs per measurement (default 5 per process, 11 per query; quick 3 and 5)
   --pages    PgDn presses for the memory check (default 2000, quick 300)
   --skip     comma list of suites to leave out: history, queries, screens, pty, memory, unmigrated
   --fresh    generate the demo databases again
@@ -29,6 +32,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
       scale: { type: 'string', default: '10' },
       quick: { type: 'boolean', default: false },
       pages: { type: 'string' },
+      runs: { type: 'string' },
       skip: { type: 'string', default: '' },
       fresh: { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
@@ -44,6 +48,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
     write: !values['no-write'],
     fresh: values.fresh,
     pages: values.pages !== undefined ? Number(values.pages) : undefined,
+    runs: values.runs !== undefined ? Math.max(1, Number(values.runs)) : undefined,
     skip: new Set(values.skip.split(',').filter(Boolean)),
   };
 }

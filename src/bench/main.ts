@@ -1,6 +1,6 @@
-// `npm run bench`: builds or reuses the demo database, measures the console against the floor
-// and the service's way, prints one table and writes BENCHMARKS.md.
-import { writeFileSync, rmSync } from 'node:fs';
+// The bench itself (run.ts is its entry): builds or reuses the demo database, measures the console
+// against the floor and the service's way, prints one table and writes BENCHMARKS.md.
+import { existsSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import os from 'node:os';
@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { BENCH_HELP, parseBenchArgs, type BenchArgs } from './args.js';
 import { ensureDemo } from './database.js';
 import { describeMachine, machineLine } from './machine.js';
-import { benchMarkdown } from './markdown.js';
+import { benchMarkdown, NOTES_MARKER } from './markdown.js';
 import { BENCH_DIR, ROOT } from './paths.js';
 import { benchTable, targetSummary, growthTable } from './report.js';
 import type { BenchOptions, BenchRow } from './result.js';
@@ -36,8 +36,8 @@ async function measureScale(args: BenchArgs, scale: number, full: boolean) {
   const db = ensureDemo(scale, log, args.fresh);
   const o: BenchOptions = {
     scale, quick: args.quick, db, log,
-    processRuns: args.quick ? 3 : 5,
-    queryRuns: args.quick ? 5 : 11,
+    processRuns: args.runs ?? (args.quick ? 3 : 5),
+    queryRuns: args.runs ?? (args.quick ? 5 : 11),
     pages: args.pages ?? (args.quick ? 300 : 2000),
   };
   const on = (suite: string): boolean => !args.skip.has(suite);
@@ -52,7 +52,7 @@ async function measureScale(args: BenchArgs, scale: number, full: boolean) {
   return { db, rows, memory, unmigrated };
 }
 
-async function main(): Promise<void> {
+export async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2));
   if (args === 'help') return void process.stdout.write(BENCH_HELP);
   const require = createRequire(import.meta.url);
@@ -94,12 +94,11 @@ async function main(): Promise<void> {
   process.stdout.write(out.join('\n') + '\n');
   if (args.write) {
     const file = join(ROOT, 'BENCHMARKS.md');
-    writeFileSync(file, benchMarkdown(report));
+    // the hand-written notes below the marker survive a new run
+    const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const notes = old.includes(NOTES_MARKER) ? old.slice(old.indexOf(NOTES_MARKER)) : `${NOTES_MARKER}\n`;
+    writeFileSync(file, `${benchMarkdown(report)}\n${notes}`);
     log(`wrote ${file}`);
   }
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`bench: ${e instanceof Error ? (process.env.DEBUG ? e.stack : e.message) : String(e)}\n`);
-  process.exit(1);
-});

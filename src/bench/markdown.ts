@@ -3,6 +3,9 @@ import type { BenchRow } from './result.js';
 import { benchTable, growthTable, targetSummary } from './report.js';
 import { whyOf } from './why.js';
 
+/** Below this line BENCHMARKS.md holds hand-written notes that a new run keeps. */
+export const NOTES_MARKER = '<!-- notes: kept by npm run bench -->';
+
 export interface BenchReport {
   readonly date: string;
   readonly machineLine: string;

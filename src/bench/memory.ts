@@ -1,7 +1,9 @@
 // Memory while scrolling: run with --expose-gc as its own process (so nothing else measured
 // shares its heap). argv: database, pages. Prints JSON samples.
-import { openDatabase } from '../../db/connection.js';
-import { countDone, hasListData, KEYS, mountConsole } from './ink-harness.js';
+// React's production build, as the binary loads it (set before React is first imported).
+process.env.NODE_ENV ??= 'production';
+const { openDatabase } = await import('../../db/connection.js');
+const { countDone, hasListData, KEYS, mountConsole } = await import('./ink-harness.js');
 
 interface Sample {
   page: number;

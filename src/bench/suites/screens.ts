@@ -33,7 +33,7 @@ export async function screensSuite(o: BenchOptions): Promise<BenchRow[]> {
       const firsts: number[] = [];
       const presses = new Map<string, number[]>(MOVES.map((m) => [m.work, []]));
       const filters: number[] = [];
-      for (let run = 0; run < (o.quick ? 2 : 4); run++) {
+      for (let run = 0; run < Math.min(o.processRuns, 3) + 1; run++) {
         const app = mountConsole(conn, screen.id);
         try {
           const first = (await app.until(hasListData)) - app.started;
