@@ -30,6 +30,10 @@ export const SCOPES: readonly { readonly scope: string; readonly title: string }
   { scope: 'task', title: 'Task detail' },
   { scope: 'sessions', title: 'Sessions' },
   { scope: 'projects', title: 'Projects' },
+  { scope: 'prompts', title: 'Prompts' },
+  { scope: 'prompt', title: 'Prompt detail' },
+  { scope: 'picker', title: 'Filter lists' },
+  { scope: 'form', title: 'Forms' },
 ];
 
 const digits = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
@@ -72,4 +76,26 @@ export const BINDINGS: readonly KeyBinding[] = [
   { command: 'task.open', keys: ['enter'], description: 'open the parent, subtask or session under the cursor', scope: 'task', hint: 'open' },
   { command: 'session.openTask', keys: ['enter'], description: "open the session's task", scope: 'sessions', hint: 'task' },
   { command: 'project.openTasks', keys: ['enter'], description: "open the project's tasks", scope: 'projects', hint: 'tasks' },
+
+  { command: 'prompts.search', keys: ['/'], description: 'search prompt and context as you type (literal, any case)', scope: 'prompts', hint: 'search' },
+  { command: 'prompts.category', keys: ['c'], description: 'filter by category, from a list with counts', scope: 'prompts', hint: 'category' },
+  { command: 'prompts.status', keys: ['e'], description: 'filter by execution status, from a list with counts', scope: 'prompts', hint: 'status' },
+  { command: 'prompts.tag', keys: ['t'], description: 'filter by tag, from a list with counts', scope: 'prompts', hint: 'tag' },
+  { command: 'prompts.stats', keys: ['s'], description: 'statistics of the prompts shown, or back to the list', scope: 'prompts', hint: 'stats' },
+  { command: 'prompts.new', keys: ['n'], description: 'log a new prompt (a form, then asks first)', scope: 'prompts', hint: 'new', action: true },
+  { command: 'prompts.clear', keys: ['esc'], description: 'clear the search and the filters', scope: 'prompts' },
+  { command: 'prompt.complete', keys: ['m'], description: 'mark completed: notes and actual minutes, then asks first', scope: 'prompt', hint: 'completed', action: true },
+  { command: 'prompt.fail', keys: ['f'], description: 'mark failed: notes, then asks first', scope: 'prompt', hint: 'failed', action: true },
+  { command: 'prompt.cancel', keys: ['x'], description: 'mark cancelled (asks first)', scope: 'prompt', hint: 'cancelled', action: true },
+  { command: 'picker.down', keys: ['j', 'down'], description: 'next choice', scope: 'picker' },
+  { command: 'picker.up', keys: ['k', 'up'], description: 'previous choice', scope: 'picker' },
+  { command: 'picker.pageDown', keys: ['pagedown', 'ctrl+f'], description: 'next page of choices', scope: 'picker' },
+  { command: 'picker.pageUp', keys: ['pageup', 'ctrl+b'], description: 'previous page of choices', scope: 'picker' },
+  { command: 'picker.choose', keys: ['enter'], description: 'filter by the selected choice ("any" turns it off)', scope: 'picker', hint: 'choose' },
+  { command: 'picker.close', keys: ['esc'], description: 'close the list, filters unchanged', scope: 'picker', hint: 'close' },
+  { command: 'form.next', keys: ['tab', 'down'], description: 'next field', scope: 'form' },
+  { command: 'form.prev', keys: ['up'], description: 'previous field', scope: 'form' },
+  { command: 'form.choice', keys: ['left', 'right'], description: 'pick from the list of a choice field', scope: 'form' },
+  { command: 'form.submit', keys: ['enter'], description: 'next field; on the last one, submit', scope: 'form', hint: 'next/submit' },
+  { command: 'form.cancel', keys: ['esc'], description: 'cancel the form, nothing written', scope: 'form', hint: 'cancel' },
 ];
