@@ -13,7 +13,7 @@ const REASONS: readonly [RegExp, string][] = [
   [/search .*\(no match\)/, 'FTS5 trigram lookup: an empty intersection, no row read'],
   [/newest 20|--json/, 'the last 20 rowids of prompt_history'],
   [/first page|next page|page in the middle|last page/, 'a keyset seek on the (created_at, id) index: 50 rows whatever the size'],
-  [/count slice/, 'a 50,000-rowid slice: the same work at any size (the total is counted slice by slice after the frame)'],
+  [/count slice/, 'one COUNT_SLICE of rowids: the same work at any size (the total is counted slice by slice after the frame)'],
   [/filter status/, 'the (status, created_at, id) index: a seek and 50 rows'],
   [/filter text .*common/, 'LIKE over the newest tasks until 50 match: stops early for a common word'],
   [/filter text .*no match/, 'LIKE over every task (tasks have no full-text index): grows with the table'],

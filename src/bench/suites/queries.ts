@@ -8,6 +8,7 @@ import type { BenchOptions, BenchRow } from '../result.js';
 import { median, sampleSync } from '../stats.js';
 import { withoutIndexes } from '../service-sql.js';
 import { BENCH_LISTS } from './list-sources.js';
+import { COUNT_SLICE } from '../../hooks/use-row-count.js';
 
 export const PAGE_ROWS = 50;
 export const FRAME_MS = 16;
@@ -53,7 +54,7 @@ async function listRows(o: BenchOptions, db: DB): Promise<BenchRow[]> {
     if (middle) ops.push({ work: 'a page in the middle', fn: () => src.page({ kind: 'after', cursor: middle }, PAGE_ROWS), service: [list.servicePage(Math.floor(total / 2), PAGE_ROWS)] });
     if (list.name !== 'prompts') {
       ops.push({ work: 'last page (End)', fn: () => src.page({ kind: 'last' }, PAGE_ROWS), service: [list.servicePage(Math.max(0, total - PAGE_ROWS), PAGE_ROWS)] });
-      ops.push({ work: 'count slice (position)', fn: () => src.counter.countRange(1, 50_000), service: [] });
+      ops.push({ work: 'count slice (position)', fn: () => src.counter.countRange(1, COUNT_SLICE), service: [] });
     }
     for (const f of list.filters) {
       const fsrc = f.source(db);
