@@ -1,7 +1,8 @@
-import React from 'react';
+import React, { memo, useMemo } from 'react';
 import { Box, Text } from 'ink';
 import { ToneText, type Tone } from './theme/index.js';
 import { inert } from './text/inert.js';
+import { fitColumns } from './text/width.js';
 
 export interface Column<T> {
   readonly header: string;
@@ -36,26 +37,37 @@ export function columnWidths<T>(columns: readonly Column<T>[], width: number): n
   return columns.map((c) => (c.width > 0 ? c.width : Math.max(8, width - fixed - 1)));
 }
 
-function Cell({ text, width, tone, selected, align }: { text: string; width: number; tone?: Tone; selected: boolean; align?: 'left' | 'right' }) {
+interface RowProps<T> {
+  readonly row: T;
+  readonly columns: readonly Column<T>[];
+  readonly widths: readonly number[];
+  readonly selected: boolean;
+}
+
+/** One line of text per row (nested tones, no boxes): redrawing a window costs little. */
+function RowLine<T>({ row, columns, widths, selected }: RowProps<T>) {
   return (
-    <Box width={width} marginRight={1} justifyContent={align === 'right' ? 'flex-end' : 'flex-start'}>
-      <ToneText tone={tone} selected={selected} wrap="truncate-end">
-        {text}
-      </ToneText>
-    </Box>
+    <ToneText selected={selected} wrap="truncate-end">
+      <Text bold>{selected ? '> ' : '  '}</Text>
+      {columns.map((c, i) => (
+        <ToneText key={c.header} tone={c.tone?.(row)}>
+          {fitColumns(inert(c.value(row)), widths[i]!, c.align) + ' '}
+        </ToneText>
+      ))}
+    </ToneText>
   );
 }
 
+// Moving the cursor redraws two rows, not all of them.
+const Row = memo(RowLine) as typeof RowLine;
+
 /** A table of the rows on screen: header, `>` and inverse on the selected row, or one line saying why there are none. */
 export function ListView<T>({ columns, rows, cursor, width, height, status, message, rowKey }: ListViewProps<T>) {
-  const widths = columnWidths(columns, width);
+  const widths = useMemo(() => columnWidths(columns, width), [columns, width]);
   const header = (
-    <Box>
-      <Box width={MARKER} />
-      {columns.map((c, i) => (
-        <Cell key={c.header} text={c.header} width={widths[i]!} tone="title" selected={false} align={c.align} />
-      ))}
-    </Box>
+    <ToneText tone="title" wrap="truncate-end">
+      {'  ' + columns.map((c, i) => fitColumns(c.header, widths[i]!, c.align)).join(' ')}
+    </ToneText>
   );
   if (status !== 'ready') {
     const text = status === 'loading' ? 'Loading…' : status === 'error' ? `Error: ${inert(message)}` : inert(message) || 'Nothing here.';
@@ -71,19 +83,9 @@ export function ListView<T>({ columns, rows, cursor, width, height, status, mess
   return (
     <Box flexDirection="column" height={height} width={width} overflow="hidden">
       {header}
-      {rows.slice(0, Math.max(0, height - 1)).map((row, r) => {
-        const selected = r === cursor;
-        return (
-          <Box key={rowKey(row)}>
-            <Box width={MARKER}>
-              <Text bold>{selected ? '>' : ' '}</Text>
-            </Box>
-            {columns.map((c, i) => (
-              <Cell key={c.header} text={inert(c.value(row))} width={widths[i]!} tone={c.tone?.(row)} selected={selected} align={c.align} />
-            ))}
-          </Box>
-        );
-      })}
+      {rows.slice(0, Math.max(0, height - 1)).map((row, r) => (
+        <Row key={rowKey(row)} row={row} columns={columns} widths={widths} selected={r === cursor} />
+      ))}
     </Box>
   );
 }

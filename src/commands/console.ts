@@ -66,6 +66,8 @@ export default consoleCommand;
 
 /** Renders the app; the terminal is restored on quit, Ctrl-C, SIGTERM, SIGHUP and on an uncaught error. */
 async function runInk(conn: Connection, operator: ReturnType<typeof resolveOperator>, theme: ReturnType<typeof themeFor>, ctx: CommandContext): Promise<number> {
+  // React's development build doubles the cost of every frame; DEBUG keeps it for its warnings.
+  if (!ctx.env.DEBUG) process.env.NODE_ENV ??= 'production';
   // Ink and React load here only: the subcommands never pay for them.
   const [{ render }, React, { App }] = await Promise.all([import('ink'), import('react'), import('../app/App.js')]);
   const stdout = ctx.stdout as NodeJS.WriteStream;
