@@ -1,0 +1,79 @@
+import React, { useState } from 'react';
+import { Box } from 'ink';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import type { PromptFilters } from '../../db/repositories/prompt-history-query.js';
+import { useNavigation } from '../../src/app/navigation.js';
+import { useListKeys } from '../../src/hooks/use-list-keys.js';
+import type { ListController } from '../../src/hooks/list-controller.js';
+import { isCommand } from '../../src/keymap/keymap.js';
+import type { KeyPress } from '../../src/keymap/keys.js';
+import type { ScreenProps } from '../../src/app/screen-props.js';
+import { usePromptSearch } from './use-prompt-search.js';
+import { usePromptList } from './use-prompt-list.js';
+import { useFilterPicker } from './use-filter-picker.js';
+import { useNewPrompt } from './use-new-prompt.js';
+import { pickedText, type FilterKind, type PickedFilters } from './prompt-filters.js';
+import { PromptSearchBar } from './PromptSearchBar.js';
+import { PromptTable } from './PromptTable.js';
+import { PromptStats } from './PromptStats.js';
+import { FilterPickerView } from './FilterPicker.js';
+import { FormView, formHeight } from './FormView.js';
+
+const PICKER_KEYS: readonly [string, FilterKind][] = [
+  ['prompts.category', 'category'],
+  ['prompts.status', 'status'],
+  ['prompts.tag', 'tag'],
+];
+
+/** The list keys do nothing while the statistics show. */
+const STILL: ListController = { move: () => {}, page: () => {}, first: () => {}, last: () => {} };
+
+/** 7 Prompts: search as you type, filters picked from counted lists, statistics that follow them; Enter opens, n logs one. */
+export function PromptsScreen({ active, width, height }: ScreenProps) {
+  const nav = useNavigation();
+  const search = usePromptSearch(active);
+  const [picked, setPicked] = useState<PickedFilters>({});
+  const [showStats, setShowStats] = useState(false);
+  const filters: PromptFilters = { search: search.query || undefined, ...picked };
+  const newPrompt = useNewPrompt();
+  const overlay = newPrompt.form ? formHeight(newPrompt.form) : newPrompt.dialog ? 7 : 0;
+  const bodyHeight = height - 1 - overlay;
+  const prompts = usePromptList(filters, bodyHeight - 1);
+  const picker = useFilterPicker(filters, bodyHeight - 4, (kind, value) => setPicked((p) => ({ ...p, [kind]: value })));
+  const selected = prompts.list.selected;
+  const anyFilter = search.query !== '' || pickedText(picked) !== '';
+  const onKey = (k: KeyPress): boolean => {
+    const is = (command: string): boolean => isCommand(command, k.name);
+    const kind = PICKER_KEYS.find(([command]) => is(command))?.[1];
+    if (kind) picker.open(kind);
+    else if (is('prompts.stats')) setShowStats((s) => !s);
+    else if (is('prompts.new') && newPrompt.request) newPrompt.request();
+    else if (is('prompts.clear') && anyFilter) {
+      search.clear();
+      setPicked({});
+    } else return false;
+    return true;
+  };
+  useListKeys(showStats ? STILL : prompts.list, {
+    active,
+    scope: 'prompts',
+    onOpen: () => !showStats && selected && nav.push('prompt', { promptId: String(selected.id) }),
+    onFilter: search.open,
+    onKey,
+  });
+  const body = picker.picker ? (
+    <FilterPickerView title={`Show prompts with ${picker.picker.kind}`} options={picker.picker.options} cursor={picker.picker.cursor} width={width} height={bodyHeight} />
+  ) : showStats ? (
+    <PromptStats filters={filters} width={width} height={bodyHeight} />
+  ) : (
+    <PromptTable {...prompts.view} query={search.query} width={width} height={bodyHeight} />
+  );
+  return (
+    <Box flexDirection="column" height={height}>
+      {newPrompt.form ? <FormView form={newPrompt.form} width={width} /> : null}
+      {newPrompt.dialog ? <ConfirmDialog {...newPrompt.dialog} width={width} /> : null}
+      <PromptSearchBar {...search} picked={pickedText(picked)} position={showStats ? 'statistics (s: list)' : prompts.position} />
+      {body}
+    </Box>
+  );
+}

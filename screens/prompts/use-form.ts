@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { useKeypress } from '../../src/app/keypress-bus.js';
+import { isCommand } from '../../src/keymap/keymap.js';
+import { editText } from '../../src/keymap/edit-text.js';
+
+export interface FormField {
+  readonly name: string;
+  readonly label: string;
+  /** shown while the field is empty */
+  readonly hint?: string;
+  /** a field picked from a list with ← →; the first is the default */
+  readonly choices?: readonly string[];
+}
+
+export interface FormSpec {
+  readonly title: string;
+  readonly fields: readonly FormField[];
+  /** null closes the form; a sentence keeps it open and shows why */
+  readonly submit: (values: Readonly<Record<string, string>>) => string | null;
+}
+
+export interface FormState {
+  readonly title: string;
+  readonly fields: readonly FormField[];
+  readonly values: Readonly<Record<string, string>>;
+  readonly focus: number;
+  readonly error: string | null;
+}
+
+export interface Form {
+  readonly form: FormState | null;
+  readonly open: (spec: FormSpec) => void;
+}
+
+const initialValues = (fields: readonly FormField[]): Record<string, string> =>
+  Object.fromEntries(fields.map((f) => [f.name, f.choices?.[0] ?? '']));
+
+/** Cycles a choice field: the next or previous of its list. */
+const cycle = (choices: readonly string[], value: string, d: number): string =>
+  choices[(choices.indexOf(value) + d + choices.length) % choices.length] ?? value;
+
+/**
+ * A few fields on the dialog layer: typing edits the focused one, Tab/↓ and ↑ move, ← → pick
+ * from a list, Enter goes to the next field and submits from the last, Esc drops it all.
+ */
+export function useForm(): Form {
+  const [spec, setSpec] = useState<FormSpec | null>(null);
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [focus, setFocus] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const field = spec?.fields[focus];
+  const last = (spec?.fields.length ?? 1) - 1;
+  const set = (v: string): void => setValues((all) => ({ ...all, [field!.name]: v }));
+  useKeypress(
+    'dialog',
+    (k) => {
+      if (!spec || !field) return true;
+      const is = (command: string): boolean => isCommand(command, k.name);
+      if (is('form.cancel')) setSpec(null);
+      else if (is('form.submit') && focus < last) setFocus(focus + 1);
+      else if (is('form.submit')) {
+        const why = spec.submit(values);
+        if (why === null) setSpec(null);
+        setError(why);
+      } else if (is('form.next')) setFocus(Math.min(last, focus + 1));
+      else if (is('form.prev')) setFocus(Math.max(0, focus - 1));
+      else if (field.choices && is('form.choice')) set(cycle(field.choices, values[field.name] ?? '', k.name === 'left' ? -1 : 1));
+      else if (!field.choices) {
+        const next = editText(values[field.name] ?? '', k);
+        if (next !== null) set(next);
+      }
+      return true;
+    },
+    { active: spec !== null, scopes: ['form'] },
+  );
+  return {
+    form: spec && { title: spec.title, fields: spec.fields, values, focus, error },
+    open: (s) => {
+      setSpec(s);
+      setValues(initialValues(s.fields));
+      setFocus(0);
+      setError(null);
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { logPrompt, validateNewPrompt } from '../../db/actions/prompts.js';
+import type { LogPromptOptions } from '../../db/repositories/prompt-history.js';
+import { useServices } from '../../src/app/services.js';
+import { useLive } from '../../src/app/live.js';
+import { useFlash } from '../../src/app/flash.js';
+import { useConfirm, type Confirm } from '../../src/hooks/use-confirm.js';
+import { useForm, type FormState } from './use-form.js';
+import { NEW_PROMPT_FIELDS, newPromptInput } from './prompt-inputs.js';
+
+export interface NewPrompt {
+  /** null when this operator may not change anything: the key is then not offered */
+  readonly request: (() => void) | null;
+  readonly form: FormState | null;
+  readonly dialog: Confirm['dialog'];
+}
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+const preview = (text: string): string => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
+
+/** `n`: a form with log-prompt's fields and rules; after a confirmation, one audited insert. */
+export function useNewPrompt(): NewPrompt {
+  const { db, operator, refusal } = useServices();
+  const { refresh } = useLive();
+  const { flash } = useFlash();
+  const form = useForm();
+  const confirm = useConfirm();
+  const run = (text: string, options: LogPromptOptions): void => {
+    try {
+      const row = logPrompt(db, operator, text, options);
+      flash(`Logged prompt #${row.id} (pending); audited as prompt:logged.`, 'success');
+    } catch (e) {
+      flash(`Not logged: ${message(e)}`, 'danger');
+    }
+    refresh(); // our own write does not change data_version for this connection
+  };
+  const submit = (values: Readonly<Record<string, string>>): string | null => {
+    const { text, options } = newPromptInput(values);
+    try {
+      validateNewPrompt(text, options);
+    } catch (e) {
+      return `Refused: ${message(e)}.`;
+    }
+    const details = [options.category ?? 'no category', options.tags?.length ? `tags ${options.tags.join(', ')}` : 'no tags'].join(', ');
+    confirm.ask({ title: 'Log this prompt?', message: `"${preview(text)}" (${details}) will be logged as pending; the audit log records it.`, onYes: () => run(text, options) });
+    return null;
+  };
+  const request = (): void => form.open({ title: 'Log a new prompt', fields: NEW_PROMPT_FIELDS, submit });
+  return { request: refusal === null ? request : null, form: form.form, dialog: confirm.dialog };
+}
