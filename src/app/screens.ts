@@ -6,6 +6,8 @@ import { TaskDetailScreen } from '../../screens/tasks/TaskDetailScreen.js';
 import { SessionsScreen } from '../../screens/sessions/SessionsScreen.js';
 import { SessionDetailScreen } from '../../screens/sessions/SessionDetailScreen.js';
 import { ProjectsScreen } from '../../screens/projects/ProjectsScreen.js';
+import { PromptsScreen } from '../../screens/prompts/PromptsScreen.js';
+import { PromptDetailScreen } from '../../screens/prompts/PromptDetailScreen.js';
 
 export interface ScreenEntry {
   readonly id: string;
@@ -28,9 +30,11 @@ export const SCREENS: readonly ScreenEntry[] = [
   { id: 'dashboard', number: 1, title: 'Dashboard', component: DashboardScreen },
   { id: 'tasks', number: 2, title: 'Tasks', component: TasksScreen, crumb: (p) => (p.filter ? `Tasks (${p.filter})` : 'Tasks') },
   { id: 'sessions', number: 3, title: 'Sessions', component: SessionsScreen },
+  { id: 'prompts', number: 7, title: 'Prompts', component: PromptsScreen },
   { id: 'projects', number: 9, title: 'Projects', component: ProjectsScreen },
   { id: 'task', title: 'Task', component: TaskDetailScreen, crumb: (p) => `Task ${short(p.taskId)}` },
   { id: 'session', title: 'Session', component: SessionDetailScreen, crumb: (p) => `Session ${short(p.sessionId)}` },
+  { id: 'prompt', title: 'Prompt', component: PromptDetailScreen, crumb: (p) => `Prompt #${p.promptId ?? '?'}` },
 ];
 
 export const screenById = (id: string): ScreenEntry | undefined => SCREENS.find((s) => s.id === id);
