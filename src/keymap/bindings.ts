@@ -34,6 +34,13 @@ export const SCOPES: readonly { readonly scope: string; readonly title: string }
   { scope: 'prompt', title: 'Prompt detail' },
   { scope: 'picker', title: 'Filter lists' },
   { scope: 'form', title: 'Forms' },
+  { scope: 'users', title: 'Users' },
+  { scope: 'user', title: 'User detail' },
+  { scope: 'role-picker', title: 'Role list' },
+  { scope: 'api-keys', title: 'API keys' },
+  { scope: 'typed', title: 'Typed confirmations' },
+  { scope: 'secret', title: 'A new key, shown once' },
+  { scope: 'audit', title: 'Audit log' },
 ];
 
 const digits = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
@@ -76,6 +83,24 @@ export const BINDINGS: readonly KeyBinding[] = [
   { command: 'task.open', keys: ['enter'], description: 'open the parent, subtask or session under the cursor', scope: 'task', hint: 'open' },
   { command: 'session.openTask', keys: ['enter'], description: "open the session's task", scope: 'sessions', hint: 'task' },
   { command: 'project.openTasks', keys: ['enter'], description: "open the project's tasks", scope: 'projects', hint: 'tasks' },
+
+  { command: 'user.open', keys: ['enter'], description: 'open the user: permissions per project, recent tasks', scope: 'users', hint: 'open' },
+  { command: 'user.role', keys: ['e'], description: 'change the role: pick admin, developer or viewer, then confirm (admins only)', scope: 'users', hint: 'role', action: true },
+  { command: 'user.active', keys: ['d'], description: 'deactivate or reactivate (asks first; admins only)', scope: 'users', hint: '(de)activate', action: true },
+  { command: 'user.openTask', keys: ['enter'], description: 'open the recent task under the cursor', scope: 'user', hint: 'open task' },
+  { command: 'user.role', keys: ['e'], description: 'change the role: pick admin, developer or viewer, then confirm (admins only)', scope: 'user', hint: 'role', action: true },
+  { command: 'user.active', keys: ['d'], description: 'deactivate or reactivate (asks first; admins only)', scope: 'user', hint: '(de)activate', action: true },
+  { command: 'role.down', keys: ['j', 'down'], description: 'next role', scope: 'role-picker' },
+  { command: 'role.up', keys: ['k', 'up'], description: 'previous role', scope: 'role-picker' },
+  { command: 'role.pick', keys: ['enter'], description: 'choose this role (then confirm)', scope: 'role-picker', hint: 'choose' },
+  { command: 'role.close', keys: ['esc'], description: 'close the list, nothing changed', scope: 'role-picker', hint: 'cancel' },
+  { command: 'apiKey.revoke', keys: ['x'], description: "revoke the key (asks first; keys from the service's environment are not stopped)", scope: 'api-keys', hint: 'revoke', action: true },
+  { command: 'apiKey.cleanup', keys: ['C'], description: 'delete every revoked and expired key (type the word cleanup)', scope: 'api-keys', hint: 'cleanup', action: true },
+  { command: 'apiKey.new', keys: ['n'], description: 'issue a new key for an agent (shown once)', scope: 'api-keys', hint: 'new key', action: true },
+  { command: 'typed.confirm', keys: ['enter'], description: 'confirm, once the word asked for is typed exactly', scope: 'typed', hint: 'confirm' },
+  { command: 'typed.cancel', keys: ['esc'], description: 'cancel, nothing done', scope: 'typed', hint: 'cancel' },
+  { command: 'secret.hide', keys: ['enter', 'esc'], label: 'any key', description: 'hide the new key for good (it is never shown again)', scope: 'secret', hint: 'hide the key' },
+  { command: 'audit.open', keys: ['enter'], description: 'show the entry with its metadata as formatted JSON', scope: 'audit', hint: 'metadata' },
 
   { command: 'prompts.search', keys: ['/'], description: 'search prompt and context as you type (literal, any case)', scope: 'prompts', hint: 'search' },
   { command: 'prompts.category', keys: ['c'], description: 'filter by category, from a list with counts', scope: 'prompts', hint: 'category' },
