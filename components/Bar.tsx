@@ -1,6 +1,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import { ToneText, type Tone } from './theme/index.js';
+import { inert } from './text/inert.js';
 
 export interface BarProps {
   readonly label: string;
@@ -20,11 +21,12 @@ export function Bar({ label, value, max, width, labelWidth, tone, text }: BarPro
   return (
     <Box>
       <Box width={labelWidth} flexShrink={0}>
-        <ToneText tone={tone} wrap="truncate-end">{label}</ToneText>
+        {/* labels are stored values (a task status, a category): never let their escapes reach the terminal */}
+        <ToneText tone={tone} wrap="truncate-end">{inert(label)}</ToneText>
       </Box>
       <ToneText tone={tone}>{'█'.repeat(filled)}</ToneText>
       <ToneText tone="muted">{'░'.repeat(Math.max(0, width - filled))}</ToneText>
-      <Text> {text}</Text>
+      <Text> {inert(text)}</Text>
     </Box>
   );
 }
