@@ -1,0 +1,36 @@
+import type { Column } from '../../components/ListView.js';
+import { statusTone } from '../../components/theme/index.js';
+import { formatTime } from '../../components/text/format.js';
+import type { DB } from '../../db/connection.js';
+import type { ApiKeyState } from '../../db/repositories/api-keys.js';
+import { formatRelative } from '../../db/scheduling/format.js';
+import { apiKeyListSource, API_KEY_STATES, type ApiKeyListItem } from '../../db/views/api-keys.js';
+import type { ParsedFilter } from '../../src/hooks/filter-query.js';
+
+/** `agent:build-7 state:expired`; free text is taken as the agent id. */
+export const API_KEY_FILTER_FIELDS = ['agent', 'state'] as const;
+
+const stateField = (v: string | undefined): ApiKeyState | undefined => API_KEY_STATES.find((s) => s === v?.toLowerCase());
+
+export const apiKeySource = (db: DB, f: ParsedFilter) =>
+  apiKeyListSource(db, { agent: f.fields.agent ?? (f.text || undefined), state: stateField(f.fields.state) });
+
+const iso = (seconds: number): string => new Date(seconds * 1000).toISOString();
+
+/** "2026-11-26 11:45" from Unix seconds; `none` when unset. */
+export const secondsTime = (s: number | null, none: string): string => (s == null ? none : formatTime(iso(s)));
+
+/** "in 3 d", "2 h ago" from Unix seconds. */
+export const secondsRelative = (s: number | null, now: Date = new Date()): string => (s == null ? '' : formatRelative(new Date(s * 1000), now));
+
+/** "2026-11-29 12:00 (in 3 d)", or never. */
+export const expiresText = (s: number | null, now?: Date): string => (s == null ? 'never' : `${secondsTime(s, '')} (${secondsRelative(s, now)})`);
+
+export const apiKeyColumns: readonly Column<ApiKeyListItem>[] = [
+  { header: 'Agent', width: 0, value: (k) => k.agentId },
+  { header: 'State', width: 7, value: (k) => k.state, tone: (k) => statusTone(k.state) },
+  { header: 'Key', width: 11, value: (k) => k.maskedKey },
+  { header: 'Created', width: 16, value: (k) => secondsTime(k.createdAt, '?') },
+  { header: 'Last used', width: 11, value: (k) => (k.lastUsedAt == null ? 'never' : secondsRelative(k.lastUsedAt)) },
+  { header: 'Expires', width: 28, value: (k) => expiresText(k.expiresAt), tone: (k) => (k.state === 'expired' ? 'danger' : undefined) },
+];

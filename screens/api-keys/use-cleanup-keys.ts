@@ -1,0 +1,46 @@
+import { cleanupApiKeys } from '../../db/actions/api-keys.js';
+import { cleanupCandidates } from '../../db/views/api-keys.js';
+import { useServices } from '../../src/app/services.js';
+import { useLive } from '../../src/app/live.js';
+import { useFlash } from '../../src/app/flash.js';
+import { useTypedConfirm, type TypedConfirm } from '../../src/hooks/use-typed-confirm.js';
+import { useAdminRefusal, failureText } from '../../src/hooks/use-admin-refusal.js';
+
+export const CLEANUP_WORD = 'cleanup';
+
+export interface CleanupKeys {
+  readonly request: () => void;
+  readonly dialog: TypedConfirm['dialog'];
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `C`: deletes every revoked and expired key once the operator types the word; says how many went. */
+export function useCleanupKeys(): CleanupKeys {
+  const { db, operator } = useServices();
+  const { refresh } = useLive();
+  const { flash } = useFlash();
+  const typed = useTypedConfirm();
+  const refusal = useAdminRefusal('clean up API keys');
+  const run = (): void => {
+    try {
+      const n = cleanupApiKeys(db, operator);
+      flash(`Cleaned up ${plural(n, 'key')} (revoked or expired); audited as api-key:cleanup.`, 'success');
+    } catch (e) {
+      flash(`Nothing cleaned up: ${failureText(e)}`, 'danger');
+    }
+    refresh(); // our own write does not change data_version for this connection
+  };
+  const request = (): void => {
+    if (refusal) return flash(`Cannot clean up: ${refusal}.`, 'warning');
+    const c = cleanupCandidates(db);
+    if (c.revoked + c.expired === 0) return flash('No revoked or expired keys to clean up.', 'muted');
+    typed.ask({
+      title: 'Delete revoked and expired API keys?',
+      message: `${plural(c.revoked, 'revoked key')} and ${plural(c.expired, 'expired key')} will be deleted for good (the service does the same every 6 hours). Active keys stay.`,
+      word: CLEANUP_WORD,
+      onConfirm: run,
+    });
+  };
+  return { request, dialog: typed.dialog };
+}

@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { generateApiKey } from '../../db/actions/api-keys.js';
+import { useServices } from '../../src/app/services.js';
+import { useLive } from '../../src/app/live.js';
+import { useFlash } from '../../src/app/flash.js';
+import { useKeypress } from '../../src/app/keypress-bus.js';
+import { isCommand } from '../../src/keymap/keymap.js';
+import { editText } from '../../src/keymap/edit-text.js';
+import { useAdminRefusal, failureText } from '../../src/hooks/use-admin-refusal.js';
+import { expiryFromDays } from './new-key-input.js';
+
+export interface NewKeyForm {
+  readonly step: 'agent' | 'days';
+  readonly agent: string;
+  readonly days: string;
+  readonly error: string | null;
+}
+
+/** A key just issued: its plaintext lives here until the next key press, and nowhere else. */
+export interface IssuedKey {
+  readonly key: string;
+  readonly agentId: string;
+  readonly expiresAt: Date | null;
+}
+
+export interface NewKey {
+  readonly request: (agent: string) => void;
+  readonly form: NewKeyForm | null;
+  readonly issued: IssuedKey | null;
+}
+
+/**
+ * `n`: asks the agent id and an optional expiry in days, issues the key (audited as
+ * `api-key:generated`) and shows it once; the next key press hides it for good.
+ */
+export function useNewKey(): NewKey {
+  const { db, operator } = useServices();
+  const { refresh } = useLive();
+  const { flash } = useFlash();
+  const refusal = useAdminRefusal('issue API keys');
+  const [form, setForm] = useState<NewKeyForm | null>(null);
+  const [issued, setIssued] = useState<IssuedKey | null>(null);
+
+  const issue = (f: NewKeyForm): void => {
+    const expiry = expiryFromDays(f.days);
+    if (!expiry.ok) return setForm({ ...f, error: expiry.error });
+    setForm(null);
+    try {
+      const { row, key } = generateApiKey(db, operator, f.agent, expiry.expiresAt);
+      setIssued({ key, agentId: row.agentId, expiresAt: row.expiresAt });
+      flash(`Key issued for ${row.agentId}; audited as api-key:generated.`, 'success');
+    } catch (e) {
+      flash(`No key issued: ${failureText(e)}`, 'danger');
+    }
+    refresh(); // our own write does not change data_version for this connection
+  };
+
+  useKeypress(
+    'dialog',
+    (k) => {
+      if (!form) return true;
+      const is = (command: string): boolean => isCommand(command, k.name);
+      if (is('form.cancel')) setForm(null);
+      else if (is('form.submit')) {
+        if (form.step === 'days') issue(form);
+        else if (form.agent.trim() === '') setForm({ ...form, error: 'an API key needs an agent id' });
+        else setForm({ ...form, step: 'days', error: null });
+      } else if (is('form.next') && form.agent.trim() !== '') setForm({ ...form, step: 'days', error: null });
+      else if (is('form.prev')) setForm({ ...form, step: 'agent', error: null });
+      else {
+        const field = form.step === 'agent' ? 'agent' : 'days';
+        const next = editText(form[field], k);
+        if (next !== null) setForm({ ...form, [field]: next, error: null });
+      }
+      return true;
+    },
+    { active: form !== null, scopes: ['form'] },
+  );
+  // Any key hides the plaintext; that key does nothing else.
+  useKeypress(
+    'dialog',
+    () => {
+      setIssued(null);
+      return true;
+    },
+    { active: issued !== null, scopes: ['secret'] },
+  );
+
+  const request = (agent: string): void => {
+    if (refusal) return flash(`Cannot issue keys: ${refusal}.`, 'warning');
+    setForm({ step: 'agent', agent, days: '', error: null });
+  };
+  return { request, form, issued };
+}

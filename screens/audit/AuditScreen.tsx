@@ -1,0 +1,31 @@
+import React from 'react';
+import { ListPane } from '../../components/ListPane.js';
+import { usePagedList } from '../../src/hooks/use-paged-list.js';
+import { useListKeys } from '../../src/hooks/use-list-keys.js';
+import { useNavigation } from '../../src/app/navigation.js';
+import type { ScreenProps } from '../../src/app/screen-props.js';
+import { auditColumns, auditSource, AUDIT_FILTER_FIELDS } from './audit-list.js';
+
+/** 8 Audit log: newest first, filtered by action, user, resource type and id; Enter shows the metadata. */
+export function AuditScreen({ active, params, width, height }: ScreenProps) {
+  const nav = useNavigation();
+  const paged = usePagedList(auditSource, AUDIT_FILTER_FIELDS, height - 2, {
+    active,
+    initialFilter: params.filter,
+    empty: 'No audit entries in this database.',
+  });
+  const selected = paged.list.selected;
+  useListKeys(paged.list, {
+    active,
+    scope: 'audit',
+    onOpen: () => selected && nav.push('audit-entry', { auditId: String(selected.id) }),
+    onFilter: paged.filter.open,
+  });
+  return (
+    <ListPane
+      height={height}
+      filter={{ ...paged.filter, fields: AUDIT_FILTER_FIELDS, position: paged.position }}
+      list={{ ...paged.view, columns: auditColumns, width, rowKey: (a) => a.id }}
+    />
+  );
+}

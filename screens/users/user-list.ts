@@ -1,0 +1,44 @@
+import type { Column } from '../../components/ListView.js';
+import { formatCount } from '../../components/text/format.js';
+import type { DB } from '../../db/connection.js';
+import type { UserRow } from '../../db/types.js';
+import { userListSource, type UserPageExtras, type UserPermissionLine } from '../../db/views/users.js';
+import type { ParsedFilter } from '../../src/hooks/filter-query.js';
+
+/** `role:admin`, `active:no`; free text matches the Slack username or id. */
+export const USER_FILTER_FIELDS = ['role', 'active'] as const;
+
+const YES = ['yes', 'y', 'true', '1'];
+const NO = ['no', 'n', 'false', '0'];
+
+function activeField(v: string | undefined): boolean | undefined {
+  const s = v?.toLowerCase();
+  return s === undefined ? undefined : YES.includes(s) ? true : NO.includes(s) ? false : undefined;
+}
+
+export const userSource = (db: DB, f: ParsedFilter) =>
+  userListSource(db, { role: f.fields.role, active: activeField(f.fields.active), text: f.text || undefined });
+
+/** `web: read,write`, or the raw text when the JSON is malformed. */
+export function permissionText(p: UserPermissionLine): string {
+  const list = p.permissions.ok ? p.permissions.value.join(',') || 'none' : `(raw) ${p.permissions.raw}`;
+  return `${p.projectName ?? p.projectId}: ${list}`;
+}
+
+export const roleTone = (role: string) => (role === 'admin' ? ('accent' as const) : role === 'viewer' ? ('muted' as const) : undefined);
+
+/** Row fields, then counts and permissions from the page's extras (… until they are read). */
+export function userColumns(extras: UserPageExtras | null): Column<UserRow>[] {
+  const count = (u: UserRow, f: (c: { total: number; running: number }) => number): string =>
+    extras ? formatCount(f(extras.counts.get(u.slackUserId) ?? { total: 0, running: 0 })) : '…';
+  return [
+    { header: 'User', width: 16, value: (u) => u.slackUsername },
+    { header: 'Slack id', width: 12, value: (u) => u.slackUserId },
+    { header: 'Role', width: 9, value: (u) => u.role, tone: (u) => roleTone(u.role) },
+    { header: 'Active', width: 6, value: (u) => (u.active ? 'yes' : 'no'), tone: (u) => (u.active ? 'success' : 'danger') },
+    { header: 'Limit', width: 5, value: (u) => (u.rateLimitOverride == null ? '-' : String(u.rateLimitOverride)), align: 'right' },
+    { header: 'Tasks', width: 7, value: (u) => count(u, (c) => c.total), align: 'right' },
+    { header: 'Run', width: 4, value: (u) => count(u, (c) => c.running), align: 'right' },
+    { header: 'Projects', width: 0, value: (u) => (extras ? (extras.permissions.get(u.id) ?? []).map(permissionText).join('; ') || '-' : '…') },
+  ];
+}
