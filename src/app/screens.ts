@@ -6,6 +6,11 @@ import { TaskDetailScreen } from '../../screens/tasks/TaskDetailScreen.js';
 import { SessionsScreen } from '../../screens/sessions/SessionsScreen.js';
 import { SessionDetailScreen } from '../../screens/sessions/SessionDetailScreen.js';
 import { ProjectsScreen } from '../../screens/projects/ProjectsScreen.js';
+import { UsersScreen } from '../../screens/users/UsersScreen.js';
+import { UserDetailScreen } from '../../screens/users/UserDetailScreen.js';
+import { ApiKeysScreen } from '../../screens/api-keys/ApiKeysScreen.js';
+import { AuditScreen } from '../../screens/audit/AuditScreen.js';
+import { AuditEntryScreen } from '../../screens/audit/AuditEntryScreen.js';
 import { PromptsScreen } from '../../screens/prompts/PromptsScreen.js';
 import { PromptDetailScreen } from '../../screens/prompts/PromptDetailScreen.js';
 
@@ -30,10 +35,15 @@ export const SCREENS: readonly ScreenEntry[] = [
   { id: 'dashboard', number: 1, title: 'Dashboard', component: DashboardScreen },
   { id: 'tasks', number: 2, title: 'Tasks', component: TasksScreen, crumb: (p) => (p.filter ? `Tasks (${p.filter})` : 'Tasks') },
   { id: 'sessions', number: 3, title: 'Sessions', component: SessionsScreen },
+  { id: 'users', number: 4, title: 'Users', component: UsersScreen, crumb: (p) => (p.filter ? `Users (${p.filter})` : 'Users') },
+  { id: 'api-keys', number: 5, title: 'API keys', component: ApiKeysScreen },
+  { id: 'audit', number: 8, title: 'Audit log', component: AuditScreen, crumb: (p) => (p.filter ? `Audit log (${p.filter})` : 'Audit log') },
   { id: 'prompts', number: 7, title: 'Prompts', component: PromptsScreen },
   { id: 'projects', number: 9, title: 'Projects', component: ProjectsScreen },
   { id: 'task', title: 'Task', component: TaskDetailScreen, crumb: (p) => `Task ${short(p.taskId)}` },
   { id: 'session', title: 'Session', component: SessionDetailScreen, crumb: (p) => `Session ${short(p.sessionId)}` },
+  { id: 'user', title: 'User', component: UserDetailScreen, crumb: (p) => `User ${short(p.userId)}` },
+  { id: 'audit-entry', title: 'Audit entry', component: AuditEntryScreen, crumb: (p) => `Audit #${p.auditId ?? '?'}` },
   { id: 'prompt', title: 'Prompt', component: PromptDetailScreen, crumb: (p) => `Prompt #${p.promptId ?? '?'}` },
 ];
 
