@@ -25,9 +25,9 @@ export function FormView({ form, width }: { form: FormState; width: number }) {
             </Box>
             {f.choices ? (
               <Text wrap="truncate-end">
-                <ToneText tone="muted">{focused ? '← ' : '  '}</ToneText>
+                <ToneText tone="muted">{focused ? '←' : ' '}</ToneText>
                 <ToneText selected={focused}>{` ${inert(value)} `}</ToneText>
-                <ToneText tone="muted">{focused ? ' →' : ''}</ToneText>
+                <ToneText tone="muted">{focused ? '→' : ''}</ToneText>
               </Text>
             ) : focused ? (
               <TextField prompt="" value={value} hint={f.hint} />
