@@ -1,0 +1,157 @@
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { DB } from '../connection.js';
+import { shapedTables } from '../tables.js';
+import { parseObject, type Parsed } from '../json.js';
+import { ScheduledTaskRepository } from '../repositories/scheduled-tasks.js';
+import type { ScheduledTaskRow } from '../types.js';
+import { keysetClauses, inListOrder, containsPattern, contains, type ListSource, type KeysetOrder } from './keyset.js';
+import { rowCounter } from './counter.js';
+
+/** What the schedules list can be narrowed by (all optional, ANDed). */
+export interface ScheduleFilter {
+  readonly status?: readonly string[];
+  /** a Slack user id, or a slack_username from users */
+  readonly owner?: string;
+  /** a project id, or part of a project name */
+  readonly project?: string;
+  /** a task type or its start (`recurring`) */
+  readonly type?: string;
+  /** literal text inside the prompt */
+  readonly text?: string;
+}
+
+/** One line of the schedules list. */
+export interface ScheduleListItem {
+  id: string;
+  taskType: string;
+  userId: string;
+  ownerName: string | null;
+  projectId: string;
+  projectName: string | null;
+  status: string;
+  enabled: boolean;
+  isRecurring: boolean;
+  cronExpression: string | null;
+  timezone: string;
+  scheduledFor: string;
+  nextExecutionAt: string | null;
+  executionCount: number;
+  maxExecutions: number | null;
+  expiresAt: string | null;
+  createdAt: string;
+  prompt: string;
+}
+
+const PROMPT_PREVIEW_CHARS = 120;
+
+export const isEmptyScheduleFilter = (f: ScheduleFilter): boolean => !f.status?.length && !f.owner && !f.project && !f.type && !f.text;
+
+/** The owner's username from users, when that table has one (a correlated lookup: users may repeat an id). */
+function ownerNameSql(db: DB, userId: SQL | ReturnType<typeof sql>): SQL<string | null> {
+  const u = shapedTables(db.$client).users;
+  if (!u.exists || u.missing.has('slackUsername')) return sql<string | null>`NULL`;
+  return sql<string | null>`(SELECT "slack_username" FROM "users" WHERE "slack_user_id" = ${userId} LIMIT 1)`;
+}
+
+function scheduleWhere(db: DB, f: ScheduleFilter): SQL | undefined {
+  const { scheduledTasks: s, users: u } = shapedTables(db.$client);
+  const c = s.table;
+  const parts: (SQL | undefined)[] = [];
+  if (f.status?.length) parts.push(inArray(c.status, [...f.status]));
+  if (f.owner) {
+    const byName = u.exists && !u.missing.has('slackUsername') ? sql`${c.userId} IN (SELECT "slack_user_id" FROM "users" WHERE "slack_username" = ${f.owner})` : undefined;
+    parts.push(or(eq(c.userId, f.owner), byName));
+  }
+  if (f.project) {
+    const byName = sql`SELECT "id" FROM "projects" WHERE "name" LIKE ${containsPattern(f.project)} ESCAPE '\\'`;
+    parts.push(or(eq(c.projectId, f.project), sql`${c.projectId} IN (${byName})`));
+  }
+  if (f.type) parts.push(sql`${c.taskType} LIKE ${`${f.type.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`} ESCAPE '\\'`);
+  if (f.text) parts.push(contains(c.prompt, f.text));
+  return and(...parts);
+}
+
+/** Newest first by (created_at, id): next_execution_at is NULL for finished ones, so it cannot order the list. */
+export function scheduleListSource(db: DB, filter: ScheduleFilter): ListSource<ScheduleListItem> {
+  const { scheduledTasks: s, projects: p } = shapedTables(db.$client);
+  const where = scheduleWhere(db, filter);
+  const order: KeysetOrder = { key: s.table.createdAt, id: s.table.id, direction: 'desc' };
+  const col = <K extends keyof typeof s.table.$inferSelect>(key: K, fallback: SQL) => (s.missing.has(key) ? fallback : s.table[key]);
+  return {
+    page(req, limit) {
+      if (!s.exists) return [];
+      const c = s.table;
+      const k = keysetClauses(order, req, where);
+      const rows = db
+        .select({
+          id: c.id,
+          taskType: c.taskType,
+          userId: c.userId,
+          ownerName: ownerNameSql(db, sql`${c.userId}`),
+          projectId: c.projectId,
+          projectName: p.exists ? p.table.name : sql<string | null>`NULL`,
+          status: c.status,
+          enabled: c.enabled,
+          isRecurring: c.isRecurring,
+          cronExpression: c.cronExpression,
+          timezone: c.timezone,
+          scheduledFor: c.scheduledFor,
+          nextExecutionAt: c.nextExecutionAt,
+          executionCount: c.executionCount,
+          maxExecutions: c.maxExecutions,
+          expiresAt: col('expiresAt', sql`NULL`),
+          createdAt: c.createdAt,
+          prompt: sql<string>`substr(${c.prompt}, 1, ${PROMPT_PREVIEW_CHARS})`,
+        })
+        .from(c)
+        .leftJoin(p.table, eq(p.table.id, c.projectId))
+        .where(k.where)
+        .orderBy(...k.orderBy)
+        .limit(limit)
+        .all();
+      return inListOrder(rows as ScheduleListItem[], k);
+    },
+    cursorOf: (r) => ({ key: r.createdAt, id: r.id }),
+    idOf: (r) => r.id,
+    counter: rowCounter(db, s.exists ? s.table : null, s.name, where),
+    unfiltered: isEmptyScheduleFilter(filter),
+  };
+}
+
+export interface ScheduleDetail {
+  schedule: ScheduledTaskRow;
+  projectName: string | null;
+  ownerName: string | null;
+  /** metadata as an object, or the raw text when malformed */
+  metadata: Parsed<Record<string, unknown>>;
+}
+
+/** Everything the schedule detail shows; undefined when the schedule is gone. */
+export function scheduleDetail(db: DB, id: string): ScheduleDetail | undefined {
+  const schedule = new ScheduledTaskRepository(db).findById(id);
+  if (!schedule) return undefined;
+  const { projects: p } = shapedTables(db.$client);
+  const project = p.exists ? db.select({ name: p.table.name }).from(p.table).where(eq(p.table.id, schedule.projectId)).get() : undefined;
+  const owner = db.get<{ name: string | null }>(sql`SELECT ${ownerNameSql(db, sql`${schedule.userId}`)} AS name`);
+  return { schedule, projectName: project?.name ?? null, ownerName: owner?.name ?? null, metadata: parseObject(schedule.metadata) };
+}
+
+/** The projects a new schedule can belong to, by name (few: one per Slack channel). */
+export function scheduleProjectChoices(db: DB): { id: string; name: string }[] {
+  const p = shapedTables(db.$client).projects;
+  if (!p.exists) return [];
+  return db.select({ id: p.table.id, name: p.table.name }).from(p.table).orderBy(p.table.name, p.table.id).all();
+}
+
+/** What the schedule form opens with: the projects to choose from and, to edit, the schedule. */
+export interface ScheduleFormData {
+  projects: { id: string; name: string }[];
+  schedule: ScheduledTaskRow | null;
+}
+
+/** undefined when the schedule to edit is gone. */
+export function scheduleFormData(db: DB, id?: string): ScheduleFormData | undefined {
+  const schedule = id ? new ScheduledTaskRepository(db).findById(id) : undefined;
+  if (id && !schedule) return undefined;
+  return { projects: scheduleProjectChoices(db), schedule: schedule ?? null };
+}
