@@ -69,7 +69,7 @@ export class TmuxShell {
   }
 
   /** Polls the screen until `pattern` shows (every 50 ms, at most `timeoutMs`: a safety stop). */
-  async waitFor(pattern: Pattern, timeoutMs = 15_000): Promise<string> {
+  async waitFor(pattern: Pattern, timeoutMs = 30_000): Promise<string> {
     const test = matcher(pattern);
     const rounds = Math.ceil(timeoutMs / 50);
     let last = '';
@@ -82,7 +82,7 @@ export class TmuxShell {
   }
 
   /** Polls until `pattern` is gone from the screen. */
-  async waitForGone(pattern: Pattern, timeoutMs = 15_000): Promise<string> {
+  async waitForGone(pattern: Pattern, timeoutMs = 30_000): Promise<string> {
     const test = matcher(pattern);
     const rounds = Math.ceil(timeoutMs / 50);
     let last = '';
