@@ -41,6 +41,8 @@ export const SCOPES: readonly { readonly scope: string; readonly title: string }
   { scope: 'typed', title: 'Typed confirmations' },
   { scope: 'secret', title: 'A new key, shown once' },
   { scope: 'audit', title: 'Audit log' },
+  { scope: 'schedules', title: 'Schedules' },
+  { scope: 'schedule', title: 'Schedule detail' },
 ];
 
 const digits = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
@@ -101,6 +103,13 @@ export const BINDINGS: readonly KeyBinding[] = [
   { command: 'typed.cancel', keys: ['esc'], description: 'cancel, nothing done', scope: 'typed', hint: 'cancel' },
   { command: 'secret.hide', keys: ['enter', 'esc'], label: 'any key', description: 'hide the new key for good (it is never shown again)', scope: 'secret', hint: 'hide the key' },
   { command: 'audit.open', keys: ['enter'], description: 'show the entry with its metadata as formatted JSON', scope: 'audit', hint: 'metadata' },
+  { command: 'schedule.pause', keys: ['p'], description: 'pause, or resume a paused one (next run recomputed in its zone; asks first)', scope: 'schedules', hint: 'pause/resume', action: true },
+  { command: 'schedule.cancel', keys: ['c'], description: 'cancel: it never runs again (asks first)', scope: 'schedules', hint: 'cancel', action: true },
+  { command: 'schedule.new', keys: ['n'], description: 'new schedule: a time in words or a cron, checked as you type', scope: 'schedules', hint: 'new', action: true },
+  { command: 'schedule.edit', keys: ['e'], description: 'reschedule or edit: time or cron, prompt, timezone, limit, expiry', scope: 'schedules', hint: 'edit', action: true },
+  { command: 'schedule.pause', keys: ['p'], description: 'pause, or resume if paused (asks first)', scope: 'schedule', hint: 'pause/resume', action: true },
+  { command: 'schedule.cancel', keys: ['c'], description: 'cancel this schedule (asks first)', scope: 'schedule', hint: 'cancel', action: true },
+  { command: 'schedule.edit', keys: ['e'], description: 'reschedule or edit this schedule', scope: 'schedule', hint: 'edit', action: true },
 
   { command: 'prompts.search', keys: ['/'], description: 'search prompt and context as you type (literal, any case)', scope: 'prompts', hint: 'search' },
   { command: 'prompts.category', keys: ['c'], description: 'filter by category, from a list with counts', scope: 'prompts', hint: 'category' },
