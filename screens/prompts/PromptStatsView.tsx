@@ -51,12 +51,14 @@ function Durations({ durations }: { durations: PromptStats['durations'] }) {
   return (
     <>
       <ToneText tone="muted">{`${'category'.padEnd(12)}${'est.'.padStart(7)}${'actual'.padStart(8)}${'off'.padStart(7)}  under │ over`}</ToneText>
-      {durations.map((d) => {
+      {durations.map((d, i) => {
         const off = d.estimatedAverage > 0 ? (d.actualAverage - d.estimatedAverage) / d.estimatedAverage : 0;
-        const name = d.category === null ? 'all' : inert(d.category);
+        // The last entry is every category together; a null category before it is prompts without one.
+        const total = i === durations.length - 1;
+        const name = total ? 'all' : label(d.category);
         return (
-          <Text key={name} wrap="truncate-end">
-            <Text bold={d.category === null}>{name.slice(0, 11).padEnd(12)}</Text>
+          <Text key={`${i}:${name}`} wrap="truncate-end">
+            <Text bold={total}>{name.slice(0, 11).padEnd(12)}</Text>
             {d.estimatedAverage.toFixed(1).padStart(7)}
             {d.actualAverage.toFixed(1).padStart(8)}
             <ToneText tone={off > 0 ? 'warning' : 'success'}>{percent(off).padStart(7)}</ToneText>
