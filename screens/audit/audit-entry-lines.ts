@@ -4,6 +4,9 @@ import { wrapLines } from '../../components/text/wrap.js';
 import { formatTime } from '../../components/text/format.js';
 import type { AuditEntry } from '../../db/views/audit.js';
 
+// Wrapping and Ink drop a line's leading spaces: no-break spaces keep the JSON's indentation.
+const keepIndent = (line: string): string => line.replace(/^ +/, (m) => '\u00a0'.repeat(m.length));
+
 /** One audit row as lines: its fields, then the metadata as indented JSON (or raw, marked, when malformed). */
 export function auditEntryLines(e: AuditEntry, width: number): DetailLine[] {
   const r = e.row;
@@ -17,7 +20,7 @@ export function auditEntryLines(e: AuditEntry, width: number): DetailLine[] {
   ];
   if (e.metadata.ok) {
     e.metadata.lines.forEach((l, i) => {
-      for (const [j, part] of wrapLines(inert(l), width).entries()) lines.push({ label: i === 0 && j === 0 ? 'metadata' : undefined, text: part });
+      for (const [j, part] of wrapLines(keepIndent(inert(l)), width).entries()) lines.push({ label: i === 0 && j === 0 ? 'metadata' : undefined, text: part });
     });
   } else {
     lines.push({ label: 'metadata', text: 'not JSON, shown raw:', tone: 'warning' });
