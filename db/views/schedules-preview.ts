@@ -34,31 +34,48 @@ function step<T>(field: PreviewField | null, fn: () => T): T {
 
 const instantLine = (at: Date, zone: string, now: Date): string => `${formatInZone(at, zone)} · ${at.toISOString()} UTC · ${formatRelative(at, now)}`;
 
-/** What the time in words or the cron expression means in the zone, as far as it can be read (the checks say why not). */
-function timingLines(cron: string | null, when: string | Date | undefined, expiresAt: string | Date | null | undefined, timezone: string, now: Date): string[] {
-  const lines: string[] = [];
-  try {
-    const zone = assertTimezone(timezone);
-    if (cron) {
-      lines.push(describeCron(cron));
-      nextRuns(cron, zone, 5, now).forEach((r, i) => lines.push(`${i === 0 ? 'next runs ' : '          '}${formatInZone(r, zone)} · ${formatRelative(r, now)}`));
-    } else if (when !== undefined) {
-      const at = when instanceof Date ? { at: when, note: undefined } : parseWhen(when, zone, now);
-      lines.push(`runs at ${instantLine(at.at, zone, now)}`);
-      if (at.note) lines.push(at.note);
-    }
-    if (expiresAt != null) lines.push(`expires ${instantLine(expiresAt instanceof Date ? expiresAt : parseWhen(expiresAt, zone, now).at, zone, now)}`);
-  } catch {
-    /* the checks give the reason in their field */
-  }
-  return lines;
+/** The typed times read once in the zone: what they mean, or the refusal about their field. */
+interface ReadTimes {
+  readonly zone: string | null;
+  readonly when?: Date;
+  readonly note?: string;
+  readonly expiry?: Date | null;
+  readonly refusal: Refused | null;
 }
 
-/** Reads the typed times in the zone, each refusal about its own field. */
-function checkTimes(when: string | Date | undefined, expiresAt: string | Date | null | undefined, timezone: string, now: Date): void {
-  const zone = step('timezone', () => assertTimezone(timezone));
-  if (typeof when === 'string') step('time', () => parseWhen(when, zone, now));
-  if (typeof expiresAt === 'string') step('expiry', () => parseWhen(expiresAt, zone, now));
+function readTimes(when: string | Date | undefined, expiresAt: string | Date | null | undefined, timezone: string, now: Date): ReadTimes {
+  let zone: string | null = null;
+  const out: { when?: Date; note?: string; expiry?: Date | null } = {};
+  try {
+    zone = step('timezone', () => assertTimezone(timezone));
+    const z = zone;
+    if (when !== undefined) {
+      const at = step('time', () => (when instanceof Date ? { at: when, note: undefined } : parseWhen(when, z, now)));
+      out.when = at.at;
+      out.note = at.note;
+    }
+    if (expiresAt !== undefined) out.expiry = expiresAt === null ? null : step('expiry', () => (expiresAt instanceof Date ? expiresAt : parseWhen(expiresAt, z, now).at));
+    return { zone, ...out, refusal: null };
+  } catch (e) {
+    return { zone, ...out, refusal: e as Refused };
+  }
+}
+
+/** What the time or the cron expression means in the zone, as far as it could be read (the checks say why not). */
+function timingLines(cron: string | null, t: ReadTimes, now: Date): string[] {
+  const lines: string[] = [];
+  if (!t.zone) return lines;
+  const zone = t.zone;
+  if (cron) {
+    try {
+      lines.push(describeCron(cron));
+      nextRuns(cron, zone, 5, now).forEach((r, i) => lines.push(`${i === 0 ? 'next runs ' : '          '}${formatInZone(r, zone)} · ${formatRelative(r, now)}`));
+    } catch {
+      /* the rules give the reason */
+    }
+  } else if (t.when) lines.push(`runs at ${instantLine(t.when, zone, now)}`, ...(t.note ? [t.note] : []));
+  if (t.expiry) lines.push(`expires ${instantLine(t.expiry, zone, now)}`);
+  return lines;
 }
 
 function preview(lines: readonly string[], run: () => void): SchedulePreview {
@@ -77,7 +94,8 @@ function preview(lines: readonly string[], run: () => void): SchedulePreview {
  */
 export function previewNewSchedule(db: DB, op: Operator, input: CreateScheduleInput, now: Date = new Date()): SchedulePreview {
   const cron = input.cron?.trim() || null;
-  return preview(timingLines(cron, input.when, input.expiresAt, input.timezone, now), () => {
+  const times = readTimes(cron ? undefined : input.when, input.expiresAt ?? null, input.timezone, now);
+  return preview(timingLines(cron, times, now), () => {
     if (!input.projectId) throw new Refused('project', 'choose a project');
     if (!input.userId.trim()) throw new Refused('owner', 'the owner is a Slack user id (U…)');
     if (op.role !== 'admin' && input.userId !== op.id) throw new Refused('owner', `a ${op.role} may create schedules only for themself (${op.id})`);
@@ -85,27 +103,30 @@ export function previewNewSchedule(db: DB, op: Operator, input: CreateScheduleIn
     if (!input.botName.trim()) throw new Refused('bot', 'name the bot that runs it');
     if (!input.command.trim()) throw new Refused('command', 'name the bot command to run');
     if (!input.prompt.trim()) throw new Refused('prompt', 'a schedule needs a prompt');
-    checkTimes(input.when, input.expiresAt, input.timezone, now);
+    if (times.refusal) throw times.refusal;
     step('limit', () => assertMaxExecutions(input.maxExecutions));
-    const task = step(null, () => toNewScheduledTask(db, input, now));
+    // the times as read above, so the words are not parsed again
+    const read = { ...input, ...(cron ? {} : { when: times.when }), expiresAt: times.expiry ?? null };
+    const task = step(null, () => toNewScheduledTask(db, read, now));
     step('time', () => planTiming({ ...task, expiresAt: null }, now));
-    step('expiry', () => planTiming(task, now));
+    if (task.expiresAt != null) step('expiry', () => planTiming(task, now));
     step('owner', () => assertQuota(input.userId, new ScheduledTaskRepository(db).countByUser(input.userId)));
   });
 }
 
 /** What saving a change to `row` would do, without writing; an empty patch is no refusal. */
 export function previewScheduleChange(row: ScheduledTaskRow, patch: SchedulePatch, now: Date = new Date()): SchedulePreview {
-  const zone = patch.timezone ?? row.timezone;
   const cron = row.isRecurring ? (patch.cron ?? row.cronExpression) : null;
   const due = row.nextExecutionAt ?? row.scheduledFor;
-  const expiresAt = patch.expiresAt === undefined ? row.expiresAt : patch.expiresAt;
-  return preview(timingLines(cron, patch.when ?? new Date(due), expiresAt, zone, now), () => {
+  const expiresAt = patch.expiresAt === undefined ? (row.expiresAt ? new Date(row.expiresAt) : null) : patch.expiresAt;
+  const times = readTimes(cron ? undefined : (patch.when ?? new Date(due)), expiresAt, patch.timezone ?? row.timezone, now);
+  return preview(timingLines(cron, times, now), () => {
     if (Object.keys(patch).length === 0) return;
     if (patch.prompt !== undefined && !patch.prompt.trim()) throw new Refused('prompt', 'a schedule needs a prompt');
-    checkTimes(patch.when, patch.expiresAt, zone, now);
+    if (times.refusal) throw times.refusal;
     step('limit', () => assertMaxExecutions(patch.maxExecutions));
-    const stored = step(null, () => toScheduledTaskPatch(row, patch, now));
+    const read = { ...patch, ...(patch.when !== undefined ? { when: times.when } : {}), ...(patch.expiresAt !== undefined ? { expiresAt: times.expiry ?? null } : {}) };
+    const stored = step(null, () => toScheduledTaskPatch(row, read, now));
     const { expiresAt: storedExpiry, ...timing } = stored;
     step('time', () => storedPatch(row, timing, now));
     if (storedExpiry !== undefined) step('expiry', () => storedPatch(row, stored, now));

@@ -1,0 +1,53 @@
+import React from 'react';
+import { Box, Text } from 'ink';
+import { ToneText } from '../theme/index.js';
+import { inert } from '../text/inert.js';
+import type { FormFieldView } from './types.js';
+
+function Value({ field, focused }: { field: FormFieldView; focused: boolean }) {
+  const value = inert(field.value);
+  if (field.kind === 'fixed') return <ToneText tone="muted">{value || field.placeholder || ''}</ToneText>;
+  if (field.kind === 'choice') {
+    return (
+      <Text>
+        <ToneText tone={focused ? 'key' : 'muted'}>{'‹ '}</ToneText>
+        <ToneText selected={focused}>{value || '(none)'}</ToneText>
+        <ToneText tone={focused ? 'key' : 'muted'}>{' ›'}</ToneText>
+        {field.position ? <ToneText tone="muted">{`  ${field.position}`}</ToneText> : null}
+      </Text>
+    );
+  }
+  return (
+    <Text>
+      {value}
+      {focused ? <ToneText selected>{'_'}</ToneText> : null}
+      {value === '' && field.placeholder ? <ToneText tone="muted">{` ${field.placeholder}`}</ToneText> : null}
+    </Text>
+  );
+}
+
+/** One field: `>` on the focused one, its label, its value, and its message on the line below. */
+export function FormRow({ field, focused, labelWidth }: { field: FormFieldView; focused: boolean; labelWidth: number }) {
+  return (
+    <Box flexDirection="column">
+      <Box>
+        <Box width={2} flexShrink={0}>
+          <Text bold>{focused ? '>' : ' '}</Text>
+        </Box>
+        <Box width={labelWidth} flexShrink={0}>
+          <ToneText tone={focused ? 'key' : 'muted'} wrap="truncate-end">{field.label}</ToneText>
+        </Box>
+        <Box flexShrink={1}>
+          <Text wrap="truncate-start">
+            <Value field={field} focused={focused} />
+          </Text>
+        </Box>
+      </Box>
+      {field.message ? (
+        <Box marginLeft={2 + labelWidth}>
+          <ToneText tone={field.message.tone} wrap="truncate-end">{inert(field.message.text)}</ToneText>
+        </Box>
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,92 @@
+import { TASK_TYPES } from '../../db/scheduling/index.js';
+import { editText } from '../../src/keymap/edit-text.js';
+import type { KeyPress } from '../../src/keymap/keys.js';
+import { REMINDER, type ScheduleDraft } from './schedule-draft.js';
+
+export type FieldKey = keyof ScheduleDraft;
+export type FieldKind = 'text' | 'choice' | 'fixed';
+
+/** What the form is for and what it may choose from. */
+export interface FormSpec {
+  readonly mode: 'new' | 'edit';
+  readonly projects: readonly { readonly id: string; readonly name: string }[];
+}
+
+export interface FormState {
+  readonly draft: ScheduleDraft;
+  readonly focus: FieldKey;
+}
+
+export type FormAction =
+  | { readonly type: 'move'; readonly delta: 1 | -1 }
+  /** a key typed into a text field (edited in the reducer, so fast typing reads the latest text) */
+  | { readonly type: 'edit'; readonly press: KeyPress }
+  | { readonly type: 'cycle'; readonly delta: 1 | -1 }
+  /** a typed letter on a choice: the next option starting with it */
+  | { readonly type: 'pick'; readonly letter: string };
+
+export const FIELD_ORDER: readonly FieldKey[] = ['projectId', 'owner', 'type', 'bot', 'command', 'prompt', 'repeats', 'time', 'timezone', 'limit', 'expiry'];
+const EDITABLE_WHEN_EDITING: readonly FieldKey[] = ['prompt', 'time', 'timezone', 'limit', 'expiry'];
+const CHOICES: Partial<Record<FieldKey, true>> = { projectId: true, type: true, repeats: true };
+
+/** How a field takes input: an edit changes only the time, prompt, zone, limit and expiry; a reminder's bot is fixed. */
+export function fieldKind(spec: FormSpec, draft: ScheduleDraft, key: FieldKey): FieldKind {
+  if (spec.mode === 'edit') return EDITABLE_WHEN_EDITING.includes(key) ? 'text' : 'fixed';
+  if ((key === 'bot' || key === 'command') && draft.type === 'reminder') return 'fixed';
+  return CHOICES[key] ? 'choice' : 'text';
+}
+
+/** A choice field's options as stored values and as shown. */
+export function choicesOf(spec: FormSpec, key: FieldKey): { value: string; label: string }[] {
+  if (key === 'projectId') return spec.projects.map((p) => ({ value: p.id, label: p.name }));
+  if (key === 'type') return TASK_TYPES.map((t) => ({ value: t, label: t }));
+  if (key === 'repeats') return [{ value: 'once', label: 'once' }, { value: 'cron', label: 'cron' }];
+  return [];
+}
+
+/** The draft after a field changed, with what follows from it (a type brings its bot and repeat). */
+function withField(draft: ScheduleDraft, key: FieldKey, value: string): ScheduleDraft {
+  const next = { ...draft, [key]: value } as ScheduleDraft;
+  if (key === 'type' && value !== draft.type) {
+    const bot = value === 'reminder' ? REMINDER : draft.type === 'reminder' ? { bot: '', command: '' } : {};
+    const repeats = value === 'recurring_job' ? 'cron' : draft.type === 'recurring_job' ? 'once' : draft.repeats;
+    return { ...next, ...bot, repeats, time: repeats === draft.repeats ? draft.time : '' };
+  }
+  if (key === 'repeats' && value !== draft.repeats) return { ...next, time: '' }; // words are no cron, and back
+  return next;
+}
+
+const openFields = (spec: FormSpec, draft: ScheduleDraft): FieldKey[] => FIELD_ORDER.filter((k) => fieldKind(spec, draft, k) !== 'fixed');
+
+/** Enter on the last field saves; on any other it moves on. */
+export const isLastField = (spec: FormSpec, state: FormState): boolean => openFields(spec, state.draft).at(-1) === state.focus;
+
+export function formReducer(spec: FormSpec, state: FormState, action: FormAction): FormState {
+  const { draft, focus } = state;
+  switch (action.type) {
+    case 'move': {
+      const open = openFields(spec, draft);
+      const at = open.indexOf(focus);
+      return { ...state, focus: open[(at + action.delta + open.length) % open.length] ?? focus };
+    }
+    case 'edit': {
+      const value = fieldKind(spec, draft, focus) === 'text' ? editText(draft[focus], action.press) : null;
+      return value === null ? state : { ...state, draft: withField(draft, focus, value) };
+    }
+    case 'cycle':
+    case 'pick': {
+      const options = choicesOf(spec, focus);
+      if (fieldKind(spec, draft, focus) !== 'choice' || options.length === 0) return state;
+      const at = Math.max(0, options.findIndex((o) => o.value === draft[focus]));
+      const n = options.length;
+      const target =
+        action.type === 'cycle'
+          ? options[(at + action.delta + n) % n]
+          : [...options.slice(at + 1), ...options.slice(0, at + 1)].find((o) => o.label.toLowerCase().startsWith(action.letter.toLowerCase()));
+      return target ? { ...state, draft: withField(draft, focus, target.value) } : state;
+    }
+  }
+}
+
+/** Where the cursor starts: the project for a new schedule, the time when editing. */
+export const initialFocus = (spec: FormSpec): FieldKey => (spec.mode === 'edit' ? 'time' : 'projectId');

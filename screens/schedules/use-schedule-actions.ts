@@ -1,0 +1,95 @@
+import { cancelSchedule, pauseSchedule, resumeSchedule } from '../../db/actions/schedules.js';
+import { PastDueError, TRANSITION_FROM } from '../../db/repositories/scheduled-tasks.js';
+import { useServices } from '../../src/app/services.js';
+import { useLive } from '../../src/app/live.js';
+import { useFlash } from '../../src/app/flash.js';
+import { useConfirm, type Confirm } from '../../src/hooks/use-confirm.js';
+import { inZone, nextRunText } from './schedule-time.js';
+import { scheduleType } from './schedule-columns.js';
+
+/** What an action needs to know about the selected schedule. */
+export interface ScheduleRef {
+  readonly id: string;
+  readonly status: string;
+  readonly userId: string;
+  readonly taskType: string;
+  readonly timezone: string;
+  readonly scheduledFor: string;
+  readonly nextExecutionAt: string | null;
+}
+
+export interface ScheduleActions {
+  /** p: pause a pending or active schedule, resume a paused one */
+  readonly togglePause: (s: ScheduleRef) => void;
+  /** c */
+  readonly cancel: (s: ScheduleRef) => void;
+  /** whether this operator may change `s` (or anything, without one); flashes why not */
+  readonly mayChange: (s: ScheduleRef | undefined, what: string) => boolean;
+  readonly dialog: Confirm['dialog'];
+}
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+const allows = (kind: keyof typeof TRANSITION_FROM, status: string): boolean => (TRANSITION_FROM[kind] as readonly string[]).includes(status);
+
+/**
+ * Pause, resume and cancel, each after a question with No selected, each one audited transaction
+ * (the action re-reads the row: the scheduler may have moved it since it was shown).
+ */
+export function useScheduleActions(): ScheduleActions {
+  const { db, operator, refusal } = useServices();
+  const { refresh } = useLive();
+  const { flash } = useFlash();
+  const confirm = useConfirm();
+  // our own write does not change data_version for this connection
+  const attempt = (failed: string, fn: () => string): void => {
+    try {
+      flash(fn(), 'success');
+    } catch (e) {
+      flash(`${failed}: ${message(e)}`, 'danger');
+    }
+    refresh();
+  };
+
+  const mayChange = (s: ScheduleRef | undefined, what: string): boolean => {
+    if (refusal) flash(`Cannot ${what}: ${refusal}.`, 'warning');
+    else if (s && operator.role !== 'admin' && s.userId !== operator.id) flash(`Cannot ${what}: a ${operator.role} may change only their own schedules; this one belongs to ${s.userId}.`, 'warning');
+    else return true;
+    return false;
+  };
+
+  const resume = (s: ScheduleRef, fireNow: boolean): void => {
+    try {
+      const { row } = resumeSchedule(db, operator, s.id, { fireNow });
+      const when = fireNow ? 'it fires at once (the scheduler polls every 30 s)' : `next run ${nextRunText(row.nextExecutionAt, row.timezone)}`;
+      flash(`Schedule ${s.id} resumed (${row.status}); ${when}; audited as scheduled_task.resumed.`, 'success');
+    } catch (e) {
+      if (!(e instanceof PastDueError) || fireNow) flash(`Not resumed: ${message(e)}`, 'danger');
+      else {
+        const due = inZone(s.nextExecutionAt ?? s.scheduledFor, s.timezone);
+        const text = `${s.id} was due ${due} and runs only once: resuming fires it at once (the scheduler polls every 30 s). No leaves it paused; e gives it a new time.`;
+        confirm.ask({ title: 'Its time has passed: fire it now?', message: text, onYes: () => resume(s, true) });
+      }
+    }
+    refresh();
+  };
+
+  const togglePause = (s: ScheduleRef): void => {
+    if (!mayChange(s, 'pause or resume')) return;
+    const what = `${s.id} (${scheduleType(s.taskType)}, ${s.userId})`;
+    if (s.status === 'paused') {
+      confirm.ask({ title: 'Resume this schedule?', message: `${what} runs again; its next run is recomputed in its own timezone. Audited as scheduled_task.resumed.`, onYes: () => resume(s, false) });
+    } else if (allows('pause', s.status)) {
+      const onYes = (): void => attempt('Not paused', () => (pauseSchedule(db, operator, s.id), `Schedule ${s.id} paused; it will not run until resumed; audited as scheduled_task.paused.`));
+      confirm.ask({ title: 'Pause this schedule?', message: `${what} will not run until resumed. Audited as scheduled_task.paused.`, onYes });
+    } else flash(`Schedule ${s.id} is ${s.status}: only pending, active or paused schedules can be paused or resumed.`, 'warning');
+  };
+
+  const cancel = (s: ScheduleRef): void => {
+    if (!mayChange(s, 'cancel')) return;
+    if (!allows('cancel', s.status)) return flash(`Schedule ${s.id} is ${s.status}: only pending, active or paused schedules can be cancelled.`, 'warning');
+    const onYes = (): void => attempt('Not cancelled', () => (cancelSchedule(db, operator, s.id), `Schedule ${s.id} cancelled; it will never run again; audited as scheduled_task.cancelled.`));
+    confirm.ask({ title: 'Cancel this schedule?', message: `${s.id} (${scheduleType(s.taskType)}, ${s.userId}) will be cancelled and never run again. Audited as scheduled_task.cancelled.`, onYes });
+  };
+
+  return { togglePause, cancel, mayChange, dialog: confirm.dialog };
+}
