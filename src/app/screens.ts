@@ -13,6 +13,9 @@ import { AuditScreen } from '../../screens/audit/AuditScreen.js';
 import { AuditEntryScreen } from '../../screens/audit/AuditEntryScreen.js';
 import { PromptsScreen } from '../../screens/prompts/PromptsScreen.js';
 import { PromptDetailScreen } from '../../screens/prompts/PromptDetailScreen.js';
+import { SchedulesScreen } from '../../screens/schedules/SchedulesScreen.js';
+import { ScheduleDetailScreen } from '../../screens/schedules/ScheduleDetailScreen.js';
+import { ScheduleFormScreen } from '../../screens/schedules/ScheduleFormScreen.js';
 
 export interface ScreenEntry {
   readonly id: string;
@@ -38,12 +41,15 @@ export const SCREENS: readonly ScreenEntry[] = [
   { id: 'users', number: 4, title: 'Users', component: UsersScreen, crumb: (p) => (p.filter ? `Users (${p.filter})` : 'Users') },
   { id: 'api-keys', number: 5, title: 'API keys', component: ApiKeysScreen },
   { id: 'audit', number: 8, title: 'Audit log', component: AuditScreen, crumb: (p) => (p.filter ? `Audit log (${p.filter})` : 'Audit log') },
+  { id: 'schedules', number: 6, title: 'Schedules', component: SchedulesScreen, crumb: (p) => (p.filter ? `Schedules (${p.filter})` : 'Schedules') },
   { id: 'prompts', number: 7, title: 'Prompts', component: PromptsScreen },
   { id: 'projects', number: 9, title: 'Projects', component: ProjectsScreen },
   { id: 'task', title: 'Task', component: TaskDetailScreen, crumb: (p) => `Task ${short(p.taskId)}` },
   { id: 'session', title: 'Session', component: SessionDetailScreen, crumb: (p) => `Session ${short(p.sessionId)}` },
   { id: 'user', title: 'User', component: UserDetailScreen, crumb: (p) => `User ${short(p.userId)}` },
   { id: 'audit-entry', title: 'Audit entry', component: AuditEntryScreen, crumb: (p) => `Audit #${p.auditId ?? '?'}` },
+  { id: 'schedule', title: 'Schedule', component: ScheduleDetailScreen, crumb: (p) => `Schedule ${short(p.scheduleId)}` },
+  { id: 'schedule-form', title: 'Schedule form', component: ScheduleFormScreen, crumb: (p) => (p.scheduleId ? `Edit ${short(p.scheduleId)}` : 'New schedule') },
   { id: 'prompt', title: 'Prompt', component: PromptDetailScreen, crumb: (p) => `Prompt #${p.promptId ?? '?'}` },
 ];
 
