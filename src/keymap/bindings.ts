@@ -99,6 +99,7 @@ export const BINDINGS: readonly KeyBinding[] = [
   { command: 'apiKey.revoke', keys: ['x'], description: "revoke the key (asks first; keys from the service's environment are not stopped)", scope: 'api-keys', hint: 'revoke', action: true },
   { command: 'apiKey.cleanup', keys: ['C'], description: 'delete every revoked and expired key (type the word cleanup)', scope: 'api-keys', hint: 'cleanup', action: true },
   { command: 'apiKey.new', keys: ['n'], description: 'issue a new key for an agent (shown once)', scope: 'api-keys', hint: 'new key', action: true },
+  { command: 'apiKey.history', keys: ['enter'], description: "the key's audit trail (the audit log filtered to it)", scope: 'api-keys', hint: 'history' },
   { command: 'typed.confirm', keys: ['enter'], description: 'confirm, once the word asked for is typed exactly', scope: 'typed', hint: 'confirm' },
   { command: 'typed.cancel', keys: ['esc'], description: 'cancel, nothing done', scope: 'typed', hint: 'cancel' },
   { command: 'secret.hide', keys: ['enter', 'esc'], label: 'any key', description: 'hide the new key for good (it is never shown again)', scope: 'secret', hint: 'hide the key' },
