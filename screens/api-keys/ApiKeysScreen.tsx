@@ -4,6 +4,7 @@ import { ListPane } from '../../components/ListPane.js';
 import { usePagedList } from '../../src/hooks/use-paged-list.js';
 import { useListKeys } from '../../src/hooks/use-list-keys.js';
 import { isCommand } from '../../src/keymap/keymap.js';
+import { useNavigation } from '../../src/app/navigation.js';
 import type { ScreenProps } from '../../src/app/screen-props.js';
 import { apiKeyColumns, apiKeySource, API_KEY_FILTER_FIELDS } from './api-key-list.js';
 import { useRevokeKey } from './use-revoke-key.js';
@@ -11,8 +12,9 @@ import { useCleanupKeys } from './use-cleanup-keys.js';
 import { useNewKey } from './use-new-key.js';
 import { ApiKeyDialogs, apiKeyDialogLines } from './ApiKeyDialogs.js';
 
-/** 5 API keys: state, times, the key masked; x revokes, C cleans up, n issues a key shown once. */
+/** 5 API keys: state, times, the key masked; x revokes, C cleans up, n issues a key shown once, Enter shows its audit trail. */
 export function ApiKeysScreen({ active, params, width, height }: ScreenProps) {
+  const nav = useNavigation();
   const revoke = useRevokeKey();
   const cleanup = useCleanupKeys();
   const newKey = useNewKey();
@@ -26,6 +28,7 @@ export function ApiKeysScreen({ active, params, width, height }: ScreenProps) {
   useListKeys(paged.list, {
     active,
     scope: 'api-keys',
+    onOpen: () => selected && nav.push('audit', { filter: `type:api_key resource:${selected.id}` }),
     onFilter: paged.filter.open,
     onKey: (k) => {
       if (isCommand('apiKey.revoke', k.name) && selected) revoke.request(selected);

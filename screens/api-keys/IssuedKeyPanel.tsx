@@ -11,7 +11,8 @@ const NOTE = 'Copy it now: it will not be shown again. Any key closes this.';
 export function IssuedKeyPanel({ issued, width }: { issued: IssuedKey; width: number }) {
   const expires = issued.expiresAt ? `expires ${formatTime(issued.expiresAt.toISOString())} UTC` : 'never expires';
   return (
-    <Box flexDirection="column" borderStyle="double" paddingX={1} width={width}>
+    // No side borders: the key's line holds the key alone, easy to select whole.
+    <Box flexDirection="column" borderStyle="double" borderLeft={false} borderRight={false} width={width}>
       <ToneText tone="success" wrap="truncate-end">{`New API key for ${inert(issued.agentId)} (${expires})`}</ToneText>
       <Text bold wrap="wrap">{issued.key}</Text>
       <ToneText tone="warning" wrap="truncate-end">{NOTE}</ToneText>
@@ -20,4 +21,4 @@ export function IssuedKeyPanel({ issued, width }: { issued: IssuedKey; width: nu
 }
 
 /** Lines the panel takes: border, title, the key (wrapped on a narrow terminal), the note. */
-export const issuedKeyLines = (issued: IssuedKey, width: number): number => 4 + Math.ceil(issued.key.length / Math.max(1, width - 4));
+export const issuedKeyLines = (issued: IssuedKey, width: number): number => 4 + Math.ceil(issued.key.length / Math.max(1, width));

@@ -18,9 +18,9 @@ export const auditSource = (db: DB, f: ParsedFilter) =>
 
 export const auditColumns: readonly Column<AuditListItem>[] = [
   { header: 'Time', width: 16, value: (a) => formatTime(a.timestamp) },
-  { header: 'Action', width: 22, value: (a) => a.action },
+  { header: 'Action', width: 24, value: (a) => a.action },
   { header: 'User', width: 12, value: (a) => a.userId ?? '-' },
   { header: 'Type', width: 14, value: (a) => a.resourceType },
-  { header: 'Resource', width: 16, value: (a) => a.resourceId ?? '-' },
+  { header: 'Resource', width: 26, value: (a) => a.resourceId ?? '-' },
   { header: 'Metadata', width: 0, value: (a) => a.metadata },
 ];

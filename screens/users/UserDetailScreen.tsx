@@ -27,7 +27,8 @@ export function UserDetailScreen({ active, params, width, height }: ScreenProps)
   const activation = useSetActive();
   const id = params.userId ?? '';
   const detail = useQuery(() => userDetail(db, id), id, version);
-  const lines = useMemo(() => (detail.status === 'ready' && detail.data ? userDetailLines(detail.data) : []), [detail]);
+  const textWidth = Math.max(10, width - LABEL - 3);
+  const lines = useMemo(() => (detail.status === 'ready' && detail.data ? userDetailLines(detail.data, textWidth) : []), [detail, textWidth]);
   const bodyHeight = height - userDialogLines({ role, active: activation, width });
   const list = useStaticList(lines.length, bodyHeight);
   const user = detail.status === 'ready' ? detail.data?.user : undefined;

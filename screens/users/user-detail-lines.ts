@@ -1,5 +1,6 @@
 import type { DetailLine } from '../../components/DetailLines.js';
 import { inert } from '../../components/text/inert.js';
+import { wrapLines } from '../../components/text/wrap.js';
 import { formatCount, formatTime } from '../../components/text/format.js';
 import { statusTone } from '../../components/theme/index.js';
 import type { UserDetail } from '../../db/views/users.js';
@@ -9,7 +10,7 @@ import { roleTone } from './user-list.js';
 export const taskLink = (id: string): string => `task:${id}`;
 
 /** The user detail as lines: the row, permissions per project (malformed JSON raw), recent tasks as links. */
-export function userDetailLines(d: UserDetail): DetailLine[] {
+export function userDetailLines(d: UserDetail, width: number): DetailLine[] {
   const u = d.user;
   const lines: DetailLine[] = [
     { label: 'user', text: inert(u.slackUsername) },
@@ -26,7 +27,9 @@ export function userDetailLines(d: UserDetail): DetailLine[] {
   d.permissions.forEach((p, i) => {
     const name = p.projectName ? `${inert(p.projectName)} (${inert(p.projectId)})` : `${inert(p.projectId)} (no such project)`;
     const perms = p.permissions.ok ? p.permissions.value.map((v) => inert(v)).join(', ') || 'none' : `(not a JSON list, shown raw) ${inert(p.permissions.raw)}`;
-    lines.push({ label: i === 0 ? 'projects' : undefined, text: `${name}: ${perms}`, tone: p.permissions.ok ? undefined : 'warning' });
+    wrapLines(`${name}: ${perms}`, width).forEach((text, j) =>
+      lines.push({ label: i === 0 && j === 0 ? 'projects' : undefined, text, tone: p.permissions.ok ? undefined : 'warning' }),
+    );
   });
   lines.push({ label: '', text: '' });
   if (d.recentTasks.length === 0) lines.push({ label: 'recent', text: 'no tasks', tone: 'muted' });

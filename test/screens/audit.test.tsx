@@ -111,7 +111,7 @@ describe('an audit entry', () => {
     expect(f).not.toContain('pwned\u0007');
   });
 
-  it('shows the audit rows the console itself writes, with the operator', async () => {
+  it('shows the audit rows the console itself writes, with the operator; Enter on a key opens its trail', async () => {
     const conn = freshDatabase();
     conn.sqlite.prepare("INSERT INTO api_keys (id, key, agent_id, created_at, revoked) VALUES ('ak_x', ?, 'builder', 1, 0)").run(`bm_${'c'.repeat(64)}`);
     const c = await startConsole(conn, { initialScreen: 'api-keys', columns: 120 });
@@ -119,8 +119,12 @@ describe('an audit entry', () => {
     await c.waitFor('1-1 of 1');
     await c.press('x', 'Revoke this API key?');
     await c.press('y', 'audited');
-    const f = await c.press('8', 'api-key:revoked');
+    conn.sqlite.prepare("INSERT INTO audit_logs (action, resource_type, resource_id, metadata, timestamp) VALUES ('api-key:revoked', 'api_key', 'ak_other', '{}', ?)").run(minutesAgo(0));
+    let f = await c.press(KEYS.enter, 'filter type:api_key resource:ak_x'); // Enter on a key: its audit trail
     expect(selectedLine(f)).toMatch(/api-key:revoked\s+U_ADMIN\s+api_key\s+ak_x/);
+    expect(f).toContain('1-1 of 1');
+    f = await c.press('8', 'ak_other');
+    expect(f).toContain('1-2 of 2');
     expect(f).not.toContain('c'.repeat(20));
   });
 });
