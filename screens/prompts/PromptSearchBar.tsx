@@ -29,7 +29,7 @@ export function PromptSearchBar({ editing, draft, query, waiting, picked, positi
             {inert(query)}
           </Text>
         ) : (
-          <ToneText tone="muted">/ search  c category  e status  t tag</ToneText>
+          <ToneText tone="muted">/ to search</ToneText>
         )}
         {waiting ? <ToneText tone="muted"> (3 characters search as you type; Enter searches now)</ToneText> : null}
         {picked ? <ToneText tone="accent">{`  ${inert(picked)}`}</ToneText> : null}

@@ -100,7 +100,7 @@ for (const shape of SHAPES) {
       expect(f).toContain('/api ref_');
       expect(listed(f)).toEqual(['Update docs ‹context› API reference for AUTHENT…']);
       f = await c.press(KEYS.esc, '1-12 of 12'); // Esc clears the search
-      expect(f).toContain('/ search');
+      expect(f).toContain('/ to search');
     });
   });
 }

@@ -90,7 +90,7 @@ function expectStats(f: string, e: Expected): void {
   for (const [name, n] of Object.entries(e.byStatus)) expect(barCount(f, name), `status ${name}`).toBe(n);
   for (const [name, n] of Object.entries(e.byCategory)) expect(barCount(f, name), `category ${name}`).toBe(n);
   for (const [name, n] of Object.entries(e.tags)) expect(barCount(f, name), `tag ${name}`).toBe(n);
-  expect(f).toContain(`average duration of completed prompts ${e.average}`);
+  expect(f).toContain(`average duration (completed) ${e.average}`);
   expect(f).toContain(`this week ${e.thisWeek} · busiest ${e.busiest} · 12 weeks ${e.weeks}`);
   for (const d of e.durations) expect(f).toMatch(new RegExp(`${esc(d.category)}\\s+${esc(d.est)}\\s+${esc(d.act)}\\s+${esc(d.off)}%`));
 }
