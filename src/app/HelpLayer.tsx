@@ -4,7 +4,7 @@ import { helpSections, isCommand } from '../keymap/keymap.js';
 import { useKeypress } from './keypress-bus.js';
 
 /** `?` the keys that worked where help was opened, plus the global ones, from the keymap. */
-export function HelpLayer({ scopes, actions, width, height, onClose }: { scopes: readonly string[]; actions: boolean; width: number; height: number; onClose: () => void }) {
+export function HelpLayer({ scopes, actions, admin, width, height, onClose }: { scopes: readonly string[]; actions: boolean; admin?: boolean; width: number; height: number; onClose: () => void }) {
   useKeypress(
     'overlay',
     (k) => {
@@ -14,5 +14,5 @@ export function HelpLayer({ scopes, actions, width, height, onClose }: { scopes:
     { scopes: ['help'] },
   );
   const all = [...new Set([...scopes, 'global'])];
-  return <HelpOverlay sections={helpSections(all, { actions })} width={width} height={height} />;
+  return <HelpOverlay sections={helpSections(all, { actions, admin })} width={width} height={height} />;
 }

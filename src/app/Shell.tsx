@@ -51,7 +51,8 @@ export function Shell() {
 
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) return <TooSmall columns={columns} rows={rows} />;
   const height = rows - CHROME_LINES;
-  const hints = footerHints(scopes, { actions: refusal === null }).filter(
+  const admin = operator.role === 'admin';
+  const hints = footerHints(scopes, { actions: refusal === null, admin }).filter(
     (h) => !(atTop && h.command === 'app.back') && !(!atTop && h.command === 'app.quit'),
   );
   const crumbs = nav.stack.map((r) => {
@@ -62,7 +63,7 @@ export function Shell() {
     <Box flexDirection="column" width={columns}>
       <Header path={path} readOnly={readOnly} operator={operator.id} role={operator.role} breadcrumbs={crumbs} />
       <Box height={height} flexDirection="column">
-        {overlay.kind === 'help' ? <HelpLayer scopes={overlay.scopes} actions={refusal === null} width={columns} height={height} onClose={close} /> : null}
+        {overlay.kind === 'help' ? <HelpLayer scopes={overlay.scopes} actions={refusal === null} admin={admin} width={columns} height={height} onClose={close} /> : null}
         {overlay.kind === 'palette' ? (
           <PaletteLayer
             width={columns}

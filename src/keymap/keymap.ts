@@ -12,11 +12,13 @@ export const bindingKeys = (b: KeyBinding): string => b.label ?? b.keys.map(disp
 export interface KeymapView {
   /** the operator may change things: action bindings are listed */
   readonly actions: boolean;
+  /** the operator is an admin (unset: as if they were): admin-only bindings are listed */
+  readonly admin?: boolean;
 }
 
 /** The bindings of some scopes, without the actions this operator cannot take. */
 export function bindingsFor(scopes: readonly string[], view: KeymapView, bindings: readonly KeyBinding[] = BINDINGS): KeyBinding[] {
-  return bindings.filter((b) => scopes.includes(b.scope) && (view.actions || !b.action));
+  return bindings.filter((b) => scopes.includes(b.scope) && (view.actions || !b.action) && (view.admin !== false || !b.admin));
 }
 
 export interface HelpSection {
