@@ -16,6 +16,8 @@ export interface KeyBinding {
   readonly hint?: string;
   /** changes the database: hidden when the console is read-only or the operator is a viewer */
   readonly action?: boolean;
+  /** an admin-only action: hidden from developers too (the action refuses them anyway) */
+  readonly admin?: boolean;
 }
 
 /** Section titles of the help overlay and the README table, in their order. */
@@ -87,18 +89,18 @@ export const BINDINGS: readonly KeyBinding[] = [
   { command: 'project.openTasks', keys: ['enter'], description: "open the project's tasks", scope: 'projects', hint: 'tasks' },
 
   { command: 'user.open', keys: ['enter'], description: 'open the user: permissions per project, recent tasks', scope: 'users', hint: 'open' },
-  { command: 'user.role', keys: ['e'], description: 'change the role: pick admin, developer or viewer, then confirm (admins only)', scope: 'users', hint: 'role', action: true },
-  { command: 'user.active', keys: ['d'], description: 'deactivate or reactivate (asks first; admins only)', scope: 'users', hint: '(de)activate', action: true },
+  { command: 'user.role', keys: ['e'], description: 'change the role: pick admin, developer or viewer, then confirm (admins only)', scope: 'users', hint: 'role', action: true, admin: true },
+  { command: 'user.active', keys: ['d'], description: 'deactivate or reactivate (asks first; admins only)', scope: 'users', hint: '(de)activate', action: true, admin: true },
   { command: 'user.openTask', keys: ['enter'], description: 'open the recent task under the cursor', scope: 'user', hint: 'open task' },
-  { command: 'user.role', keys: ['e'], description: 'change the role: pick admin, developer or viewer, then confirm (admins only)', scope: 'user', hint: 'role', action: true },
-  { command: 'user.active', keys: ['d'], description: 'deactivate or reactivate (asks first; admins only)', scope: 'user', hint: '(de)activate', action: true },
+  { command: 'user.role', keys: ['e'], description: 'change the role: pick admin, developer or viewer, then confirm (admins only)', scope: 'user', hint: 'role', action: true, admin: true },
+  { command: 'user.active', keys: ['d'], description: 'deactivate or reactivate (asks first; admins only)', scope: 'user', hint: '(de)activate', action: true, admin: true },
   { command: 'role.down', keys: ['j', 'down'], description: 'next role', scope: 'role-picker' },
   { command: 'role.up', keys: ['k', 'up'], description: 'previous role', scope: 'role-picker' },
   { command: 'role.pick', keys: ['enter'], description: 'choose this role (then confirm)', scope: 'role-picker', hint: 'choose' },
   { command: 'role.close', keys: ['esc'], description: 'close the list, nothing changed', scope: 'role-picker', hint: 'cancel' },
-  { command: 'apiKey.revoke', keys: ['x'], description: "revoke the key (asks first; keys from the service's environment are not stopped)", scope: 'api-keys', hint: 'revoke', action: true },
-  { command: 'apiKey.cleanup', keys: ['C'], description: 'delete every revoked and expired key (type the word cleanup)', scope: 'api-keys', hint: 'cleanup', action: true },
-  { command: 'apiKey.new', keys: ['n'], description: 'issue a new key for an agent (shown once)', scope: 'api-keys', hint: 'new key', action: true },
+  { command: 'apiKey.revoke', keys: ['x'], description: "revoke the key (asks first; keys from the service's environment are not stopped)", scope: 'api-keys', hint: 'revoke', action: true, admin: true },
+  { command: 'apiKey.cleanup', keys: ['C'], description: 'delete every revoked and expired key (type the word cleanup)', scope: 'api-keys', hint: 'cleanup', action: true, admin: true },
+  { command: 'apiKey.new', keys: ['n'], description: 'issue a new key for an agent (shown once)', scope: 'api-keys', hint: 'new key', action: true, admin: true },
   { command: 'apiKey.history', keys: ['enter'], description: "the key's audit trail (the audit log filtered to it)", scope: 'api-keys', hint: 'history' },
   { command: 'typed.confirm', keys: ['enter'], description: 'confirm, once the word asked for is typed exactly', scope: 'typed', hint: 'confirm' },
   { command: 'typed.cancel', keys: ['esc'], description: 'cancel, nothing done', scope: 'typed', hint: 'cancel' },
