@@ -235,6 +235,8 @@ describe('who may change keys', () => {
     await ro.press('x', 'read-only');
     ro.unmount();
     const dev = await keysScreen(conn, { operator: known('U_DEV', 'developer') });
+    expect(dev.frame()).toContain('Enter history');
+    expect(dev.frame()).not.toContain('x revoke');
     await dev.press('x', 'only an admin may revoke API keys');
     expect(keyRows(conn).filter((k) => k.revoked)).toHaveLength(1);
     expect(audit(conn)).toEqual([]);

@@ -222,9 +222,12 @@ describe('who may change users', () => {
     expect(audit(conn)).toEqual([]);
   });
 
-  it('a developer is told only an admin may, before anything is asked', async () => {
+  it('a developer is not offered the admin-only keys, and is told only an admin may, before anything is asked', async () => {
     const conn = team();
     const c = await usersScreen(conn, { operator: known('U_DEV', 'developer') });
+    expect(c.frame()).toContain('Enter open');
+    expect(c.frame()).not.toContain('e role');
+    expect(c.frame()).not.toContain('(de)activate');
     await c.press('e', 'only an admin may change roles');
     await c.press('d', 'only an admin may deactivate');
     expect(audit(conn)).toEqual([]);
