@@ -21,7 +21,7 @@ function Value({ field, focused }: { field: FormFieldView; focused: boolean }) {
     <Text>
       {value}
       {focused ? <ToneText selected>{'_'}</ToneText> : null}
-      {value === '' && field.placeholder ? <ToneText tone="muted">{` ${field.placeholder}`}</ToneText> : null}
+      {value === '' && field.placeholder ? <ToneText tone="muted">{focused ? ` ${field.placeholder}` : field.placeholder}</ToneText> : null}
     </Text>
   );
 }
@@ -45,7 +45,8 @@ export function FormRow({ field, focused, labelWidth }: { field: FormFieldView; 
       </Box>
       {field.message ? (
         <Box marginLeft={2 + labelWidth}>
-          <ToneText tone={field.message.tone} wrap="truncate-end">{inert(field.message.text)}</ToneText>
+          {/* a reason cut short is no reason: it wraps */}
+          <ToneText tone={field.message.tone} wrap="wrap">{inert(field.message.text)}</ToneText>
         </Box>
       ) : null}
     </Box>

@@ -42,7 +42,7 @@ export function ScheduleForm({ data, initial, active, width, height }: ScheduleF
       {saver.dialog ? <ConfirmDialog {...saver.dialog} width={width} /> : null}
       <Box flexDirection="column" height={height - dialogHeight(saver.dialog, width)} overflow="hidden">
         <Form title={title} fields={fields} focus={focus} notes={preview.lines} width={width} />
-        {general ? <ToneText tone="danger" wrap="truncate-end">{`  ✗ ${inert(general)}`}</ToneText> : null}
+        {general ? <ToneText tone="danger" wrap="wrap">{`  ✗ ${inert(general)}`}</ToneText> : null}
       </Box>
     </Box>
   );

@@ -43,8 +43,7 @@ export function scheduleDetailLines(d: ScheduleDetail, width: number, now: Date 
     { label: 'channel', text: `${inert(s.slackChannelId)}${s.slackThreadTs ? ` · thread ${inert(s.slackThreadTs)}` : ''}` },
     { label: 'timezone', text: inert(zone) },
     { label: 'repeats', text: s.isRecurring ? `${inert(s.cronExpression ?? '')} · ${inert(scheduleRepeat(s))}` : 'once' },
-    { label: 'next run', text: s.nextExecutionAt ? nextRunText(s.nextExecutionAt, zone, now) : '—', tone: s.nextExecutionAt ? undefined : 'muted' },
-    time('next (UTC)', s.nextExecutionAt, 'UTC', now),
+    { label: 'next run', text: s.nextExecutionAt ? `${nextRunText(s.nextExecutionAt, zone, now)} · ${s.nextExecutionAt}` : '—', tone: s.nextExecutionAt ? undefined : 'muted' },
   ];
   if (s.isRecurring && s.cronExpression) lines.push(...upcoming(s.cronExpression, zone, now));
   lines.push(

@@ -37,7 +37,7 @@ export function useSaveSchedule(preview: ScheduleFormPreview, projectName: strin
   const nav = useNavigation();
   const confirm = useConfirm();
   const done = (verb: string, row: ScheduledTaskRow, audit: string): void => {
-    flash(`${verb} schedule ${row.id} (${row.status}); next run ${nextRunText(row.nextExecutionAt, row.timezone)}; audited as ${audit}.`, 'success');
+    flash(`${verb} ${row.id}: next run ${nextRunText(row.nextExecutionAt, row.timezone)}; audited as ${audit}.`, 'success');
     refresh();
     nav.back();
   };
