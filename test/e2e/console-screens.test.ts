@@ -17,8 +17,10 @@ beforeAll(async () => {
 afterEach(() => shell?.close());
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+let titleBefore = '';
 function open(cols: number, rows: number, args: string[] = []): TmuxShell {
   shell = new TmuxShell(cols, rows);
+  titleBefore = shell.pane('pane_title'); // an escape sequence from the data would change it
   shell.run(`${binaryCommand(['--db', demo.path, ...args])}; echo "EXIT=$?"`);
   return shell;
 }
@@ -29,6 +31,12 @@ function expectFits(screen: string, cols: number): void {
   expect(lines[0]).toMatch(/^bematic-console /);
   expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(cols);
 }
+
+/**
+ * After a key with nothing to wait for on screen: on a loaded machine keys sent back to back
+ * reach the console as one chunk, which Ink reads as typed text, not as two keys.
+ */
+const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 250));
 
 /** `/`, the text, Enter: each step waits for the screen to take the previous one, as an operator would. */
 async function filter(s: TmuxShell, text: string): Promise<void> {
@@ -114,6 +122,7 @@ describe.skipIf(!hasTmux())('driving the console with real keys (tmux)', () => {
     s.keys('Escape');
     await s.waitForGone(/Keys \(Esc closes\)/);
     s.literal('r');
+    await settle();
     s.keys('Escape');
     await s.waitFor(/^Projects\s*$/m);
     s.literal('q');
@@ -156,9 +165,9 @@ describe.skipIf(!hasTmux())('driving the console with real keys (tmux)', () => {
     const list = await s.waitFor(/1-1 of 1/);
     expect(list).toMatch(/e2e-marker pwn/);
     s.keys('Enter');
-    const detail = await s.waitFor(/tail-marker/);
+    const detail = await s.waitFor((t) => /Tasks › Task task_e2eHostile/.test(t) && /prompt\s+e2e-marker/.test(t) && t.includes('tail-marker'));
     expect(detail.split('\n')[0]).toMatch(/^bematic-console /); // nothing cleared the screen or moved the cursor home
-    expect(s.pane('pane_title')).not.toMatch(/pwned/);
+    expect(s.pane('pane_title')).toBe(titleBefore);
     const colours = s.tmux('capture-pane', '-p', '-e', '-t', 'main');
     expect(colours).not.toMatch(/\u001b\[(?:\d+;)*31m/);
     s.keys('C-c');
@@ -177,6 +186,7 @@ describe.skipIf(!hasTmux())('driving the console with real keys (tmux)', () => {
     const tasks = await s.waitFor(/1-\d+ of/);
     expect(tasks).not.toMatch(/c cancel/);
     s.literal('c');
+    await settle();
     // the next key opens help only if no dialog took the screen: the keys were handled, in order
     s.literal('?');
     const help = await s.waitFor(/Keys \(Esc closes\)/);
