@@ -2,6 +2,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import { ToneText } from '../../components/theme/index.js';
 import { TextField } from '../../components/TextField.js';
+import { DIALOG_MAX_WIDTH } from '../../components/dialog-height.js';
 import { inert } from '../../components/text/inert.js';
 import type { NewKeyForm } from './use-new-key.js';
 
@@ -10,7 +11,7 @@ export function NewKeyFormView({ form, width }: { form: NewKeyForm; width: numbe
   const agentPrompt = 'Agent id: ';
   const daysPrompt = 'Expires in days (empty: never): ';
   return (
-    <Box flexDirection="column" borderStyle="round" paddingX={1} width={Math.min(width, 72)}>
+    <Box flexDirection="column" borderStyle="round" paddingX={1} width={Math.min(width, DIALOG_MAX_WIDTH)}>
       <ToneText tone="warning">Issue a new API key</ToneText>
       {form.step === 'agent' ? <TextField prompt={agentPrompt} value={form.agent} /> : <Text wrap="truncate-end">{agentPrompt + inert(form.agent)}</Text>}
       {form.step === 'days' ? <TextField prompt={daysPrompt} value={form.days} /> : <ToneText tone="muted">{daysPrompt}</ToneText>}

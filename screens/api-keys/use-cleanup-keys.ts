@@ -1,10 +1,7 @@
 import { cleanupApiKeys } from '../../db/actions/api-keys.js';
 import { cleanupCandidates } from '../../db/views/api-keys.js';
-import { useServices } from '../../src/app/services.js';
-import { useLive } from '../../src/app/live.js';
-import { useFlash } from '../../src/app/flash.js';
 import { useTypedConfirm, type TypedConfirm } from '../../src/hooks/use-typed-confirm.js';
-import { useAdminRefusal, failureText } from '../../src/hooks/use-admin-refusal.js';
+import { useAdminAction } from '../../src/hooks/use-admin-action.js';
 
 export const CLEANUP_WORD = 'cleanup';
 
@@ -17,20 +14,10 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 
 /** `C`: deletes every revoked and expired key once the operator types the word; says how many went. */
 export function useCleanupKeys(): CleanupKeys {
-  const { db, operator } = useServices();
-  const { refresh } = useLive();
-  const { flash } = useFlash();
+  const { db, operator, refusal, flash, run } = useAdminAction('clean up API keys');
   const typed = useTypedConfirm();
-  const refusal = useAdminRefusal('clean up API keys');
-  const run = (): void => {
-    try {
-      const n = cleanupApiKeys(db, operator);
-      flash(`Cleaned up ${plural(n, 'key')} (revoked or expired); audited as api-key:cleanup.`, 'success');
-    } catch (e) {
-      flash(`Nothing cleaned up: ${failureText(e)}`, 'danger');
-    }
-    refresh(); // our own write does not change data_version for this connection
-  };
+  const cleanup = (): void =>
+    run(() => `Cleaned up ${plural(cleanupApiKeys(db, operator), 'key')} (revoked or expired); audited as api-key:cleanup.`, 'Nothing cleaned up');
   const request = (): void => {
     if (refusal) return flash(`Cannot clean up: ${refusal}.`, 'warning');
     const c = cleanupCandidates(db);
@@ -39,7 +26,7 @@ export function useCleanupKeys(): CleanupKeys {
       title: 'Delete revoked and expired API keys?',
       message: `${plural(c.revoked, 'revoked key')} and ${plural(c.expired, 'expired key')} will be deleted for good (the service does the same every 6 hours). Active keys stay.`,
       word: CLEANUP_WORD,
-      onConfirm: run,
+      onConfirm: cleanup,
     });
   };
   return { request, dialog: typed.dialog };

@@ -1,12 +1,9 @@
 import { useState } from 'react';
 import { generateApiKey } from '../../db/actions/api-keys.js';
-import { useServices } from '../../src/app/services.js';
-import { useLive } from '../../src/app/live.js';
-import { useFlash } from '../../src/app/flash.js';
 import { useKeypress } from '../../src/app/keypress-bus.js';
 import { isCommand } from '../../src/keymap/keymap.js';
 import { editText } from '../../src/keymap/edit-text.js';
-import { useAdminRefusal, failureText } from '../../src/hooks/use-admin-refusal.js';
+import { useAdminAction } from '../../src/hooks/use-admin-action.js';
 import { expiryFromDays } from './new-key-input.js';
 
 export interface NewKeyForm {
@@ -34,10 +31,7 @@ export interface NewKey {
  * `api-key:generated`) and shows it once; the next key press hides it for good.
  */
 export function useNewKey(): NewKey {
-  const { db, operator } = useServices();
-  const { refresh } = useLive();
-  const { flash } = useFlash();
-  const refusal = useAdminRefusal('issue API keys');
+  const { db, operator, refusal, flash, run } = useAdminAction('issue API keys');
   const [form, setForm] = useState<NewKeyForm | null>(null);
   const [issued, setIssued] = useState<IssuedKey | null>(null);
 
@@ -45,14 +39,11 @@ export function useNewKey(): NewKey {
     const expiry = expiryFromDays(f.days);
     if (!expiry.ok) return setForm({ ...f, error: expiry.error });
     setForm(null);
-    try {
+    run(() => {
       const { row, key } = generateApiKey(db, operator, f.agent, expiry.expiresAt);
       setIssued({ key, agentId: row.agentId, expiresAt: row.expiresAt });
-      flash(`Key issued for ${row.agentId}; audited as api-key:generated.`, 'success');
-    } catch (e) {
-      flash(`No key issued: ${failureText(e)}`, 'danger');
-    }
-    refresh(); // our own write does not change data_version for this connection
+      return `Key issued for ${row.agentId}; audited as api-key:generated.`;
+    }, 'No key issued');
   };
 
   useKeypress(

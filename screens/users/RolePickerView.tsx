@@ -1,6 +1,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import { ToneText } from '../../components/theme/index.js';
+import { DIALOG_MAX_WIDTH } from '../../components/dialog-height.js';
 import { inert } from '../../components/text/inert.js';
 
 /** What each role may do, shown beside it while choosing. */
@@ -21,7 +22,7 @@ export interface RolePickerViewProps {
 /** The role list: `>` and inverse on the one under the cursor, the current one marked. */
 export function RolePickerView({ username, current, roles, cursor, width }: RolePickerViewProps) {
   return (
-    <Box flexDirection="column" borderStyle="round" paddingX={1} width={Math.min(width, 72)}>
+    <Box flexDirection="column" borderStyle="round" paddingX={1} width={Math.min(width, DIALOG_MAX_WIDTH)}>
       <ToneText tone="warning">{`Role for ${inert(username)} (now ${inert(current)})`}</ToneText>
       {roles.map((role, i) => (
         <Text key={role} wrap="truncate-end">

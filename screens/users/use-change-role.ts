@@ -3,13 +3,10 @@ import { changeUserRole } from '../../db/actions/users.js';
 import { isLastActiveAdmin } from '../../db/views/users.js';
 import { ROLES, type Role } from '../../db/operator.js';
 import type { UserRow } from '../../db/types.js';
-import { useServices } from '../../src/app/services.js';
-import { useLive } from '../../src/app/live.js';
-import { useFlash } from '../../src/app/flash.js';
 import { useKeypress } from '../../src/app/keypress-bus.js';
 import { isCommand } from '../../src/keymap/keymap.js';
 import { useConfirm, type Confirm } from '../../src/hooks/use-confirm.js';
-import { useAdminRefusal, failureText } from '../../src/hooks/use-admin-refusal.js';
+import { useAdminAction } from '../../src/hooks/use-admin-action.js';
 import { shownUser } from './use-set-active.js';
 
 export interface RolePicker {
@@ -31,22 +28,15 @@ const wrap = (n: number): number => (n + ROLES.length) % ROLES.length;
  * then confirm; audited with before and after. Demoting the last active admin is refused at once.
  */
 export function useChangeRole(): ChangeRole {
-  const { db, operator } = useServices();
-  const { refresh } = useLive();
-  const { flash } = useFlash();
+  const { db, operator, refusal, flash, run } = useAdminAction('change roles');
   const confirm = useConfirm();
-  const refusal = useAdminRefusal('change roles');
   const [picker, setPicker] = useState<RolePicker | null>(null);
 
-  const run = (user: UserRow, role: Role): void => {
-    try {
+  const apply = (user: UserRow, role: Role): void =>
+    run(() => {
       const after = changeUserRole(db, operator, user.id, role, shownUser(user));
-      flash(`${after.slackUsername} is now ${after.role} (was ${user.role}); audited as user:role-changed.`, 'success');
-    } catch (e) {
-      flash(`Role not changed: ${failureText(e)}`, 'danger');
-    }
-    refresh(); // our own write does not change data_version for this connection
-  };
+      return `${after.slackUsername} is now ${after.role} (was ${user.role}); audited as user:role-changed.`;
+    }, 'Role not changed');
 
   const choose = (user: UserRow, role: Role): void => {
     setPicker(null);
@@ -57,7 +47,7 @@ export function useChangeRole(): ChangeRole {
     confirm.ask({
       title: `Make ${user.slackUsername} ${role}?`,
       message: `${user.slackUsername} (${user.slackUserId}) goes from ${user.role} to ${role}. The audit log records it.`,
-      onYes: () => run(user, role),
+      onYes: () => apply(user, role),
     });
   };
 

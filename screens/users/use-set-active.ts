@@ -1,11 +1,8 @@
 import { setUserActive } from '../../db/actions/users.js';
 import { isLastActiveAdmin } from '../../db/views/users.js';
 import type { UserRow } from '../../db/types.js';
-import { useServices } from '../../src/app/services.js';
-import { useLive } from '../../src/app/live.js';
-import { useFlash } from '../../src/app/flash.js';
 import { useConfirm, type Confirm } from '../../src/hooks/use-confirm.js';
-import { useAdminRefusal, failureText } from '../../src/hooks/use-admin-refusal.js';
+import { useAdminAction } from '../../src/hooks/use-admin-action.js';
 
 export interface SetActive {
   readonly request: (user: UserRow) => void;
@@ -20,20 +17,13 @@ export const shownUser = (u: UserRow) => ({ role: u.role, active: u.active, upda
  * with before and after; the last active admin is refused at once.
  */
 export function useSetActive(): SetActive {
-  const { db, operator } = useServices();
-  const { refresh } = useLive();
-  const { flash } = useFlash();
+  const { db, operator, refusal, flash, run } = useAdminAction('deactivate or reactivate users');
   const confirm = useConfirm();
-  const refusal = useAdminRefusal('deactivate or reactivate users');
-  const run = (user: UserRow, active: boolean): void => {
-    try {
+  const apply = (user: UserRow, active: boolean): void =>
+    run(() => {
       const after = setUserActive(db, operator, user.id, active, shownUser(user));
-      flash(`${after.slackUsername} is now ${after.active ? 'active' : 'inactive'}; audited as user:${active ? 'reactivated' : 'deactivated'}.`, 'success');
-    } catch (e) {
-      flash(`Not changed: ${failureText(e)}`, 'danger');
-    }
-    refresh(); // our own write does not change data_version for this connection
-  };
+      return `${after.slackUsername} is now ${after.active ? 'active' : 'inactive'}; audited as user:${active ? 'reactivated' : 'deactivated'}.`;
+    }, 'Not changed');
   const request = (user: UserRow): void => {
     const verb = user.active ? 'deactivate' : 'reactivate';
     if (refusal) return flash(`Cannot ${verb}: ${refusal}.`, 'warning');
@@ -45,7 +35,7 @@ export function useSetActive(): SetActive {
       message: user.active
         ? `${user.slackUsername} (${user.slackUserId}) will be denied everything until reactivated. The audit log records it.`
         : `${user.slackUsername} (${user.slackUserId}) gets their ${user.role} rights back. The audit log records it.`,
-      onYes: () => run(user, !user.active),
+      onYes: () => apply(user, !user.active),
     });
   };
   return { request, dialog: confirm.dialog };
