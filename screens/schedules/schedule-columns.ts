@@ -15,11 +15,11 @@ const expired = (s: ScheduleListItem): boolean => s.expiresAt !== null && Date.p
 export const scheduleColumns: readonly Column<ScheduleListItem>[] = [
   { header: 'Type', width: 9, value: (s) => scheduleType(s.taskType) },
   { header: 'Owner', width: 9, value: scheduleOwner },
-  { header: 'Project', width: 10, value: (s) => s.projectName ?? s.projectId },
+  { header: 'Project', width: 9, value: (s) => s.projectName ?? s.projectId },
   { header: 'Status', width: 9, value: (s) => s.status, tone: (s) => statusTone(s.status) },
   { header: 'On', width: 3, value: (s) => (s.enabled ? 'on' : 'off'), tone: (s) => (s.enabled ? undefined : 'muted') },
   // relative to the moment the row is drawn, so it stays true as time passes
-  { header: 'Next run', width: 38, value: (s) => nextRunText(s.nextExecutionAt, s.timezone) },
+  { header: 'Next run', width: 40, value: (s) => nextRunText(s.nextExecutionAt, s.timezone) },
   { header: 'Runs', width: 5, value: (s) => runsText(s.executionCount, s.maxExecutions), align: 'right' },
   { header: 'Expires', width: 10, value: (s) => dateInZone(s.expiresAt, s.timezone), tone: (s) => (expired(s) ? 'danger' : undefined) },
   { header: 'Schedule', width: 0, value: scheduleRepeat },

@@ -23,7 +23,7 @@ function question(change: ScheduleChange, preview: ScheduleFormPreview, projectN
     return { title: 'Create this schedule?', message: `A ${i.taskType} for ${i.userId} in ${projectName}: ${when}. Audited as ${audit}.` };
   }
   const fields = Object.keys(change.patch).join(', ');
-  return { title: 'Save the changes to this schedule?', message: `${change.row.id}: ${fields}. ${when}. Audited as scheduled_task.updated.` };
+  return { title: 'Save the changes to this schedule?', message: `Changes the ${fields} of ${change.row.id}; ${when}. Audited as scheduled_task.updated.` };
 }
 
 /**

@@ -157,7 +157,7 @@ describe('rescheduling', () => {
     await toField(c, 'prompt', KEYS.up);
     await retype(c, 'new words');
     f = await submit(c, 'Save the changes to this schedule?');
-    expect(f).toContain('when, prompt');
+    expect(f).toContain('Changes the when, prompt of');
     await c.press('y', 'audited as scheduled_task.updated');
     const row = scheduleRow(conn, id);
     const next = DateTime.fromISO(row.next_execution_at as string).setZone('America/New_York');
