@@ -1,4 +1,4 @@
-import React, { memo, useMemo } from 'react';
+import React, { memo, useMemo, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { ToneText, type Tone } from './theme/index.js';
 import { inert } from './text/inert.js';
@@ -11,6 +11,8 @@ export interface Column<T> {
   readonly value: (row: T) => string;
   readonly tone?: (row: T) => Tone | undefined;
   readonly align?: 'left' | 'right';
+  /** draws the fitted (inert) text itself, e.g. with search matches marked; plain text when absent */
+  readonly render?: (fitted: string, row: T) => ReactNode;
 }
 
 export type ListStatus = 'loading' | 'error' | 'empty' | 'ready';
@@ -49,11 +51,20 @@ function RowLine<T>({ row, columns, widths, selected }: RowProps<T>) {
   return (
     <ToneText selected={selected} wrap="truncate-end">
       <Text bold>{selected ? '> ' : '  '}</Text>
-      {columns.map((c, i) => (
-        <ToneText key={c.header} tone={c.tone?.(row)}>
-          {fitColumns(inert(c.value(row)), widths[i]!, c.align) + ' '}
-        </ToneText>
-      ))}
+      {columns.map((c, i) => {
+        const text = fitColumns(inert(c.value(row)), widths[i]!, c.align);
+        return (
+          <ToneText key={c.header} tone={c.tone?.(row)}>
+            {c.render ? (
+              <>
+                {c.render(text, row)}{' '}
+              </>
+            ) : (
+              text + ' '
+            )}
+          </ToneText>
+        );
+      })}
     </ToneText>
   );
 }
