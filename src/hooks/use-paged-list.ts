@@ -5,7 +5,7 @@ import { useServices } from '../app/services.js';
 import { useLive } from '../app/live.js';
 import type { DB } from '../../db/connection.js';
 import { useFilter, type FilterInput } from './use-filter.js';
-import { useKeysetList, type KeysetList } from './use-keyset-list.js';
+import { useKeysetList, type KeysetList, type ListState } from './use-keyset-list.js';
 import { useRowCount } from './use-row-count.js';
 import { positionText } from './keyset-window.js';
 import type { ParsedFilter } from './filter-query.js';
@@ -38,13 +38,14 @@ export function usePagedList<T>(
   const w = list.state.status === 'ready' ? list.state.window : null;
   const known = w && w.before === 0 && w.after === 0 ? w.rows.length : null;
   const count = useRowCount(source, version, known);
-  const view =
-    list.state.status === 'loading'
-      ? { status: 'loading' as const, rows: [], cursor: -1 }
-      : list.state.status === 'error'
-        ? { status: 'error' as const, rows: [], cursor: -1, message: list.state.error }
-        : list.state.window.rows.length === 0
-          ? { status: 'empty' as const, rows: [], cursor: -1, message: filter.applied ? `nothing matches ${filter.applied}` : opts.empty }
-          : { status: 'ready' as const, rows: list.state.window.rows, cursor: list.state.window.cursor };
+  const view = listViewOf(list.state, filter.applied ? `nothing matches ${filter.applied}` : opts.empty);
   return { filter, list, view, position: w ? positionText(w, count) : '' };
+}
+
+/** ListView's props for a keyset list's state; `empty` says what no rows means here. */
+export function listViewOf<T>(state: ListState<T>, empty: string): PagedList<T>['view'] {
+  if (state.status === 'loading') return { status: 'loading', rows: [], cursor: -1 };
+  if (state.status === 'error') return { status: 'error', rows: [], cursor: -1, message: state.error };
+  if (state.window.rows.length === 0) return { status: 'empty', rows: [], cursor: -1, message: empty };
+  return { status: 'ready', rows: state.window.rows, cursor: state.window.cursor };
 }
