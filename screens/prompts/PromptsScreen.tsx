@@ -1,6 +1,7 @@
-import React, { useState } from 'react';
+import React, { useMemo, useState } from 'react';
 import { Box } from 'ink';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { ListView } from '../../components/ListView.js';
 import type { PromptFilters } from '../../db/repositories/prompt-history-query.js';
 import { useNavigation } from '../../src/app/navigation.js';
 import { useListKeys } from '../../src/hooks/use-list-keys.js';
@@ -14,10 +15,10 @@ import { useFilterPicker } from './use-filter-picker.js';
 import { useNewPrompt } from './use-new-prompt.js';
 import { pickedText, type FilterKind, type PickedFilters } from './prompt-filters.js';
 import { PromptSearchBar } from './PromptSearchBar.js';
-import { PromptTable } from './PromptTable.js';
 import { PromptStats } from './PromptStats.js';
 import { FilterPickerView } from './FilterPicker.js';
 import { FormView, formHeight } from './FormView.js';
+import { promptColumns } from './prompt-columns.js';
 
 const PICKER_KEYS: readonly [string, FilterKind][] = [
   ['prompts.category', 'category'],
@@ -41,6 +42,7 @@ export function PromptsScreen({ active, width, height }: ScreenProps) {
   const prompts = usePromptList(filters, bodyHeight - 1);
   const picker = useFilterPicker(filters, bodyHeight - 4, (kind, value) => setPicked((p) => ({ ...p, [kind]: value })));
   const selected = prompts.list.selected;
+  const columns = useMemo(() => promptColumns(width, search.query), [width, search.query]);
   const anyFilter = search.query !== '' || pickedText(picked) !== '';
   const onKey = (k: KeyPress): boolean => {
     const is = (command: string): boolean => isCommand(command, k.name);
@@ -66,7 +68,7 @@ export function PromptsScreen({ active, width, height }: ScreenProps) {
   ) : showStats ? (
     <PromptStats filters={filters} width={width} height={bodyHeight} />
   ) : (
-    <PromptTable {...prompts.view} query={search.query} width={width} height={bodyHeight} />
+    <ListView {...prompts.view} columns={columns} rowKey={(p) => p.id} width={width} height={bodyHeight} />
   );
   return (
     <Box flexDirection="column" height={height}>

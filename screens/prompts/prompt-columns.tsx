@@ -1,14 +1,16 @@
-import type { Column } from '../../components/ListView.js';
+import React from 'react';
+import { columnWidths, type Column } from '../../components/ListView.js';
 import { statusTone } from '../../components/theme/index.js';
 import { formatTime } from '../../components/text/format.js';
 import { inert } from '../../components/text/inert.js';
 import type { DecodedPrompt } from '../../db/repositories/prompt-history-values.js';
 import { excerptAround, findMatch } from './highlight.js';
+import { Highlighted } from './Highlighted.js';
 
 const tagsText = (p: DecodedPrompt): string => (p.tagsRaw !== undefined ? p.tagsRaw : p.tags.join(','));
 
-/** The fixed columns; the prompt (with its highlighted match) takes the rest of the line. */
-export function promptColumns(width: number): Column<DecodedPrompt>[] {
+/** The list's columns; the prompt takes the rest of the line, cut so the search's match shows, and marked. */
+export function promptColumns(width: number, query: string): Column<DecodedPrompt>[] {
   const cols: Column<DecodedPrompt>[] = [
     { header: '#', width: 7, value: (p) => String(p.id), align: 'right' },
     { header: 'Logged', width: 16, value: (p) => formatTime(p.timestamp) },
@@ -16,7 +18,9 @@ export function promptColumns(width: number): Column<DecodedPrompt>[] {
     { header: 'Category', width: 13, value: (p) => p.category ?? '' },
   ];
   if (width >= 120) cols.push({ header: 'Tags', width: 18, value: tagsText, tone: (p) => (p.tagsRaw !== undefined ? 'warning' : 'muted') });
-  return cols;
+  const prompt: Column<DecodedPrompt> = { header: 'Prompt', width: 0, value: () => '' };
+  const textWidth = columnWidths([...cols, prompt], width)[cols.length]!;
+  return [...cols, { ...prompt, value: (p) => promptLine(p, query, textWidth), render: (text) => <Highlighted text={text} query={query} /> }];
 }
 
 const CONTEXT_MARK = ' ‹context› ';

@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import type { ListStatus } from '../../components/ListView.js';
 import type { PromptFilters } from '../../db/repositories/prompt-history-query.js';
 import type { DecodedPrompt } from '../../db/repositories/prompt-history-values.js';
 import { useServices } from '../../src/app/services.js';
@@ -7,6 +6,7 @@ import { useLive } from '../../src/app/live.js';
 import { useKeysetList, type KeysetList } from '../../src/hooks/use-keyset-list.js';
 import { useRowCount } from '../../src/hooks/use-row-count.js';
 import { positionText } from '../../src/hooks/keyset-window.js';
+import { listViewOf, type PagedList } from '../../src/hooks/use-paged-list.js';
 import { promptListSource } from './prompt-source.js';
 import { filtersKey } from './prompt-filters.js';
 
@@ -14,7 +14,7 @@ export interface PromptList {
   readonly list: KeysetList<DecodedPrompt>;
   /** "1-20 of 4,965"; the total comes later, counted between key presses */
   readonly position: string;
-  readonly view: { status: ListStatus; rows: readonly DecodedPrompt[]; cursor: number; message?: string };
+  readonly view: PagedList<DecodedPrompt>['view'];
 }
 
 /**
@@ -31,13 +31,6 @@ export function usePromptList(filters: PromptFilters, pageSize: number): PromptL
   const w = list.state.status === 'ready' ? list.state.window : null;
   const known = w && w.before === 0 && w.after === 0 ? w.rows.length : null;
   const count = useRowCount(source, version, known);
-  const view =
-    list.state.status === 'loading'
-      ? { status: 'loading' as const, rows: [], cursor: -1 }
-      : list.state.status === 'error'
-        ? { status: 'error' as const, rows: [], cursor: -1, message: list.state.error }
-        : list.state.window.rows.length === 0
-          ? { status: 'empty' as const, rows: [], cursor: -1, message: source.unfiltered ? 'No prompts in this database.' : 'No prompt matches.' }
-          : { status: 'ready' as const, rows: list.state.window.rows, cursor: list.state.window.cursor };
+  const view = listViewOf(list.state, source.unfiltered ? 'No prompts in this database.' : 'No prompt matches.');
   return { list, view, position: w ? positionText(w, count) : '' };
 }
