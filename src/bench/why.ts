@@ -3,6 +3,10 @@ import type { BenchRow } from './result.js';
 // One line per kind of work: why its cost stays flat or grows with the table (checked with
 // EXPLAIN QUERY PLAN on the demo files).
 const REASONS: readonly [RegExp, string][] = [
+  [/pty/, 'node start, Ink and React loading, then the dashboard aggregates (which grow with tasks)'],
+  [/ink-testing-library.*first frame/, 'the first page after the shell: flat'],
+  [/ink-testing-library/, 'one Ink render of the screen (about 20 ms here) plus at most one keyset page: flat'],
+  [/prompts list.*page/, 'a keyset seek on prompt_history ids: 50 rows whatever the size'],
   [/whole process/, 'node start and module loading dominate; the SQL inside is as in the query rows'],
   [/--stats/, 'reads the rollup kept by triggers (a few rows per status, category and day), not the prompts'],
   [/--tags/, 'reads the per-tag counts kept by triggers: one row per tag'],
