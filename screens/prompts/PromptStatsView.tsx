@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { Bar } from '../../components/Bar.js';
 import { Sparkline } from '../../components/Sparkline.js';
 import { DeltaBar } from '../../components/DeltaBar.js';
+import { StateLine } from '../../components/StateLine.js';
 import { ToneText, statusTone } from '../../components/theme/index.js';
 import { inert } from '../../components/text/inert.js';
 import { formatCount } from '../../components/text/format.js';
@@ -87,7 +88,7 @@ function Section({ title, width, children }: { title: string; width: number; chi
 const section = (body: number): number => body + 2;
 
 /** The statistics of the prompts the filters select: counts as bars, weeks as columns, estimates against actuals. */
-export function PromptStatsView({ stats, width, height }: { stats: PromptStats; width: number; height: number }) {
+export function PromptStatsView({ stats, topTags, width, height }: { stats: PromptStats; topTags: readonly NamedCount[] | null; width: number; height: number }) {
   const half = Math.max(30, Math.floor((width - 2) / 2));
   const column = half - 2;
   const categoryRows = Math.max(1, height - section(1) - section(stats.byStatus.length) - 1);
@@ -113,7 +114,7 @@ export function PromptStatsView({ stats, width, height }: { stats: PromptStats; 
           <Durations durations={stats.durations} />
         </Section>
         <Section title="Top tags" width={column}>
-          <Counts counts={stats.topTags.slice(0, tagRows)} width={column} />
+          {topTags === null ? <StateLine status="loading" /> : <Counts counts={topTags.slice(0, tagRows)} width={column} />}
         </Section>
       </Box>
     </Box>
