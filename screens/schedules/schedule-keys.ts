@@ -1,3 +1,4 @@
+import { dialogHeight as boxHeight } from '../../components/dialog-height.js';
 import { TRANSITION_FROM } from '../../db/repositories/scheduled-tasks.js';
 import { isCommand } from '../../src/keymap/keymap.js';
 import type { KeyPress } from '../../src/keymap/keys.js';
@@ -26,9 +27,5 @@ export function scheduleKey(k: KeyPress, s: ScheduleRef | undefined, actions: Sc
   return true;
 }
 
-/** Lines the confirmation box takes at this width: border, title, the wrapped message, a gap, the buttons. */
-export function dialogHeight(dialog: { message: string } | null, width: number): number {
-  if (!dialog) return 0;
-  const inner = Math.min(width, 72) - 4;
-  return 5 + Math.ceil(dialog.message.length / Math.max(10, inner - 8));
-}
+/** Lines the open confirmation takes at this width (none when closed): the rest is the screen's. */
+export const dialogHeight = (dialog: { message: string } | null, width: number): number => (dialog ? boxHeight(dialog.message, width) : 0);

@@ -40,14 +40,14 @@ export function useScheduleActions(): ScheduleActions {
   const { refresh } = useLive();
   const { flash } = useFlash();
   const confirm = useConfirm();
-  // our own write does not change data_version for this connection
-  const attempt = (failed: string, fn: () => string): void => {
+  const attempt = (failed: string, act: () => void, done: string): void => {
     try {
-      flash(fn(), 'success');
+      act();
+      flash(done, 'success');
     } catch (e) {
       flash(`${failed}: ${message(e)}`, 'danger');
     }
-    refresh();
+    refresh(); // our own write does not change data_version for this connection
   };
 
   const mayChange = (s: ScheduleRef | undefined, what: string): boolean => {
@@ -79,7 +79,7 @@ export function useScheduleActions(): ScheduleActions {
     if (s.status === 'paused') {
       confirm.ask({ title: 'Resume this schedule?', message: `${what} runs again; its next run is recomputed in its own timezone. Audited as scheduled_task.resumed.`, onYes: () => resume(s, false) });
     } else if (allows('pause', s.status)) {
-      const onYes = (): void => attempt('Not paused', () => (pauseSchedule(db, operator, s.id), `Schedule ${s.id} paused; it will not run until resumed; audited as scheduled_task.paused.`));
+      const onYes = (): void => attempt('Not paused', () => pauseSchedule(db, operator, s.id), `Schedule ${s.id} paused; it will not run until resumed; audited as scheduled_task.paused.`);
       confirm.ask({ title: 'Pause this schedule?', message: `${what} will not run until resumed. Audited as scheduled_task.paused.`, onYes });
     } else flash(`Schedule ${s.id} is ${s.status}: only pending, active or paused schedules can be paused or resumed.`, 'warning');
   };
@@ -87,7 +87,7 @@ export function useScheduleActions(): ScheduleActions {
   const cancel = (s: ScheduleRef): void => {
     if (!mayChange(s, 'cancel')) return;
     if (!allows('cancel', s.status)) return flash(`Schedule ${s.id} is ${s.status}: only pending, active or paused schedules can be cancelled.`, 'warning');
-    const onYes = (): void => attempt('Not cancelled', () => (cancelSchedule(db, operator, s.id), `Schedule ${s.id} cancelled; it will never run again; audited as scheduled_task.cancelled.`));
+    const onYes = (): void => attempt('Not cancelled', () => cancelSchedule(db, operator, s.id), `Schedule ${s.id} cancelled; it will never run again; audited as scheduled_task.cancelled.`);
     confirm.ask({ title: 'Cancel this schedule?', message: `${s.id} (${scheduleType(s.taskType)}, ${s.userId}) will be cancelled and never run again. Audited as scheduled_task.cancelled.`, onYes });
   };
 

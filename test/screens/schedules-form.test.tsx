@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import { freshDatabase } from '../helpers/temp-db.js';
 import { seedProject } from '../helpers/seed.js';
-import { startConsole, KEYS, adminOperator } from '../app/driver.js';
+import { startConsole, KEYS, expectFits } from '../app/driver.js';
 import type { Connection } from '../../db/connection.js';
 import { seedSchedule, hoursFromNow, scheduleRow, scheduleCount, auditRows } from './schedules-fixtures.js';
 
@@ -73,6 +73,7 @@ describe('creating a schedule', () => {
     expect(f).not.toContain('✗');
     f = await submit(c, 'Create this schedule?');
     expect(f).toMatch(/> No \(n\)/);
+    expectFits(f, 34);
     expect(scheduleCount(conn)).toBe(0);
     f = await c.press('y', 'audited as scheduled_task.created');
     expect(f).toContain('1-1 of 1');

@@ -5,7 +5,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import Database from 'better-sqlite3';
 import { freshDatabase } from '../helpers/temp-db.js';
 import { seedProject, seedUser } from '../helpers/seed.js';
-import { startConsole, KEYS, adminOperator } from '../app/driver.js';
+import { startConsole, KEYS, adminOperator, expectFits } from '../app/driver.js';
 import type { Connection } from '../../db/connection.js';
 import type { Operator } from '../../db/operator.js';
 import { formatRelative } from '../../db/scheduling/index.js';
@@ -117,6 +117,7 @@ describe('pausing, resuming and cancelling', () => {
     const { conn, c, id } = await withSchedule({ cron: '0 9 * * *', nextExecutionAt: '2026-01-01T14:00:00.000Z' });
     let f = await c.press('p', 'Pause this schedule?');
     expect(f).toMatch(/> No \(n\)/);
+    expectFits(f, 30); // the list gives the question its lines
     f = await c.press('y', 'audited as scheduled_task.paused');
     expect(selectedLine(f)).toMatch(/paused +off/);
     expect(scheduleRow(conn, id)).toMatchObject({ status: 'paused', enabled: 0 });
