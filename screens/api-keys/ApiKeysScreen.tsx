@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useMemo } from 'react';
 import { Box } from 'ink';
 import { ListPane } from '../../components/ListPane.js';
 import { usePagedList } from '../../src/hooks/use-paged-list.js';
@@ -24,6 +24,7 @@ export function ApiKeysScreen({ active, params, width, height }: ScreenProps) {
     initialFilter: params.filter,
     empty: 'No API keys in this database.',
   });
+  const columns = useMemo(() => apiKeyColumns(width), [width]);
   const selected = paged.list.selected;
   useListKeys(paged.list, {
     active,
@@ -44,7 +45,7 @@ export function ApiKeysScreen({ active, params, width, height }: ScreenProps) {
       <ListPane
         height={paneHeight}
         filter={{ ...paged.filter, fields: API_KEY_FILTER_FIELDS, position: paged.position }}
-        list={{ ...paged.view, columns: apiKeyColumns, width, rowKey: (k) => k.id }}
+        list={{ ...paged.view, columns, width, rowKey: (k) => k.id }}
       />
     </Box>
   );

@@ -23,14 +23,24 @@ export const secondsTime = (s: number | null, none: string): string => (s == nul
 /** "in 3 d", "2 h ago" from Unix seconds. */
 export const secondsRelative = (s: number | null, now: Date = new Date()): string => (s == null ? '' : formatRelative(new Date(s * 1000), now));
 
-/** "2026-11-29 12:00 (in 3 d)", or never. */
-export const expiresText = (s: number | null, now?: Date): string => (s == null ? 'never' : `${secondsTime(s, '')} (${secondsRelative(s, now)})`);
+/** "2026-11-29 12:00 (in 3 d)" (the date alone when `dateOnly`), or never. */
+export function expiresText(s: number | null, dateOnly = false, now?: Date): string {
+  if (s == null) return 'never';
+  const at = secondsTime(s, '');
+  return `${dateOnly ? at.slice(0, 10) : at} (${secondsRelative(s, now)})`;
+}
 
-export const apiKeyColumns: readonly Column<ApiKeyListItem>[] = [
-  { header: 'Agent', width: 0, value: (k) => k.agentId },
-  { header: 'State', width: 7, value: (k) => k.state, tone: (k) => statusTone(k.state) },
-  { header: 'Key', width: 11, value: (k) => k.maskedKey },
-  { header: 'Created', width: 16, value: (k) => secondsTime(k.createdAt, '?') },
-  { header: 'Last used', width: 11, value: (k) => (k.lastUsedAt == null ? 'never' : secondsRelative(k.lastUsedAt)) },
-  { header: 'Expires', width: 28, value: (k) => expiresText(k.expiresAt), tone: (k) => (k.state === 'expired' ? 'danger' : undefined) },
-];
+/** Below this width the times lose their clock, so the agent keeps room. */
+const WIDE = 100;
+
+export function apiKeyColumns(width: number): Column<ApiKeyListItem>[] {
+  const wide = width >= WIDE;
+  return [
+    { header: 'Agent', width: 0, value: (k) => k.agentId },
+    { header: 'State', width: 7, value: (k) => k.state, tone: (k) => statusTone(k.state) },
+    { header: 'Key', width: 10, value: (k) => k.maskedKey },
+    { header: 'Created', width: wide ? 16 : 10, value: (k) => secondsTime(k.createdAt, '?').slice(0, wide ? 16 : 10) },
+    { header: 'Last used', width: 10, value: (k) => (k.lastUsedAt == null ? 'never' : secondsRelative(k.lastUsedAt)) },
+    { header: 'Expires', width: wide ? 27 : 21, value: (k) => expiresText(k.expiresAt, !wide), tone: (k) => (k.state === 'expired' ? 'danger' : undefined) },
+  ];
+}

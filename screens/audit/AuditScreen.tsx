@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useMemo } from 'react';
 import { ListPane } from '../../components/ListPane.js';
 import { usePagedList } from '../../src/hooks/use-paged-list.js';
 import { useListKeys } from '../../src/hooks/use-list-keys.js';
@@ -14,6 +14,7 @@ export function AuditScreen({ active, params, width, height }: ScreenProps) {
     initialFilter: params.filter,
     empty: 'No audit entries in this database.',
   });
+  const columns = useMemo(() => auditColumns(width), [width]);
   const selected = paged.list.selected;
   useListKeys(paged.list, {
     active,
@@ -25,7 +26,7 @@ export function AuditScreen({ active, params, width, height }: ScreenProps) {
     <ListPane
       height={height}
       filter={{ ...paged.filter, fields: AUDIT_FILTER_FIELDS, position: paged.position }}
-      list={{ ...paged.view, columns: auditColumns, width, rowKey: (a) => a.id }}
+      list={{ ...paged.view, columns, width, rowKey: (a) => a.id }}
     />
   );
 }

@@ -16,11 +16,17 @@ export const auditSource = (db: DB, f: ParsedFilter) =>
     text: f.text || undefined,
   });
 
-export const auditColumns: readonly Column<AuditListItem>[] = [
-  { header: 'Time', width: 16, value: (a) => formatTime(a.timestamp) },
-  { header: 'Action', width: 24, value: (a) => a.action },
-  { header: 'User', width: 12, value: (a) => a.userId ?? '-' },
-  { header: 'Type', width: 14, value: (a) => a.resourceType },
-  { header: 'Resource', width: 26, value: (a) => a.resourceId ?? '-' },
-  { header: 'Metadata', width: 0, value: (a) => a.metadata },
-];
+/** Below this width the year goes and the ids are cut shorter, so the metadata keeps a little room. */
+const WIDE = 110;
+
+export function auditColumns(width: number): Column<AuditListItem>[] {
+  const wide = width >= WIDE;
+  return [
+    { header: 'Time', width: wide ? 16 : 11, value: (a) => formatTime(a.timestamp).slice(wide ? 0 : 5) },
+    { header: 'Action', width: wide ? 24 : 20, value: (a) => a.action },
+    { header: 'User', width: 11, value: (a) => a.userId ?? '-' },
+    { header: 'Type', width: wide ? 14 : 10, value: (a) => a.resourceType },
+    { header: 'Resource', width: wide ? 26 : 14, value: (a) => a.resourceId ?? '-' },
+    { header: 'Metadata', width: 0, value: (a) => a.metadata },
+  ];
+}

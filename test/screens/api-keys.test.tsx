@@ -63,7 +63,7 @@ describe('API keys list', () => {
     expect(line('tester', 'revoked')).toContain('bm_ak_d…');
     expect(line('deployer', 'active')).toMatch(/never\s+never/);
     for (const frame of allFrames(c)) for (const k of keys) expect(frame).not.toContain(k);
-    const tone = (state: ApiKeyListItem['state']) => apiKeyColumns.find((col) => col.header === 'State')!.tone!({ state } as ApiKeyListItem);
+    const tone = (state: ApiKeyListItem['state']) => apiKeyColumns(120).find((col) => col.header === 'State')!.tone!({ state } as ApiKeyListItem);
     expect([tone('active'), tone('expired'), tone('revoked')]).toEqual(['info', 'danger', 'danger']);
   });
 
