@@ -1,6 +1,8 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import Database from 'better-sqlite3';
 import { freshDatabase } from '../helpers/temp-db.js';
+import { serviceFile } from '../fixtures/service-file.js';
+import { openDatabase } from '../../db/connection.js';
 import { startConsole, strip, KEYS, adminOperator } from '../app/driver.js';
 import type { Connection } from '../../db/connection.js';
 import type { Operator } from '../../db/operator.js';
@@ -127,6 +129,43 @@ describe('revoking a key', () => {
     expect(f).toContain('no longer exists');
     expect(keyRows(conn)).toHaveLength(3);
     expect(audit(conn)).toEqual([]);
+  });
+});
+
+describe('failures', () => {
+  it('a database locked by the service shows in one line and leaves the key and the audit log as they were', async () => {
+    const { conn } = keyring();
+    conn.sqlite.pragma('busy_timeout = 50'); // the 5 s wait, made short for the test
+    const c = await keysScreen(conn);
+    await c.press('x', 'Revoke this API key?');
+    const service = new Database(conn.path);
+    service.exec('BEGIN IMMEDIATE');
+    try {
+      const f = await c.press('y', 'Not revoked');
+      expect(f).toContain('locked by another process');
+    } finally {
+      service.exec('ROLLBACK');
+      service.close();
+    }
+    expect(keyRows(conn).filter((k) => k.revoked).map((k) => k.id)).toEqual(['ak_dead']);
+    expect(audit(conn)).toEqual([]);
+  });
+
+  it('a file from before api_keys existed shows no keys, and issuing one names migrate', async () => {
+    const conn = openDatabase({ path: serviceFile(1) });
+    try {
+      const c = await keysScreen(conn);
+      expect(c.frame()).toContain('No API keys in this database.');
+      await c.press('C', 'No revoked or expired keys');
+      await c.press('n', 'Issue a new API key');
+      await c.type('agent-1');
+      await c.press(KEYS.enter, 'Expires in days');
+      const f = await c.press(KEYS.enter, 'No key issued');
+      expect(f).toContain('migrate');
+      c.unmount();
+    } finally {
+      conn.close();
+    }
   });
 });
 
