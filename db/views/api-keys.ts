@@ -68,7 +68,8 @@ export function apiKeyListSource(db: DB, filter: ApiKeyFilter): ListSource<ApiKe
         .orderBy(...k.orderBy)
         .limit(limit)
         .all();
-      const items = rows.map(({ key, revoked, ...r }) => ({ ...r, maskedKey: maskApiKey(key), state: stateOf(revoked, r.expiresAt, now) }));
+      const at = nowSeconds(); // a key that expires while shown turns expired at the next read
+      const items = rows.map(({ key, revoked, ...r }) => ({ ...r, maskedKey: maskApiKey(key), state: stateOf(revoked, r.expiresAt, at) }));
       return inListOrder(items, k);
     },
     cursorOf: (r) => ({ key: r.createdAt ?? 0, id: r.id }),
