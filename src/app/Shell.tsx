@@ -53,7 +53,10 @@ export function Shell() {
   const height = rows - CHROME_LINES;
   const admin = operator.role === 'admin';
   const hints = footerHints(scopes, { actions: refusal === null, admin }).filter(
-    (h) => !(atTop && h.command === 'app.back') && !(!atTop && h.command === 'app.quit'),
+    (h) =>
+      !(atTop && h.command === 'app.back') &&
+      !(!atTop && h.command === 'app.quit') &&
+      !(h.command === 'list.filter' && !scopes.includes('filterable')),
   );
   const crumbs = nav.stack.map((r) => {
     const entry = screenById(r.screen);

@@ -31,6 +31,7 @@ export function useListKeys(list: ListController, o: ListKeyOptions): void {
       else return false;
       return true;
     },
-    { active: o.active, scopes: [o.scope, 'list'] },
+    // 'filterable' binds no key: it tells the footer that '/' does something here (not on detail views).
+    { active: o.active, scopes: o.onFilter ? [o.scope, 'list', 'filterable'] : [o.scope, 'list'] },
   );
 }
