@@ -1,10 +1,11 @@
-import { getTableColumns } from 'drizzle-orm';
 import type { DatabaseShape } from '../shape.js';
-import type { ShapedTable } from '../tables.js';
 import { allOf, join, part, type SqlPart } from '../search/sql.js';
 import { canUseFts, FTS_TABLE } from '../search/fts.js';
 import { tagsReady, TAGS_TABLE } from '../search/tags.js';
 import { indexedTag, indexedText, scanTag, scanText } from '../search/predicates.js';
+import { promptSelectList } from './prompt-history-columns.js';
+
+// Drizzle-free on purpose (as everything `history` loads): see prompt-history-reader.ts.
 
 /** The filters of `history` and of the prompts screen; all combine with AND. */
 export interface PromptFilters {
@@ -75,20 +76,13 @@ export function promptSource(shape: DatabaseShape, filters: PromptFilters = {}, 
   return { from, id, where };
 }
 
-/** `p."column" AS "property"` for each column this file has: rows come out in PromptHistoryRow's shape. */
-export function promptColumns(t: ShapedTable<'promptHistory'>): string {
-  return Object.entries(getTableColumns(t.table))
-    .map(([prop, col]) => `p."${col.name}" AS "${prop}"`)
-    .join(', ');
-}
-
-/** One page of prompts, newest first. */
-export function promptListSql(t: ShapedTable<'promptHistory'>, source: PromptSource, page: PromptPage = {}): SqlPart {
+/** One page of prompts, newest first, in PromptHistoryRow's shape whatever columns the file has. */
+export function promptListSql(shape: DatabaseShape, source: PromptSource, page: PromptPage = {}): SqlPart {
   const where = [...source.where];
   if (page.beforeId !== undefined) where.push(part(`${source.id} < ?`, page.beforeId));
   if (page.afterId !== undefined) where.push(part(`${source.id} > ?`, page.afterId));
   const select = join([
-    part(`SELECT ${promptColumns(t)} FROM ${source.from} WHERE`),
+    part(`SELECT ${promptSelectList(shape)} FROM ${source.from} WHERE`),
     allOf(where),
     part(`ORDER BY ${source.id} ${page.afterId !== undefined ? 'ASC' : 'DESC'}`),
     page.limit !== undefined ? part('LIMIT ?', page.limit) : part(''),

@@ -3,17 +3,16 @@ import { BaseRepository } from './base.js';
 import { withDefaults, assertWritable, currentShape } from '../tables.js';
 import { nowIso } from '../time.js';
 import { toJson } from '../json.js';
-import type { SqlPart } from '../search/sql.js';
 import type { PromptHistoryInsert, PromptHistoryRow } from '../types.js';
 import { found } from './rows.js';
-import { promptCountSql, promptListSql, promptRangeCountSql, promptSource, type PromptFilters, type PromptPage, type PromptSource, type SourcePurpose } from './prompt-history-query.js';
-import { emptyPromptStats, readPromptStats, type NamedCount, type PromptStats } from './prompt-history-stats.js';
-import { categoryCountsSql, tagCountsSql } from './prompt-history-stats-sql.js';
-import { rollupCategoriesSql, rollupServes } from './prompt-history-rollup-sql.js';
+import type { PromptFilters, PromptSource, SourcePurpose } from './prompt-history-query.js';
+import type { NamedCount, PromptStats } from './prompt-history-stats.js';
+import { PromptHistoryReader, type PromptListOptions } from './prompt-history-reader.js';
+
+export { DEFAULT_FIND_LIMIT, type PromptListOptions } from './prompt-history-reader.js';
 
 export type NewPrompt = Omit<PromptHistoryInsert, 'id' | 'timestamp'> & { timestamp?: string };
 export type PromptPatch = Partial<Omit<PromptHistoryInsert, 'id'>>;
-export type PromptListOptions = PromptFilters & PromptPage;
 
 export interface LogPromptOptions {
   category?: string;
@@ -23,9 +22,13 @@ export interface LogPromptOptions {
   estimatedDurationMinutes?: number;
 }
 
-export const DEFAULT_FIND_LIMIT = 100;
-
+/**
+ * The spec's repository: writes through drizzle; every read is PromptHistoryReader's (the
+ * drizzle-free reader `history` uses alone), on the same handle and the same cached shape.
+ */
 export class PromptHistoryRepository extends BaseRepository {
+  private readonly reader = new PromptHistoryReader(this.db.$client, () => currentShape(this.db.$client));
+
   create(data: NewPrompt): PromptHistoryRow {
     const t = this.tables.promptHistory;
     const values: PromptHistoryInsert = { ...data, timestamp: data.timestamp ?? nowIso() };
@@ -46,43 +49,30 @@ export class PromptHistoryRepository extends BaseRepository {
   }
 
   findById(id: number): PromptHistoryRow | undefined {
-    const t = this.tables.promptHistory;
-    if (!t.exists) return undefined;
-    const row = this.db.select().from(t.table).where(eq(t.table.id, id)).get();
-    return row && withDefaults(t, row);
+    return this.reader.findById(id);
   }
 
   /** Newest first by id; `beforeId` (down) and `afterId` (up) page by keyset; at most 100 rows unless `limit` says otherwise. */
   findAll(options: PromptListOptions = {}): PromptHistoryRow[] {
-    const { limit = DEFAULT_FIND_LIMIT, beforeId, afterId } = options;
-    return this.page(this.source(options), { limit, beforeId, afterId });
+    return this.reader.findAll(options);
   }
 
   findRecent(limit = 20): PromptHistoryRow[] {
-    return this.findAll({ limit });
+    return this.reader.findAll({ limit });
   }
 
   /** Every matching prompt, newest first, read in keyset pages so memory stays flat. */
-  *iterate(filters: PromptFilters = {}, pageSize = 1000): Generator<PromptHistoryRow[]> {
-    const source = this.source(filters);
-    let beforeId: number | undefined;
-    for (;;) {
-      const rows = this.page(source, { limit: pageSize, beforeId });
-      if (rows.length > 0) yield rows;
-      if (rows.length < pageSize) return;
-      beforeId = rows[rows.length - 1]!.id;
-    }
+  iterate(filters: PromptFilters = {}, pageSize = 1000): Generator<PromptHistoryRow[]> {
+    return this.reader.iterate(filters, pageSize);
   }
 
   count(filters: PromptFilters = {}): number {
-    if (!this.tables.promptHistory.exists) return 0;
-    return this.run<{ n: number }>(promptCountSql(this.source(filters, 'aggregate')))[0]?.n ?? 0;
+    return this.reader.count(filters);
   }
 
   /** Matching prompts with fromId <= id <= toId: lets a screen count a million rows in slices, between key presses. */
   countRange(filters: PromptFilters, fromId: number, toId: number): number {
-    if (!this.tables.promptHistory.exists) return 0;
-    return this.run<{ n: number }>(promptRangeCountSql(this.source(filters), fromId, toId))[0]?.n ?? 0;
+    return this.reader.countRange(filters, fromId, toId);
   }
 
   update(id: number, patch: PromptPatch): PromptHistoryRow {
@@ -111,34 +101,27 @@ export class PromptHistoryRepository extends BaseRepository {
 
   /** Three queries whatever the size (the service needs six for less); follows the filters. */
   getStats(filters: PromptFilters = {}, opts: { now?: Date; topTags?: number } = {}): PromptStats {
-    const now = opts.now ?? new Date();
-    const topTags = opts.topTags ?? 10;
-    if (!this.tables.promptHistory.exists) return emptyPromptStats(now);
-    return readPromptStats(this.db.$client, currentShape(this.db.$client), filters, this.source(filters, 'aggregate'), { now, topTags });
+    return this.reader.getStats(filters, opts);
   }
 
   /** Distinct categories, as the service returns them. */
   getCategories(): string[] {
-    return this.categoryCounts().flatMap((c) => (c.name === null ? [] : [c.name])).sort();
+    return this.reader.getCategories();
   }
 
   /** Distinct tags, sorted, as the service returns them (without parsing every row). */
   getTags(): string[] {
-    return this.tagCounts().map((t) => t.name).sort();
+    return this.reader.getTags();
   }
 
   /** Prompts per category (null: none), most used first. */
   categoryCounts(filters: PromptFilters = {}): NamedCount<string | null>[] {
-    if (!this.tables.promptHistory.exists) return [];
-    const shape = currentShape(this.db.$client);
-    return this.run<NamedCount<string | null>>(rollupServes(shape, filters) ? rollupCategoriesSql(filters) : categoryCountsSql(this.source(filters, 'aggregate')));
+    return this.reader.categoryCounts(filters);
   }
 
   /** Prompts per tag, most used first. */
   tagCounts(filters: PromptFilters = {}, limit?: number): NamedCount[] {
-    if (!this.tables.promptHistory.exists) return [];
-    const source = this.source(filters, 'aggregate');
-    return this.run<NamedCount>(tagCountsSql(currentShape(this.db.$client), source, source.where.length === 0, limit));
+    return this.reader.tagCounts(filters, limit);
   }
 
   delete(id: number): void {
@@ -150,16 +133,6 @@ export class PromptHistoryRepository extends BaseRepository {
 
   /** How a filtered set is read on this file: by index where it exists, by scanning where not. */
   source(filters: PromptFilters = {}, purpose: SourcePurpose = 'list'): PromptSource {
-    return promptSource(currentShape(this.db.$client), filters, purpose);
-  }
-
-  private page(source: PromptSource, page: PromptPage): PromptHistoryRow[] {
-    const t = this.tables.promptHistory;
-    if (!t.exists) return [];
-    return this.run<PromptHistoryRow>(promptListSql(t, source, page)).map((r) => withDefaults(t, r));
-  }
-
-  private run<T>(q: SqlPart): T[] {
-    return this.db.$client.prepare(q.text).all(...q.params) as T[];
+    return this.reader.source(filters, purpose);
   }
 }

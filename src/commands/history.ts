@@ -1,10 +1,9 @@
 import type { Command, CommandContext } from '../cli/context.js';
-import { openForCommand } from '../cli/database.js';
+import { openFileForCommand } from '../cli/open-file.js';
 import { inertJson } from '../cli/text.js';
 import { terminalWidth, themeFor } from '../cli/style.js';
-import { PromptHistoryRepository } from '../../db/repositories/prompt-history.js';
-import { hasTable } from '../../db/shape.js';
-import { currentShape } from '../../db/tables.js';
+// The drizzle-free reader: `history` loads neither drizzle-orm nor the schema, so it starts fast.
+import { PromptHistoryReader } from '../../db/repositories/prompt-history-reader.js';
 import { HISTORY_HELP, parseHistoryArgs, type HistoryRequest } from './history/options.js';
 import { showList } from './history/list.js';
 import { statsLines } from './history/stats.js';
@@ -12,8 +11,8 @@ import { countLines, labelled } from './history/counts.js';
 
 const json = (v: unknown): string => inertJson(JSON.stringify(v, null, 2)) + '\n';
 
-function showCounts(ctx: CommandContext, repo: PromptHistoryRepository, req: HistoryRequest, kind: 'categories' | 'tags'): void {
-  const counts = kind === 'tags' ? repo.tagCounts(req.filters, req.limit) : repo.categoryCounts(req.filters).slice(0, req.limit);
+function showCounts(ctx: CommandContext, reader: PromptHistoryReader, req: HistoryRequest, kind: 'categories' | 'tags'): void {
+  const counts = kind === 'tags' ? reader.tagCounts(req.filters, req.limit) : reader.categoryCounts(req.filters).slice(0, req.limit);
   const key = kind === 'tags' ? 'tag' : 'category';
   if (req.json) return void ctx.stdout.write(json(counts.map((c) => ({ [key]: c.name, count: c.count }))));
   const theme = themeFor(ctx, req.globals.noColor);
@@ -29,19 +28,19 @@ const history: Command = async (argv, ctx) => {
     ctx.stdout.write(HISTORY_HELP);
     return 0;
   }
-  const conn = openForCommand(req.globals, ctx, { writes: false, command: 'history' });
+  const conn = openFileForCommand(req.globals, ctx, { writes: false, command: 'history' });
   try {
-    const repo = new PromptHistoryRepository(conn.db);
-    if (!hasTable(currentShape(conn.sqlite), 'prompt_history')) {
+    const reader = new PromptHistoryReader(conn.sqlite);
+    if (!reader.exists()) {
       ctx.stderr.write(`bematic-console: ${conn.path} has no prompt_history table yet; \`bematic-console migrate\` adds it\n`);
     }
     const theme = themeFor(ctx, req.globals.noColor);
     const width = terminalWidth(ctx);
-    if (req.view === 'list') await showList(ctx, repo, req, theme, width);
+    if (req.view === 'list') await showList(ctx, reader, req, theme, width);
     else if (req.view === 'stats') {
-      const stats = repo.getStats(req.filters);
+      const stats = reader.getStats(req.filters);
       ctx.stdout.write(req.json ? json(stats) : statsLines(stats, theme, width).join('\n') + '\n');
-    } else showCounts(ctx, repo, req, req.view);
+    } else showCounts(ctx, reader, req, req.view);
     return 0;
   } finally {
     conn.close();

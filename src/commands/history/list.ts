@@ -1,4 +1,4 @@
-import type { PromptHistoryRepository } from '../../../db/repositories/prompt-history.js';
+import type { PromptHistoryReader } from '../../../db/repositories/prompt-history-reader.js';
 import { decodePrompt, type DecodedPrompt } from '../../../db/repositories/prompt-history-values.js';
 import type { PromptHistoryRow } from '../../../db/types.js';
 import type { CommandContext } from '../../cli/context.js';
@@ -34,12 +34,12 @@ const COLUMNS: readonly Column<DecodedPrompt>[] = [
 ];
 
 /** Pages of rows: one page for --limit, keyset pages for --all so memory stays flat. */
-function* pages(repo: PromptHistoryRepository, req: HistoryRequest): Generator<PromptHistoryRow[]> {
+function* pages(repo: PromptHistoryReader, req: HistoryRequest): Generator<PromptHistoryRow[]> {
   if (req.limit !== undefined) yield repo.findAll({ ...req.filters, limit: req.limit });
   else yield* repo.iterate(req.filters, PAGE);
 }
 
-async function writeJson(out: LineWriter, repo: PromptHistoryRepository, req: HistoryRequest): Promise<number> {
+async function writeJson(out: LineWriter, repo: PromptHistoryReader, req: HistoryRequest): Promise<number> {
   let n = 0;
   let held: string | undefined; // each row waits for the next to know whether it needs a comma
   out.line('[');
@@ -56,7 +56,7 @@ async function writeJson(out: LineWriter, repo: PromptHistoryRepository, req: Hi
   return n;
 }
 
-async function writeTable(out: LineWriter, repo: PromptHistoryRepository, req: HistoryRequest, theme: Theme, width?: number): Promise<number> {
+async function writeTable(out: LineWriter, repo: PromptHistoryReader, req: HistoryRequest, theme: Theme, width?: number): Promise<number> {
   let n = 0;
   let layout: ReturnType<typeof layoutTable<DecodedPrompt>> | undefined;
   for (const page of pages(repo, req)) {
@@ -73,7 +73,7 @@ async function writeTable(out: LineWriter, repo: PromptHistoryRepository, req: H
 }
 
 /** The list of prompts, newest first: a table (fitted on a terminal) or JSON. */
-export async function showList(ctx: CommandContext, repo: PromptHistoryRepository, req: HistoryRequest, theme: Theme, width?: number): Promise<void> {
+export async function showList(ctx: CommandContext, repo: PromptHistoryReader, req: HistoryRequest, theme: Theme, width?: number): Promise<void> {
   const out = new LineWriter(ctx);
   if (req.json) {
     await writeJson(out, repo, req);
