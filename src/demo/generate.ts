@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UsageError } from '../../db/errors.js';
 import { committedMigrations, createJournalTable, recordMigration } from '../../db/migrate/journal.js';
@@ -45,6 +45,29 @@ export interface DemoSummary {
   readonly elapsedMs: number;
 }
 
+/** The largest scale accepted: 10M tasks and 10M prompts, about 18 GB. */
+export const MAX_DEMO_SCALE = 100;
+/** Measured: a scale-10 file is about 1.8 GB. */
+const BYTES_PER_SCALE = 185 * 1024 * 1024;
+
+const removeFile = (path: string): void => {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
+};
+
+/** Refuses an absurd scale, or one the disk cannot hold, before anything is written. */
+function checkScale(path: string, scale: number): void {
+  if (!(scale > 0) || !Number.isFinite(scale)) throw new UsageError(`the scale must be a positive number, not ${scale}`);
+  if (scale > MAX_DEMO_SCALE) throw new UsageError(`the scale must be at most ${MAX_DEMO_SCALE} (10M tasks, about 18 GB), not ${scale}`);
+  let dir = dirname(path);
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir); // the folder may not exist yet
+  const free = statfsSync(dir);
+  const needed = scale * BYTES_PER_SCALE;
+  if (free.bavail * free.bsize < needed) {
+    const gb = (n: number): string => (n / 1024 ** 3).toFixed(1);
+    throw new UsageError(`scale ${scale} needs about ${gb(needed)} GB but ${dir} has ${gb(free.bavail * free.bsize)} GB free`);
+  }
+}
+
 /** Refuses to overwrite a database by accident; with force, removes it and its WAL files. */
 function prepareFile(path: string, force: boolean): void {
   if (existsSync(path)) {
@@ -53,7 +76,6 @@ function prepareFile(path: string, force: boolean): void {
       throw new UsageError(`${path} already exists; use --force to replace it with demo data`);
     }
   }
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
   mkdirSync(dirname(path), { recursive: true });
 }
 
@@ -63,11 +85,14 @@ function prepareFile(path: string, force: boolean): void {
  * without journal or fsync and switched to WAL at the end.
  */
 export function generateDemo(path: string, opts: DemoOptions): DemoSummary {
-  if (!(opts.scale > 0) || !Number.isFinite(opts.scale)) throw new UsageError(`the scale must be a positive number, not ${opts.scale}`);
+  checkScale(path, opts.scale);
   const started = performance.now();
   const seed = opts.seed ?? DEMO_DEFAULT_SEED;
   prepareFile(path, opts.force ?? false);
-  const sqlite = new Database(path);
+  // Written under another name and renamed when complete: a killed run never leaves a half demo at PATH.
+  const partial = `${path}.partial`;
+  removeFile(partial);
+  const sqlite = new Database(partial);
   const phases: Record<string, number> = {};
   let mark = performance.now();
   const phase = (name: string, run: () => void): void => {
@@ -107,10 +132,13 @@ export function generateDemo(path: string, opts: DemoOptions): DemoSummary {
     const counts = Object.fromEntries(
       MANAGED_TABLES.map((t) => [t, (sqlite.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]),
     ) as DemoSummary['counts'];
+    sqlite.close();
+    removeFile(path);
+    renameSync(partial, path);
     return { path, scale: opts.scale, seed, counts, phases, elapsedMs: Math.round(performance.now() - started) };
   } catch (e) {
-    sqlite.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true }); // half a demo is worse than none
+    if (sqlite.open) sqlite.close();
+    removeFile(partial); // half a demo is worse than none
     throw e;
   } finally {
     if (sqlite.open) sqlite.close();
