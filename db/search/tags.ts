@@ -36,6 +36,10 @@ BEGIN
 END;
 CREATE TRIGGER IF NOT EXISTS prompt_history_tags_counts_ad AFTER DELETE ON ${TAGS_TABLE}
 BEGIN UPDATE ${TAG_COUNTS_TABLE} SET count = count - 1 WHERE tag = old.tag; END;
+-- Counted afresh from the rows already copied (a file whose side table predates the counts),
+-- in the same transaction that creates the count triggers, so the two never disagree.
+DELETE FROM ${TAG_COUNTS_TABLE};
+INSERT INTO ${TAG_COUNTS_TABLE} (tag, count) SELECT tag, count(*) FROM ${TAGS_TABLE} GROUP BY tag;
 CREATE TRIGGER IF NOT EXISTS prompt_history_tags_ad AFTER DELETE ON prompt_history
 BEGIN DELETE FROM ${TAGS_TABLE} WHERE prompt_id = old.id; END;
 CREATE TRIGGER IF NOT EXISTS prompt_history_tags_au AFTER UPDATE OF tags, id ON prompt_history

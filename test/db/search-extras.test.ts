@@ -75,6 +75,21 @@ describe('search extras: creation', () => {
     expect(sqlite.prepare('SELECT count(*) FROM prompt_history_fts_docsize').pluck().get()).toBe(12);
   });
 
+  it('counts the tags already in a side table that predates the counts table', () => {
+    const { sqlite } = freshDatabase();
+    seedPrompts(sqlite);
+    applySearchExtras(sqlite);
+    // an earlier build made the side table and its triggers, but no counts
+    sqlite.exec('DROP TRIGGER prompt_history_tags_counts_ai; DROP TRIGGER prompt_history_tags_counts_ad; DROP TABLE prompt_history_tags_counts');
+    const tags = promptSearchExtras.find((e) => e.name === 'prompt_history_tags')!;
+    expect(tags.isPresent(readShape(sqlite))).toBe(false);
+    tags.apply(sqlite, () => {});
+    expect(tags.isPresent(readShape(sqlite))).toBe(true);
+    const counted = sqlite.prepare('SELECT count(*) FROM prompt_history_tags_counts WHERE count > 0').pluck().get() as number;
+    expect(counted).toBeGreaterThan(0);
+    rollupAgrees(sqlite);
+  });
+
   it('backfills in batches while the service inserts, edits and deletes between them', () => {
     const conn = freshDatabase();
     const rows = conn.sqlite.transaction(() => Array.from({ length: 12_000 }, (_, i) =>
