@@ -1,6 +1,7 @@
-import React, { createContext, useCallback, useContext, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { useInput } from 'ink';
+import React, { createContext, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useInput, type Key } from 'ink';
 import { toKeyPress, type KeyPress } from '../keymap/keys.js';
+import { splitChunk, takeKey } from '../keymap/key-chunks.js';
 
 /** Who hears a key first: a dialog, then an overlay (help, palette), a filter input, the screen, the shell. */
 export type Layer = 'dialog' | 'overlay' | 'filter' | 'screen' | 'global';
@@ -27,6 +28,10 @@ let sequence = 0;
 
 const byPriority = (a: Entry, b: Entry): number => PRIORITY[b.layer] - PRIORITY[a.layer] || b.seq - a.seq;
 
+/** Ink named one key; anything else longer than a character is several keys read at once. */
+const isChunk = (input: string, key: Key): boolean =>
+  input.length > 1 && !key.ctrl && !key.meta && !Object.entries(key).some(([flag, on]) => on === true && flag !== 'shift');
+
 /** The scopes of the entries that hear keys now: the top modal layer alone, else screen and shell. */
 function liveScopes(entries: readonly Entry[]): string[] {
   const sorted = [...entries].sort(byPriority);
@@ -47,14 +52,47 @@ export function KeypressProvider({ children, onInterrupt, onKey }: { children: R
   const heard = useRef(onKey);
   heard.current = onKey;
 
-  useInput((input, key) => {
-    const press = toKeyPress(input, key);
+  // Keys of one chunk wait here and go one per render: each must see the frame the one before made
+  // (Enter opens a detail, then j moves in it), and handlers read state from their last render.
+  const queue = useRef<(string | KeyPress)[]>([]);
+  const [drained, setDrained] = useState(0);
+
+  const dispatch = (press: KeyPress): void => {
     if (press.name === 'ctrl+c') return interrupt.current();
     heard.current?.();
     for (const e of [...entries.current].sort(byPriority)) {
       if (e.handler.current(press) || MODAL.has(e.layer)) return;
     }
+  };
+  const dispatchNext = (): void => {
+    const piece = queue.current.shift();
+    if (piece === undefined) return;
+    if (typeof piece !== 'string') return dispatchThenRender(piece);
+    const top = [...entries.current].sort(byPriority)[0];
+    const [press, rest] = takeKey(piece, top?.layer === 'filter');
+    if (rest) queue.current.unshift(rest);
+    dispatchThenRender(press);
+  };
+  const dispatchThenRender = (press: KeyPress): void => {
+    dispatch(press);
+    setDrained((n) => n + 1); // a render even when the key changed nothing, so the queue moves on
+  };
+  const next = useRef(dispatchNext);
+  next.current = dispatchNext;
+
+  useInput((input, key) => {
+    const idle = queue.current.length === 0;
+    if (isChunk(input, key)) queue.current.push(...splitChunk(input));
+    else if (!idle) queue.current.push(toKeyPress(input, key));
+    else return dispatch(toKeyPress(input, key));
+    if (idle) next.current();
   });
+  // After each commit (handlers and layers up to date), the next queued key, in a later tick.
+  useEffect(() => {
+    if (queue.current.length === 0) return;
+    const tick = setImmediate(() => next.current());
+    return () => clearImmediate(tick);
+  }, [drained]);
 
   const add = useCallback<Add>((e) => {
     entries.current.add(e);
