@@ -1,6 +1,7 @@
 import { part, type SqlPart } from './sql.js';
-import { FTS_TABLE, ftsPhrase } from './fts.js';
+import { FTS_TABLE } from './fts.js';
 import { TAGS_TABLE, tagArray } from './tags.js';
+import { ftsMatchFor } from './trigrams.js';
 
 // Every predicate here speaks of the prompt_history row aliased `p`.
 
@@ -10,9 +11,10 @@ export const scanText = (query: string): SqlPart =>
 
 /**
  * Candidates from the trigram index (alias `f`), re-checked by the scanning predicate: the index
- * folds case more widely than lower(), so both paths return exactly the same rows.
+ * folds case more widely than lower(), and a long query asks it only for a few of its trigrams
+ * (see trigrams.ts), so the re-check is what makes both paths return exactly the same rows.
  */
-export const indexedText = (query: string): SqlPart[] => [part(`f.${FTS_TABLE} MATCH ?`, ftsPhrase(query)), scanText(query)];
+export const indexedText = (query: string): SqlPart[] => [part(`f.${FTS_TABLE} MATCH ?`, ftsMatchFor(query)), scanText(query)];
 
 /** The tag as one element of the tags JSON array, compared exactly (quotes and all). */
 export const scanTag = (tag: string): SqlPart =>
