@@ -1,0 +1,21 @@
+import React, { type ReactNode } from 'react';
+
+export interface LineProps {
+  /** columns; the text should fit them (a longer one is cut at the end) */
+  readonly width: number;
+  readonly children?: ReactNode;
+}
+
+/**
+ * One line of text whose size is fixed, for text that changes on every page (list rows).
+ *
+ * Ink measures each `<Text>` it lays out through a module-level cache keyed by the text that is
+ * never emptied (ink/build/measure-text.js): every distinct row scrolled past stayed in memory
+ * (about 11 KB per page of a 40-line list). Yoga never measures a node whose width and height are
+ * both fixed, so this renders Ink's text element itself with both set: nothing is cached, and the
+ * width computation of a new row is skipped too. Nested `<Text>` (tones) work as inside `<Text>`.
+ */
+export function Line({ width, children }: LineProps) {
+  const style = { width: Math.max(0, width), height: 1, flexGrow: 0, flexShrink: 0, flexDirection: 'row', textWrap: 'truncate-end' };
+  return React.createElement('ink-text', { style }, children);
+}
