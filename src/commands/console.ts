@@ -69,7 +69,9 @@ async function runInk(conn: Connection, operator: ReturnType<typeof resolveOpera
   // React's development build doubles the cost of every frame; DEBUG keeps it for its warnings.
   if (!ctx.env.DEBUG) process.env.NODE_ENV ??= 'production';
   // Ink and React load here only: the subcommands never pay for them.
-  const [{ render }, React, { App }] = await Promise.all([import('ink'), import('react'), import('../app/App.js')]);
+  // React is CommonJS: its default export is the module in node and in the bundle alike (the
+  // bundle's chunk for it exports nothing else).
+  const [{ render }, { default: React }, { App }] = await Promise.all([import('ink'), import('react'), import('../app/App.js')]);
   const stdout = ctx.stdout as NodeJS.WriteStream;
   const stdin = ctx.stdin as NodeJS.ReadStream;
   stdout.write(ENTER_ALT);

@@ -6,6 +6,7 @@ import { findCommand } from '../../src/cli/main.js';
 import { insertServicePrompt } from '../db/prompt-history-seed.js';
 import { freshDatabase, tempDir } from '../helpers/temp-db.js';
 import { BIN, ROOT, cleanEnv, promptDatabase, runBin } from './history-fixtures.js';
+import { runRecordingModules } from './loaded-modules.js';
 
 const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -68,18 +69,19 @@ describe('bematic-console: errors and pipes', () => {
     expect(r.stdout.split('\n')[1]).toMatch(/^30000\s/);
   });
 
-  it('loads neither Ink nor React for the subcommands', () => {
-    const dir = tempDir();
-    const hook = join(dir, 'forbid-ink.mjs');
-    const resolver = `export async function resolve(s, c, next) { if (/^(ink|react)(-|\\/|$)/.test(s)) throw new Error('loaded ' + s); return next(s, c); }`;
-    writeFileSync(hook, `import { register } from 'node:module';\nregister('data:text/javascript,' + encodeURIComponent(${JSON.stringify(resolver)}));\n`);
-    const run = (args: string[]) => spawnSync(process.execPath, ['--import', hook, ...args], { encoding: 'utf8', env: cleanEnv(), cwd: ROOT });
-    expect(run(['--input-type=module', '-e', "await import('ink')"]).stderr).toContain('loaded ink'); // the hook works
+  it('loads neither Ink nor React for the subcommands, and history neither drizzle-orm nor the schema', () => {
+    const UI = /(^|\/)node_modules\/(ink|react|react-reconciler|yoga-layout)\//;
+    const DRIZZLE = /(^|\/)node_modules\/drizzle-orm\/|(^|\/)db\/schema\//;
     const { path } = promptDatabase(false);
-    for (const args of [['history', '--stats'], ['history', '--tags', '--json'], ['log-prompt', 'from the hook test']]) {
-      const r = run([BIN, ...args, '--db', path]);
+    const writer = runRecordingModules(['log-prompt', 'from the module test', '--db', path]);
+    expect(writer.status, writer.stderr).toBe(0);
+    expect(writer.sources.some((s) => DRIZZLE.test(s))).toBe(true); // the recording sees drizzle where it is loaded
+    expect(writer.sources.filter((s) => UI.test(s))).toEqual([]);
+    for (const args of [['history', '--stats'], ['history', '--tags', '--json'], ['history', '--search', 'auth', '--tag', 'api'], ['history', '--all', '--json'], ['history', '--categories']]) {
+      const r = runRecordingModules([...args, '--db', path]);
       expect(r.stderr, args.join(' ')).toBe('');
       expect(r.status).toBe(0);
+      expect(r.sources.filter((s) => UI.test(s) || DRIZZLE.test(s)), args.join(' ')).toEqual([]);
     }
   });
 });

@@ -1,0 +1,44 @@
+import { build } from 'esbuild';
+import { rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// `npm run build` runs this after tsc: the binary as one small entry and a chunk per command, so
+// node parses a handful of files instead of resolving ~100 modules (drizzle-orm, Ink and their
+// dependencies). tsc's dist/ stays for the tests and the bench, which import modules one by one.
+
+// Runs as dist/src/build/bundle.js: the checkout is three folders up.
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const OUT = join(ROOT, 'dist/bin');
+/** Which source files went into which chunk: test/commands/bin.test.ts checks what a subcommand loads with it. */
+const METAFILE = join(OUT, 'meta.json');
+
+// CommonJS dependencies of Ink (signal-exit, yoga's loader) call require() on node's modules; an
+// ESM chunk has no require of its own, so each chunk gets one.
+const REQUIRE_SHIM = "import { createRequire as __bematicRequire } from 'node:module'; const require = __bematicRequire(import.meta.url);";
+
+async function bundle(): Promise<void> {
+  // Chunk names carry a content hash: clear the old ones so dist/bin holds only this build's.
+  rmSync(join(OUT, 'chunks'), { recursive: true, force: true });
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: ['bin/bematic-console.ts'],
+    outdir: OUT,
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // better-sqlite3 is a native addon found beside its package; react-devtools-core is Ink's
+    // optional debugger (DEV=true), not installed.
+    external: ['better-sqlite3', 'react-devtools-core'],
+    banner: { js: REQUIRE_SHIM },
+    legalComments: 'none',
+    metafile: true,
+    logLevel: 'warning',
+  });
+  writeFileSync(METAFILE, JSON.stringify(result.metafile));
+}
+
+await bundle();
