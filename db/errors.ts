@@ -42,11 +42,18 @@ interface SqliteLikeError {
   message?: string;
 }
 
+/** A corrupt page (any SQLITE_CORRUPT_* extended code) or a file that is not SQLite at all. */
+export function isCorruptionError(err: unknown): boolean {
+  const code = (err as SqliteLikeError | null)?.code ?? '';
+  return code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT');
+}
+
 /** Turns a better-sqlite3 error into a sentence an operator can act on; leaves others alone. */
 export function describeSqliteError(err: unknown, path?: string): BematicError | null {
   const e = err as SqliteLikeError;
   const where = path ? ` (${path})` : '';
-  switch (e?.code) {
+  // SQLITE_CORRUPT_INDEX, _SEQUENCE, ... say the same to an operator
+  switch (e?.code?.startsWith('SQLITE_CORRUPT') ? 'SQLITE_CORRUPT' : e?.code) {
     case 'SQLITE_BUSY':
     case 'SQLITE_BUSY_SNAPSHOT':
     case 'SQLITE_LOCKED':
@@ -54,7 +61,6 @@ export function describeSqliteError(err: unknown, path?: string): BematicError |
     case 'SQLITE_NOTADB':
       return new DatabaseOpenError(`not a SQLite database${where}`, { cause: err });
     case 'SQLITE_CORRUPT':
-    case 'SQLITE_CORRUPT_VTAB':
       return new DatabaseOpenError(`the database file is corrupt${where}; run \`bematic-console doctor\``, { cause: err });
     case 'SQLITE_READONLY_ROLLBACK':
     case 'SQLITE_READONLY_RECOVERY':
