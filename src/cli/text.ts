@@ -51,5 +51,9 @@ export function truncate(s: string, width: number): string {
 export const padEnd = (s: string, width: number): string => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 export const padStart = (s: string, width: number): string => ' '.repeat(Math.max(0, width - displayWidth(s))) + s;
 
-/** 1234567 -> "1,234,567": counts read at a glance. */
-export const formatCount = (n: number): string => n.toLocaleString('en-US');
+/**
+ * 1234567 -> "1,234,567": counts read at a glance. Integers are grouped by hand: the first
+ * toLocaleString loads ICU's number formatting, 10-40 ms of a 100 ms `history --stats`.
+ */
+export const formatCount = (n: number): string =>
+  Number.isSafeInteger(n) ? String(n).replace(/\B(?=(\d{3})+$)/g, ',') : n.toLocaleString('en-US');
