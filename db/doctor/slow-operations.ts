@@ -14,6 +14,7 @@ export interface OperationNeed {
 export const OPERATION_NEEDS: readonly OperationNeed[] = [
   { operation: 'tasks newest first (Tasks screen)', table: 'tasks', needs: 'idx_tasks_created', without: 'sort' },
   { operation: 'tasks by status (Dashboard, Tasks filter)', table: 'tasks', needs: 'idx_tasks_status_created', without: 'full scan' },
+  { operation: 'tokens and cost since a time (Dashboard)', table: 'tasks', needs: 'idx_tasks_usage', without: 'full scan' },
   { operation: 'tasks of a project', table: 'tasks', needs: 'idx_tasks_project_created', without: 'full scan' },
   { operation: 'subtasks of a task', table: 'tasks', needs: 'idx_tasks_parent', without: 'full scan' },
   { operation: 'sessions of a task', table: 'sessions', needs: 'idx_sessions_task', without: 'full scan' },

@@ -34,4 +34,6 @@ export const tasks = sqliteTable('tasks', taskColumns(), (t) => [
   index('idx_tasks_status_created').on(t.status, t.createdAt, t.id),
   index('idx_tasks_project_created').on(t.projectId, t.createdAt, t.id),
   index('idx_tasks_parent').on(t.parentTaskId),
+  // Covering: the dashboard's tokens and cost since a time read the index alone, not every task row.
+  index('idx_tasks_usage').on(t.createdAt, t.inputTokens, t.outputTokens, t.estimatedCost),
 ]);

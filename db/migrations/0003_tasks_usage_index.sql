@@ -1,0 +1,1 @@
+CREATE INDEX `idx_tasks_usage` ON `tasks` (`created_at`,`input_tokens`,`output_tokens`,`estimated_cost`);
