@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import type { Command, CommandContext } from '../cli/context.js';
 import { parseCommandArgs } from '../cli/args.js';
 import { openDatabase, type Connection } from '../../db/connection.js';
-import { UsageError } from '../../db/errors.js';
+import { UsageError, describeSqliteError } from '../../db/errors.js';
+import { assertFileReadable, watchCorruption } from '../../db/file-health.js';
 import { resolveOperator } from '../../db/actions/operator.js';
 import { themeFor } from '../../components/theme/tokens.js';
 
@@ -55,6 +56,8 @@ const consoleCommand: Command = async (argv, ctx) => {
   if (values.demo === true) await ensureDemo(path!, ctx);
   const conn = openDatabase({ path, readOnly: globals.readOnly, env: ctx.env });
   try {
+    // a corrupt file is refused in one sentence here rather than shown as SQLite's errors on screen
+    assertFileReadable(conn.sqlite, conn.path);
     const operator = resolveOperator(conn.db, { as: globals.as, env: ctx.env, readOnly: globals.readOnly });
     return await runInk(conn, operator, themeFor(globals.noColor, ctx.env), ctx);
   } finally {
@@ -74,6 +77,12 @@ async function runInk(conn: Connection, operator: ReturnType<typeof resolveOpera
   const [{ render }, { default: React }, { App }] = await Promise.all([import('ink'), import('react'), import('../app/App.js')]);
   const stdout = ctx.stdout as NodeJS.WriteStream;
   const stdin = ctx.stdin as NodeJS.ReadStream;
+  // Corruption met while browsing: leave (unmount, terminal restored) and say it in one sentence.
+  let corrupt: unknown;
+  watchCorruption(conn.sqlite, (e) => {
+    corrupt = e;
+    setImmediate(() => app.unmount()); // not from inside the render or hook that met it
+  });
   stdout.write(ENTER_ALT);
   const app = render(
     React.createElement(App, { db: conn.db, sqlite: conn.sqlite, path: conn.path, readOnly: conn.readOnly, operator, theme }),
@@ -99,7 +108,8 @@ async function runInk(conn: Connection, operator: ReturnType<typeof resolveOpera
   const onCrash = (e: unknown): void => {
     restore();
     conn.close();
-    ctx.stderr.write(`bematic-console: ${e instanceof Error ? e.message : String(e)}\n`);
+    const said = describeSqliteError(e, conn.path)?.message ?? (e instanceof Error ? e.message : String(e));
+    ctx.stderr.write(`bematic-console: ${said}\n`);
     if (ctx.env.DEBUG && e instanceof Error) ctx.stderr.write(`${e.stack}\n`);
     process.exit(1);
   };
@@ -109,7 +119,10 @@ async function runInk(conn: Connection, operator: ReturnType<typeof resolveOpera
   process.on('unhandledRejection', onCrash);
   try {
     await app.waitUntilExit();
+    if (corrupt !== undefined) throw describeSqliteError(corrupt, conn.path) ?? corrupt;
     return 0;
+  } catch (e) {
+    throw describeSqliteError(e, conn.path) ?? e;
   } finally {
     restore();
     process.off('SIGTERM', onSignal);
