@@ -37,7 +37,7 @@ export function ftsReady(shape: DatabaseShape): boolean {
   return shape.tables.has(FTS_TABLE) && TRIGGERS.every((t) => shape.triggers.has(t));
 }
 
-/** The MATCH argument for a literal substring: one quoted phrase, inner quotes doubled. */
+/** Literal text as one quoted FTS5 string (a phrase, or a single trigram), inner quotes doubled; see trigrams.ts for the MATCH argument. */
 export const ftsPhrase = (query: string): string => `"${query.replaceAll('"', '""')}"`;
 
 export const canUseFts = (shape: DatabaseShape, query: string): boolean =>
