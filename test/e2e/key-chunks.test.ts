@@ -1,0 +1,46 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TmuxShell, binaryCommand, hasTmux } from '../helpers/spawn-tmux.js';
+import { markedDemo, type Marked } from './e2e-db.js';
+
+// tmux writes all the keys of one send-keys call at once: the console reads them as one chunk.
+
+const dir = mkdtempSync(join(tmpdir(), 'bematic-e2e-chunks-'));
+let demo: Marked;
+let shell: TmuxShell | undefined;
+beforeAll(async () => {
+  if (hasTmux()) demo = await markedDemo(dir);
+}, 60_000);
+afterEach(() => shell?.close());
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The list rows from the selected one down, without the cursor mark. */
+const rowsFromCursor = (screen: string): string[] => {
+  const lines = screen.split('\n');
+  return lines.slice(lines.findIndex((l) => l.startsWith('> '))).map((l) => l.slice(2).trim());
+};
+
+describe.skipIf(!hasTmux())('keys sent in one tmux call (one read)', () => {
+  it('j j j moves three rows; typed text and Enter in one call apply a filter', async () => {
+    const s = (shell = new TmuxShell(120, 40));
+    s.run(`${binaryCommand(['--db', demo.path])}; echo "EXIT=$?"`);
+    await s.waitFor(/Tasks by status/);
+    s.literal('2');
+    const list = await s.waitFor((t) => /^> /m.test(t) && /1-\d+ of [\d,]+/.test(t));
+    const fourth = rowsFromCursor(list)[3]!;
+    s.keys('j', 'j', 'j');
+    const moved = await s.waitFor((t) => rowsFromCursor(t)[0] === fourth);
+    expect(rowsFromCursor(moved)[0]).toBe(fourth);
+
+    s.literal('/');
+    await s.waitFor(/^\/_ /m);
+    s.tmux('send-keys', '-t', 'main', '-l', 'status:pending e2e cancel', ';', 'send-keys', '-t', 'main', 'Enter');
+    const filtered = await s.waitFor(/1-1 of 1/);
+    expect(filtered).toContain('e2e cancel me please');
+    expect(filtered).not.toMatch(/^\/status/m); // the field closed: Enter was heard, not typed
+    s.keys('Enter', 'C-c');
+    await s.waitFor(/EXIT=\d/);
+  }, 60_000);
+});
