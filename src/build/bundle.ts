@@ -1,5 +1,5 @@
-import { build } from 'esbuild';
-import { rmSync, writeFileSync } from 'node:fs';
+import { build, type Plugin } from 'esbuild';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +16,22 @@ const METAFILE = join(OUT, 'meta.json');
 // CommonJS dependencies of Ink (signal-exit, yoga's loader) call require() on node's modules; an
 // ESM chunk has no require of its own, so each chunk gets one.
 const REQUIRE_SHIM = "import { createRequire as __bematicRequire } from 'node:module'; const require = __bematicRequire(import.meta.url);";
+
+/**
+ * yoga-layout (Ink's layout engine) embeds its WebAssembly as a data: URL and, where `fetch`
+ * exists, fetches it: node then loads undici, its HTTP client, for 15-20 ms of the console's
+ * start. With `fetch` shadowed in that one module it decodes the same bytes itself. Should the
+ * file be renamed upstream, nothing matches and it fetches as before.
+ */
+const yogaWithoutFetch: Plugin = {
+  name: 'yoga-without-fetch',
+  setup(b) {
+    b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, (args) => ({
+      contents: `const fetch = undefined;\n${readFileSync(args.path, 'utf8')}`,
+      loader: 'js',
+    }));
+  },
+};
 
 async function bundle(): Promise<void> {
   // Chunk names carry a content hash: clear the old ones so dist/bin holds only this build's.
@@ -34,6 +50,7 @@ async function bundle(): Promise<void> {
     // optional debugger (DEV=true), not installed.
     external: ['better-sqlite3', 'react-devtools-core'],
     banner: { js: REQUIRE_SHIM },
+    plugins: [yogaWithoutFetch],
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',

@@ -12,6 +12,10 @@ export type Command = (argv: string[], ctx: CommandContext) => Promise<number>;
 export const processContext = (): CommandContext => ({
   stdout: process.stdout,
   stderr: process.stderr,
-  stdin: process.stdin,
+  // Read only when a command asks: node builds the stdin stream on first access (~3 ms), and
+  // most commands never read it.
+  get stdin() {
+    return process.stdin;
+  },
   env: process.env,
 });
