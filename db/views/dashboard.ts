@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { DB } from '../connection.js';
 import { shapedTables, withDefaults } from '../tables.js';
 import type { AuditLogRow } from '../types.js';
@@ -46,8 +46,8 @@ export interface Usage {
   cost: number;
 }
 
-/** Tokens and spend of the tasks created since an ISO time (the service's own text format). */
-export function usageSince(db: DB, sinceIso: string): Usage {
+/** Tokens and spend of the tasks created since an ISO time (the service's own text format), and before one if given. */
+export function usageSince(db: DB, sinceIso: string, beforeIso?: string): Usage {
   const t = shapedTables(db.$client).tasks;
   const none = { tasks: 0, inputTokens: 0, outputTokens: 0, cost: 0 };
   if (!t.exists) return none;
@@ -60,7 +60,7 @@ export function usageSince(db: DB, sinceIso: string): Usage {
       cost: sql<number>`total(${c.estimatedCost})`,
     })
     .from(c)
-    .where(gte(c.createdAt, sinceIso))
+    .where(and(gte(c.createdAt, sinceIso), beforeIso === undefined ? undefined : lt(c.createdAt, beforeIso)))
     .get();
   return row ?? none;
 }

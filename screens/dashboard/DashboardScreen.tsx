@@ -3,8 +3,9 @@ import { StateLine } from '../../components/StateLine.js';
 import { useServices } from '../../src/app/services.js';
 import { useLive } from '../../src/app/live.js';
 import { useQuery } from '../../src/hooks/use-query.js';
+import { useSteps } from '../../src/hooks/use-steps.js';
 import type { ScreenProps } from '../../src/app/screen-props.js';
-import { readDashboard } from './dashboard-data.js';
+import { dashboardTotals, readDashboard } from './dashboard-data.js';
 import { DashboardView } from './DashboardView.js';
 
 /** Lines the two upper rows of panels take; the audit list gets the rest. */
@@ -15,6 +16,8 @@ export function DashboardScreen({ width, height }: ScreenProps) {
   const { version } = useLive();
   const audit = Math.max(1, height - UPPER_ROWS);
   const data = useQuery(() => readDashboard(db, { running: 6, schedules: 2, audit }), String(audit), version);
+  // Counting every task never holds up the first frame: the panels say "counting…" until it ends.
+  const totals = useSteps(() => dashboardTotals(db), version);
   if (data.status !== 'ready') return <StateLine status={data.status} error={data.status === 'error' ? data.error : undefined} />;
-  return <DashboardView data={data.data} width={width} height={height} />;
+  return <DashboardView data={data.data} totals={totals} width={width} height={height} />;
 }

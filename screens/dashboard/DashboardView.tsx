@@ -6,10 +6,11 @@ import { ToneText, statusTone } from '../../components/theme/index.js';
 import { inert } from '../../components/text/inert.js';
 import { formatCost, formatCount, formatRelative, formatTime, formatTokens } from '../../components/text/format.js';
 import type { Usage } from '../../db/views/dashboard.js';
-import type { DashboardData } from './dashboard-data.js';
+import type { StepsState } from '../../src/hooks/use-steps.js';
+import type { DashboardData, DashboardTotals } from './dashboard-data.js';
 
-const line = (text: string, tone?: Parameters<typeof ToneText>[0]['tone']) => (
-  <ToneText tone={tone} wrap="truncate-end">
+const line = (text: string, tone?: Parameters<typeof ToneText>[0]['tone'], key?: string) => (
+  <ToneText key={key} tone={tone} wrap="truncate-end">
     {text}
   </ToneText>
 );
@@ -22,25 +23,37 @@ function Schedules({ s }: { s: DashboardData['schedules'] }) {
   return (
     <>
       {line(`${formatCount(s.dueCount)} due now`, s.dueCount > 0 ? 'warning' : 'muted')}
-      {s.due.map((d) => line(`  ${inert(d.taskType)} ${inert(d.command)} ${inert(d.userId)} ${formatRelative(d.nextExecutionAt)}`))}
+      {s.due.map((d) => line(`  ${inert(d.taskType)} ${inert(d.command)} ${inert(d.userId)} ${formatRelative(d.nextExecutionAt)}`, undefined, d.id))}
       {line(`${formatCount(s.failedCount)} failed`, s.failedCount > 0 ? 'danger' : 'muted')}
-      {s.failed.map((d) => line(`  ${inert(d.taskType)} ${inert(d.command)} ${inert(d.userId)}`))}
+      {s.failed.map((d) => line(`  ${inert(d.taskType)} ${inert(d.command)} ${inert(d.userId)}`, undefined, d.id))}
+    </>
+  );
+}
+
+function ByStatus({ totals, width }: { totals: StepsState<DashboardTotals>; width: number }) {
+  if (totals.status === 'working') return line('counting…', 'muted');
+  if (totals.status === 'error') return line(`Error: ${inert(totals.error)}`, 'danger');
+  const byStatus = totals.value.byStatus;
+  if (byStatus.length === 0) return line('no tasks', 'muted');
+  const max = Math.max(0, ...byStatus.map((s) => s.count));
+  return (
+    <>
+      {byStatus.map((s) => (
+        <Bar key={s.status} label={s.status} value={s.count} max={max} width={Math.max(4, width - 24)} labelWidth={10} tone={statusTone(s.status)} text={formatCount(s.count)} />
+      ))}
     </>
   );
 }
 
 /** 1 Dashboard: what is happening, what it costs, what needs attention. */
-export function DashboardView({ data, width, height }: { data: DashboardData; width: number; height: number }) {
+export function DashboardView({ data, totals, width, height }: { data: DashboardData; totals: StepsState<DashboardTotals>; width: number; height: number }) {
   const half = Math.floor((width - 2) / 2);
-  const max = Math.max(0, ...data.byStatus.map((s) => s.count));
+  const week = totals.status === 'ready' ? usageLine('7 days', totals.value.week) : `${'7 days'.padEnd(7)} counting…`;
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
       <Box>
         <Panel title="Tasks by status" width={half}>
-          {data.byStatus.length === 0 ? line('no tasks', 'muted') : null}
-          {data.byStatus.map((s) => (
-            <Bar key={s.status} label={s.status} value={s.count} max={max} width={Math.max(4, half - 24)} labelWidth={10} tone={statusTone(s.status)} text={formatCount(s.count)} />
-          ))}
+          <ByStatus totals={totals} width={half} />
         </Panel>
         <Panel title={`Running now (${data.running.length})`} width={half}>
           {data.running.length === 0 ? line('nothing running', 'muted') : null}
@@ -52,7 +65,7 @@ export function DashboardView({ data, width, height }: { data: DashboardData; wi
       <Box>
         <Panel title="Tokens and cost" width={half}>
           {line(usageLine('today', data.today))}
-          {line(usageLine('7 days', data.week))}
+          {line(week, totals.status === 'ready' ? undefined : 'muted')}
         </Panel>
         <Panel title="Schedules" width={half}>
           <Schedules s={data.schedules} />
@@ -60,7 +73,7 @@ export function DashboardView({ data, width, height }: { data: DashboardData; wi
       </Box>
       <Panel title="Latest audit events">
         {data.audit.length === 0 ? line('no audit events', 'muted') : null}
-        {data.audit.map((a) => line(`${formatTime(a.timestamp)}  ${inert(a.action).padEnd(26)} ${inert(a.userId ?? '-').padEnd(12)} ${inert(a.resourceType)} ${inert(a.resourceId ?? '')}`))}
+        {data.audit.map((a) => line(`${formatTime(a.timestamp)}  ${inert(a.action).padEnd(26)} ${inert(a.userId ?? '-').padEnd(12)} ${inert(a.resourceType)} ${inert(a.resourceId ?? '')}`, undefined, String(a.id)))}
       </Panel>
     </Box>
   );

@@ -34,7 +34,9 @@ describe('dashboard', () => {
       .run(now);
     const c = await startConsole(conn, { columns: 120, rows: 32 });
     stop = c.unmount;
-    const f = await c.waitFor('api-key:revoked');
+    await c.waitFor('api-key:revoked');
+    // tasks by status and the 7 days are counted in steps after the first frame
+    const f = await c.waitFor((frame) => !frame.includes('counting…'));
     expect(f).toMatch(/failed\s+█+░*\s+3/);
     expect(f).toMatch(/running\s+█+░*\s+1/);
     expect(f).toContain('Running now (1)');
@@ -51,8 +53,7 @@ describe('dashboard', () => {
     conn.sqlite.exec('DROP TABLE scheduled_tasks');
     const c = await startConsole(conn);
     stop = c.unmount;
-    const f = await c.waitFor('no scheduled_tasks table');
-    expect(f).toContain('no tasks');
+    const f = await c.waitFor((frame) => frame.includes('no scheduled_tasks table') && frame.includes('no tasks'));
     expect(f).toContain('nothing running');
     expect(f).toContain('no audit events');
   });
