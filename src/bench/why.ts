@@ -3,7 +3,7 @@ import type { BenchRow } from './result.js';
 // One line per kind of work: why its cost stays flat or grows with the table (checked with
 // EXPLAIN QUERY PLAN on the demo files).
 const REASONS: readonly [RegExp, string][] = [
-  [/pty/, 'node start, Ink and React loading, then the dashboard aggregates (which grow with tasks)'],
+  [/pty/, 'node start, Ink and React loading, then the first read of the dashboard (index seeks; the totals come in steps after it)'],
   [/ink-testing-library.*first frame/, 'the first page after the shell: flat'],
   [/ink-testing-library/, 'one Ink render of the screen (about 20 ms here) plus at most one keyset page: flat'],
   [/prompts list.*page/, 'a keyset seek on prompt_history ids: 50 rows whatever the size'],
@@ -21,7 +21,9 @@ const REASONS: readonly [RegExp, string][] = [
   [/filter status/, 'the (status, created_at, id) index: a seek and 50 rows'],
   [/filter text .*common/, 'LIKE over the newest tasks until 50 match: stops early for a common word'],
   [/filter text .*no match/, 'LIKE over every task (tasks have no full-text index): grows with the table'],
-  [/dashboard|aggregates/, 'tasks by status counts every task through the status index: grows with the table'],
+  [/dashboard.*first frame/, 'index seeks only (running, due, latest audit) and today through idx_tasks_usage: grows with one day of tasks'],
+  [/dashboard.*(a step|longest step)/, 'one slice of the status index (DASHBOARD_STEP entries) or one day of idx_tasks_usage: flat'],
+  [/dashboard/, 'tasks by status counts every task through the status index, 7 days read ~12% of idx_tasks_usage: grows with the table'],
   [/first frame/, 'the first page after the shell: flat; module loading is most of it'],
   [/key /, 'one keyset page or less per key: flat'],
 ];
