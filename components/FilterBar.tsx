@@ -2,6 +2,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import { TextField } from './TextField.js';
 import { ToneText } from './theme/index.js';
+import { Line } from './Line.js';
 import { inert } from './text/inert.js';
 
 export interface FilterBarProps {
@@ -33,7 +34,10 @@ export function FilterBar({ editing, draft, applied, fields, position }: FilterB
         )}
       </Box>
       <Box flexShrink={0} marginLeft={1}>
-        <ToneText tone="muted">{position}</ToneText>
+        {/* A new position on every page: a fixed size keeps each out of Ink's measure cache (Line). */}
+        <Line width={position.length}>
+          <ToneText tone="muted">{position}</ToneText>
+        </Line>
       </Box>
     </Box>
   );
