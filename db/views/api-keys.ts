@@ -2,8 +2,8 @@ import { and, eq, gt, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-
 import type { DB } from '../connection.js';
 import { shapedTables } from '../tables.js';
 import { maskApiKey, type ApiKeyState } from '../repositories/api-keys.js';
-import { keysetClauses, inListOrder, type ListSource, type KeysetOrder } from './keyset.js';
-import { rowCounter } from './counter.js';
+import { type ListSource, type KeysetOrder } from './keyset.js';
+import { keysetSource } from './keyset-source.js';
 
 export const API_KEY_STATES: readonly ApiKeyState[] = ['active', 'expired', 'revoked'];
 
@@ -49,10 +49,12 @@ export function apiKeyListSource(db: DB, filter: ApiKeyFilter): ListSource<ApiKe
   const where = and(filter.agent ? eq(c.agentId, filter.agent) : undefined, filter.state ? stateWhere(db, filter.state, now) : undefined);
   // A row without created_at (written by hand) sorts as the oldest instead of falling out of the pages.
   const order: KeysetOrder = { key: sql`coalesce(${c.createdAt}, 0)`, id: c.id, direction: 'desc' };
-  return {
-    page(req, limit) {
-      if (!t.exists) return [];
-      const k = keysetClauses(order, req, where);
+  return keysetSource({
+    db,
+    table: t,
+    order,
+    where,
+    read: (k, limit) => {
       const rows = db
         .select({
           id: c.id,
@@ -70,13 +72,11 @@ export function apiKeyListSource(db: DB, filter: ApiKeyFilter): ListSource<ApiKe
         .all();
       const at = nowSeconds(); // a key that expires while shown turns expired at the next read
       const items = rows.map(({ key, revoked, ...r }) => ({ ...r, maskedKey: maskApiKey(key), state: stateOf(revoked, r.expiresAt, at) }));
-      return inListOrder(items, k);
+      return items;
     },
     cursorOf: (r) => ({ key: r.createdAt ?? 0, id: r.id }),
-    idOf: (r) => r.id,
-    counter: rowCounter(db, t.exists ? c : null, t.name, where),
     unfiltered: !filter.agent && !filter.state,
-  };
+  });
 }
 
 /** How many keys a cleanup would delete now: revoked ones and expired ones. */

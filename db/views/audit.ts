@@ -2,8 +2,8 @@ import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { DB } from '../connection.js';
 import { shapedTables } from '../tables.js';
 import type { AuditLogRow } from '../types.js';
-import { keysetClauses, inListOrder, contains, type ListSource, type KeysetOrder } from './keyset.js';
-import { rowCounter } from './counter.js';
+import { contains, type ListSource, type KeysetOrder } from './keyset.js';
+import { keysetSource } from './keyset-source.js';
 
 export interface AuditFilter {
   /** an action, or its start (`api-key` finds `api-key:revoked` and `api-key:cleanup`) */
@@ -44,10 +44,12 @@ export function auditListSource(db: DB, filter: AuditFilter): ListSource<AuditLi
   const c = t.table;
   const where = auditWhere(db, filter);
   const order: KeysetOrder = { key: c.id, id: c.id, direction: 'desc' };
-  return {
-    page(req, limit) {
-      if (!t.exists) return [];
-      const k = keysetClauses(order, req, where);
+  return keysetSource({
+    db,
+    table: t,
+    order,
+    where,
+    read: (k, limit) => {
       const rows = db
         .select({
           id: c.id,
@@ -63,13 +65,11 @@ export function auditListSource(db: DB, filter: AuditFilter): ListSource<AuditLi
         .orderBy(...k.orderBy)
         .limit(limit)
         .all();
-      return inListOrder(rows, k);
+      return rows;
     },
     cursorOf: (r) => ({ key: r.id, id: r.id }),
-    idOf: (r) => r.id,
-    counter: rowCounter(db, t.exists ? c : null, t.name, where),
     unfiltered: isEmptyAuditFilter(filter),
-  };
+  });
 }
 
 /** An audit row with its metadata as formatted JSON lines, or the raw text when it is not JSON. */

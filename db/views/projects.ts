@@ -2,8 +2,8 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { DB } from '../connection.js';
 import { shapedTables, withDefaults } from '../tables.js';
 import type { ProjectRow } from '../types.js';
-import { keysetClauses, inListOrder, contains, type ListSource, type KeysetOrder } from './keyset.js';
-import { rowCounter } from './counter.js';
+import { contains, type ListSource, type KeysetOrder } from './keyset.js';
+import { keysetSource } from './keyset-source.js';
 
 export interface ProjectFilter {
   /** part of the name */
@@ -17,18 +17,18 @@ export function projectListSource(db: DB, filter: ProjectFilter): ListSource<Pro
   const c = t.table;
   const where = filter.text ? contains(c.name, filter.text) : filter.agent ? eq(c.agentId, filter.agent) : undefined;
   const order: KeysetOrder = { key: c.name, id: c.id, direction: 'asc' };
-  return {
-    page(req, limit) {
-      if (!t.exists) return [];
-      const k = keysetClauses(order, req, where);
+  return keysetSource({
+    db,
+    table: t,
+    order,
+    where,
+    read: (k, limit) => {
       const rows = db.select().from(c).where(k.where).orderBy(...k.orderBy).limit(limit).all();
-      return inListOrder(rows.map((r) => withDefaults(t, r)), k);
+      return rows.map((r) => withDefaults(t, r));
     },
     cursorOf: (r) => ({ key: r.name, id: r.id }),
-    idOf: (r) => r.id,
-    counter: rowCounter(db, t.exists ? c : null, t.name, where),
     unfiltered: !filter.text && !filter.agent,
-  };
+  });
 }
 
 /** Task counts and spend of some projects (the visible ones): one grouped query. */

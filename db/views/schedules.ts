@@ -4,8 +4,8 @@ import { shapedTables } from '../tables.js';
 import { parseObject, type Parsed } from '../json.js';
 import { ScheduledTaskRepository } from '../repositories/scheduled-tasks.js';
 import type { ScheduledTaskRow } from '../types.js';
-import { keysetClauses, inListOrder, containsPattern, contains, type ListSource, type KeysetOrder } from './keyset.js';
-import { rowCounter } from './counter.js';
+import { containsPattern, contains, type ListSource, type KeysetOrder } from './keyset.js';
+import { keysetSource } from './keyset-source.js';
 
 /** What the schedules list can be narrowed by (all optional, ANDed). */
 export interface ScheduleFilter {
@@ -77,11 +77,13 @@ export function scheduleListSource(db: DB, filter: ScheduleFilter): ListSource<S
   const where = scheduleWhere(db, filter);
   const order: KeysetOrder = { key: s.table.createdAt, id: s.table.id, direction: 'desc' };
   const col = <K extends keyof typeof s.table.$inferSelect>(key: K, fallback: SQL) => (s.missing.has(key) ? fallback : s.table[key]);
-  return {
-    page(req, limit) {
-      if (!s.exists) return [];
+  return keysetSource({
+    db,
+    table: s,
+    order,
+    where,
+    read: (k, limit) => {
       const c = s.table;
-      const k = keysetClauses(order, req, where);
       const rows = db
         .select({
           id: c.id,
@@ -109,13 +111,11 @@ export function scheduleListSource(db: DB, filter: ScheduleFilter): ListSource<S
         .orderBy(...k.orderBy)
         .limit(limit)
         .all();
-      return inListOrder(rows as ScheduleListItem[], k);
+      return rows as ScheduleListItem[];
     },
     cursorOf: (r) => ({ key: r.createdAt, id: r.id }),
-    idOf: (r) => r.id,
-    counter: rowCounter(db, s.exists ? s.table : null, s.name, where),
     unfiltered: isEmptyScheduleFilter(filter),
-  };
+  });
 }
 
 export interface ScheduleDetail {

@@ -1,8 +1,8 @@
 import { eq, and, type SQL } from 'drizzle-orm';
 import type { DB } from '../connection.js';
 import { shapedTables } from '../tables.js';
-import { keysetClauses, inListOrder, type ListSource, type KeysetOrder } from './keyset.js';
-import { rowCounter } from './counter.js';
+import { type ListSource, type KeysetOrder } from './keyset.js';
+import { keysetSource } from './keyset-source.js';
 
 export interface SessionFilter {
   readonly status?: string;
@@ -37,11 +37,13 @@ export function sessionListSource(db: DB, filter: SessionFilter): ListSource<Ses
   const t = shapedTables(db.$client).sessions;
   const where = sessionWhere(db, filter);
   const order: KeysetOrder = { key: t.table.createdAt, id: t.table.id, direction: 'desc' };
-  return {
-    page(req, limit) {
-      if (!t.exists) return [];
+  return keysetSource({
+    db,
+    table: t,
+    order,
+    where,
+    read: (k, limit) => {
       const c = t.table;
-      const k = keysetClauses(order, req, where);
       const rows = db
         .select({
           id: c.id,
@@ -60,11 +62,9 @@ export function sessionListSource(db: DB, filter: SessionFilter): ListSource<Ses
         .orderBy(...k.orderBy)
         .limit(limit)
         .all();
-      return inListOrder(rows, k);
+      return rows;
     },
     cursorOf: (r) => ({ key: r.createdAt, id: r.id }),
-    idOf: (r) => r.id,
-    counter: rowCounter(db, t.exists ? t.table : null, t.name, where),
     unfiltered: !filter.status && !filter.agent && !filter.model,
-  };
+  });
 }

@@ -1,8 +1,8 @@
 import { eq, inArray, and, or, sql, type SQL } from 'drizzle-orm';
 import type { DB } from '../connection.js';
 import { shapedTables } from '../tables.js';
-import { keysetClauses, inListOrder, contains, containsPattern, type ListSource, type KeysetOrder } from './keyset.js';
-import { rowCounter } from './counter.js';
+import { contains, containsPattern, type ListSource, type KeysetOrder } from './keyset.js';
+import { keysetSource } from './keyset-source.js';
 
 /** What the tasks list can be narrowed by (all optional, ANDed). */
 export interface TaskFilter {
@@ -59,10 +59,12 @@ export function taskListSource(db: DB, filter: TaskFilter): ListSource<TaskListI
   const { tasks: t, projects: p } = shapedTables(db.$client);
   const where = taskWhere(db, filter);
   const order: KeysetOrder = { key: t.table.createdAt, id: t.table.id, direction: 'desc' };
-  return {
-    page(req, limit) {
-      if (!t.exists) return [];
-      const k = keysetClauses(order, req, where);
+  return keysetSource({
+    db,
+    table: t,
+    order,
+    where,
+    read: (k, limit) => {
       const c = t.table;
       const rows = db
         .select({
@@ -84,11 +86,9 @@ export function taskListSource(db: DB, filter: TaskFilter): ListSource<TaskListI
         .orderBy(...k.orderBy)
         .limit(limit)
         .all();
-      return inListOrder(rows as TaskListItem[], k);
+      return rows as TaskListItem[];
     },
     cursorOf: (r) => ({ key: r.createdAt, id: r.id }),
-    idOf: (r) => r.id,
-    counter: rowCounter(db, t.exists ? t.table : null, t.name, where),
     unfiltered: isEmptyTaskFilter(filter),
-  };
+  });
 }

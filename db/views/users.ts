@@ -4,8 +4,8 @@ import { shapedTables, withDefaults } from '../tables.js';
 import { UserRepository } from '../repositories/users.js';
 import { parseStringArray, type Parsed } from '../json.js';
 import type { UserRow } from '../types.js';
-import { keysetClauses, inListOrder, contains, type ListSource, type KeysetOrder } from './keyset.js';
-import { rowCounter } from './counter.js';
+import { contains, type ListSource, type KeysetOrder } from './keyset.js';
+import { keysetSource } from './keyset-source.js';
 
 export interface UserFilter {
   readonly role?: string;
@@ -29,18 +29,18 @@ export function userListSource(db: DB, filter: UserFilter): ListSource<UserRow> 
   const c = t.table;
   const where = userWhere(db, filter);
   const order: KeysetOrder = { key: c.slackUsername, id: c.id, direction: 'asc' };
-  return {
-    page(req, limit) {
-      if (!t.exists) return [];
-      const k = keysetClauses(order, req, where);
+  return keysetSource({
+    db,
+    table: t,
+    order,
+    where,
+    read: (k, limit) => {
       const rows = db.select().from(c).where(k.where).orderBy(...k.orderBy).limit(limit).all();
-      return inListOrder(rows.map((r) => withDefaults(t, r)), k);
+      return rows.map((r) => withDefaults(t, r));
     },
     cursorOf: (r) => ({ key: r.slackUsername, id: r.id }),
-    idOf: (r) => r.id,
-    counter: rowCounter(db, t.exists ? c : null, t.name, where),
     unfiltered: !filter.role && filter.active === undefined && !filter.text,
-  };
+  });
 }
 
 export interface UserTaskCounts {
