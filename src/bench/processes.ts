@@ -30,6 +30,23 @@ export function sampleProcess(args: readonly string[], runs: number, warmup = 1)
   return out;
 }
 
+/**
+ * Samples two commands in alternation (a, b, a, b...), so a change of load on the shared machine
+ * weighs on both alike and their ratio stays fair.
+ */
+export function sampleAlternating(a: readonly string[], b: readonly string[], runs: number, warmup = 1): [number[], number[]] {
+  const outA: number[] = [];
+  const outB: number[] = [];
+  for (let i = 0; i < warmup + runs; i++) {
+    const pair = [sampleProcess(a, 1, 0)[0]!, sampleProcess(b, 1, 0)[0]!];
+    if (i >= warmup) {
+      outA.push(pair[0]!);
+      outB.push(pair[1]!);
+    }
+  }
+  return [outA, outB];
+}
+
 let jobs = 0;
 
 /** Writes a bare job to .bench/jobs and returns its path. */
@@ -49,10 +66,14 @@ export function bareTimings(script: string, db: string, statements: readonly Cap
   return JSON.parse(r.stdout) as BareResult;
 }
 
+/** The arguments of a bare process running the statements once. */
+export function bareProcessArgs(script: string, db: string, statements: readonly CapturedStatement[], post?: BareJob['post']): string[] {
+  return [script, writeJob({ db, readonly: true, statements, repeat: 0, warmup: 0, post })];
+}
+
 /** Whole-process samples of a bare process running the statements once. */
 export function bareProcess(script: string, db: string, statements: readonly CapturedStatement[], runs: number, post?: BareJob['post']): number[] {
-  const file = writeJob({ db, readonly: true, statements, repeat: 0, warmup: 0, post });
-  return sampleProcess([script, file], runs);
+  return sampleProcess(bareProcessArgs(script, db, statements, post), runs);
 }
 
 export const consoleArgs = (db: string, args: readonly string[]): string[] => [BIN, ...args, '--db', db];

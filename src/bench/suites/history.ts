@@ -3,7 +3,7 @@ import { PromptHistoryRepository } from '../../../db/repositories/prompt-history
 import { main } from '../../cli/main.js';
 import { captureStatements, readsOnly } from '../capture.js';
 import type { CapturedStatement } from '../bare-job.js';
-import { bareProcess, bareTimings, consoleArgs, sampleProcess } from '../processes.js';
+import { bareProcess, bareProcessArgs, bareTimings, consoleArgs, sampleAlternating } from '../processes.js';
 import { FLOOR, SERVICE_WAY } from '../paths.js';
 import type { BenchOptions, BenchRow } from '../result.js';
 import { median, ratio, sampleSync } from '../stats.js';
@@ -41,8 +41,9 @@ export async function historySuite(o: BenchOptions): Promise<BenchRow[]> {
       const captured = await consoleSql(o.db, v.args);
       const service = v.service();
       // whole processes: node start, module loading, open, SQL, output
-      const procConsole = median(sampleProcess(consoleArgs(o.db, ['history', ...v.args]), o.processRuns));
-      const procFloor = median(bareProcess(FLOOR, o.db, readsOnly(captured), o.processRuns));
+      const [consoleRuns, floorRuns] = sampleAlternating(consoleArgs(o.db, ['history', ...v.args]), bareProcessArgs(FLOOR, o.db, readsOnly(captured)), o.processRuns);
+      const procConsole = median(consoleRuns);
+      const procFloor = median(floorRuns);
       const procService = median(bareProcess(SERVICE_WAY, o.db, service, v.target === 'stats' || !o.quick ? o.processRuns : 1, v.post));
       const statsTarget = v.target === 'stats'
         ? { text: '<= 1.3x floor process, >= 3x faster than the service', met: (ratio(procConsole, procFloor) ?? 99) <= 1.3 && (ratio(procService, procConsole) ?? 0) >= 3 }
