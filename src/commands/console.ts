@@ -71,6 +71,10 @@ export default consoleCommand;
 async function runInk(conn: Connection, operator: ReturnType<typeof resolveOperator>, theme: ReturnType<typeof themeFor>, ctx: CommandContext): Promise<number> {
   // React's development build doubles the cost of every frame; DEBUG keeps it for its warnings.
   if (!ctx.env.DEBUG) process.env.NODE_ENV ??= 'production';
+  // Ink draws only its last frame, at exit, when CI is set (is-in-ci, read as Ink loads); an
+  // operator at a terminal (checked above) on a CI runner or in our own CI's tmux needs every frame.
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
   // Ink and React load here only: the subcommands never pay for them.
   // React is CommonJS: its default export is the module in node and in the bundle alike (the
   // bundle's chunk for it exports nothing else).
