@@ -3,6 +3,7 @@ import { statSync, mkdirSync, accessSync, constants, openSync, readSync, closeSy
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DatabaseOpenError, describeSqliteError } from './errors.js';
+import { matchWalFiles, planWalFiles, type WalPlan } from './wal-files.js';
 
 // Drizzle-free on purpose: scripts that only read (history) open the file without loading drizzle.
 
@@ -41,8 +42,25 @@ function fromUrl(raw: string): string {
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
+/** What a path names when it is not a regular file: a FIFO would hang the open, /dev/zero reads as an empty database. */
+export function specialFileKind(st: import('node:fs').Stats): string | null {
+  if (st.isFile()) return null;
+  if (st.isDirectory()) return 'a directory';
+  if (st.isFIFO()) return 'a named pipe (FIFO)';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+interface Preflight {
+  readonly created: boolean;
+  /** the companion files this open may create, to give the database's owner and mode */
+  readonly wal: WalPlan | null;
+}
+
 /** Checks what can be known before SQLite touches the file, so a typo never creates an empty database. */
-function preflight(path: string, opts: OpenOptions): boolean {
+function preflight(path: string, opts: OpenOptions): Preflight {
   let st;
   try {
     st = statSync(path);
@@ -56,33 +74,37 @@ function preflight(path: string, opts: OpenOptions): boolean {
       );
     }
     mkdirSync(dirname(path), { recursive: true });
-    return true;
+    return { created: true, wal: null };
   }
   if (st.isDirectory()) throw new DatabaseOpenError(`${path} is a directory, not a database file`);
+  const kind = specialFileKind(st);
+  if (kind) throw new DatabaseOpenError(`${path} is ${kind}, not a database file`);
   try {
     accessSync(path, opts.readOnly ? constants.R_OK : constants.R_OK | constants.W_OK);
   } catch {
     const hint = opts.readOnly ? '' : ' (try --read-only)';
     throw new DatabaseOpenError(`cannot ${opts.readOnly ? 'read' : 'write'} ${path}: permission denied${hint}`);
   }
+  let walMode = false;
   if (st.size > 0) {
-    const head = Buffer.alloc(16);
+    const head = Buffer.alloc(20);
     const fd = openSync(path, 'r');
     try {
-      readSync(fd, head, 0, 16, 0);
+      readSync(fd, head, 0, 20, 0);
     } finally {
       closeSync(fd);
     }
-    if (head.toString('latin1') !== SQLITE_MAGIC) throw new DatabaseOpenError(`${path} is not a SQLite database`);
+    if (head.toString('latin1', 0, 16) !== SQLITE_MAGIC) throw new DatabaseOpenError(`${path} is not a SQLite database`);
+    walMode = head[18] === 2 && head[19] === 2; // file format versions 2: WAL
   }
-  return false;
+  return { created: false, wal: planWalFiles(path, st, { readOnly: opts.readOnly ?? false, walMode }) };
 }
 
 /** Opens the file with the spec's pragmas; read-only opens change nothing at all. */
 export function openSqliteFile(opts: OpenOptions = {}): SqliteFile {
   const path = resolveDatabasePath(opts.path, opts.env);
   const readOnly = opts.readOnly ?? false;
-  const created = preflight(path, opts);
+  const { created, wal } = preflight(path, opts);
   let sqlite: Database.Database;
   try {
     sqlite = new Database(path, { readonly: readOnly, fileMustExist: !created, timeout: BUSY_TIMEOUT_MS });
@@ -92,6 +114,7 @@ export function openSqliteFile(opts: OpenOptions = {}): SqliteFile {
   try {
     applyPragmas(sqlite, readOnly);
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    if (wal) matchWalFiles(wal); // the first read made them, if anything did
   } catch (e) {
     sqlite.close();
     throw describeSqliteError(e, path) ?? new DatabaseOpenError(`cannot open ${path}: ${(e as Error).message}`);

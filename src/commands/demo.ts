@@ -14,13 +14,15 @@ with the prompt search index. Scale 1 is about 100k tasks and 100k prompts; 10 i
 each. The same seed gives the same data.
 
 Options:
-  --db PATH   the file to write (else DATABASE_URL); required, so a demo never lands on a real database
+  --db PATH   the file to write; required (DATABASE_URL is not used, so a demo never lands on the service's database)
   --scale N   how much data, a positive number (default ${DEMO_DEFAULT_SCALE})
   --seed S    an integer seed for the random data (default ${DEMO_DEFAULT_SEED})
-  --force     replace the file if it exists
+  --force     replace the file if it is a demo this console made and no other process has it open
   --help      this text
 
-Exit codes: 0 done, 1 failed, 2 bad usage (including an existing file without --force).
+Any other existing file is refused, with or without --force.
+
+Exit codes: 0 done, 1 failed, 2 bad usage (including an existing file it will not replace).
 `;
 
 const options = { scale: { type: 'string' }, seed: { type: 'string' }, force: { type: 'boolean' } } as const;
@@ -50,10 +52,11 @@ function run(argv: string[], ctx: CommandContext): number {
     return 0;
   }
   if (globals.readOnly) throw new UsageError('demo writes a new database, so it cannot run with --read-only');
-  if (!globals.db && !ctx.env.DATABASE_URL) throw new UsageError('demo needs --db PATH (or DATABASE_URL): the file to write the demo data to');
+  // Never DATABASE_URL: it names the service's database in its environment, and a demo replaces files.
+  if (!globals.db) throw new UsageError('demo needs --db PATH, the file to write the demo data to (DATABASE_URL is not used, so a demo never lands on the service\'s database)');
   const scale = parseNumber(values.scale, 'scale', DEMO_DEFAULT_SCALE, false);
   const seed = parseNumber(values.seed, 'seed', DEMO_DEFAULT_SEED, true);
-  const path = resolveDatabasePath(globals.db, ctx.env);
+  const path = resolveDatabasePath(globals.db, {});
   const progress = progressLine(ctx.stderr);
   let summary: DemoSummary;
   try {

@@ -14,6 +14,7 @@ import { writeSchedules } from './schedules.js';
 import { writeTasks } from './tasks.js';
 import { writePermissions, writeUsers } from './users.js';
 import type { DemoWorld } from './world.js';
+import { DEMO_APPLICATION_ID, assertReplaceable } from './replace-guard.js';
 
 /** What `--demo` builds for a newcomer: about 10k tasks and 10k prompts, ready in a few seconds. */
 export const DEMO_DEFAULT_SCALE = 0.1;
@@ -68,12 +69,16 @@ function checkScale(path: string, scale: number): void {
   }
 }
 
-/** Refuses to overwrite a database by accident; with force, removes it and its WAL files. */
+/**
+ * Refuses to overwrite a database by accident: without force any existing non-empty file; with
+ * force anything but a demo file this console made that no other process has open.
+ */
 function prepareFile(path: string, force: boolean): void {
   if (existsSync(path)) {
     if (statSync(path).isDirectory()) throw new UsageError(`${path} is a directory, not a database file`);
-    if (statSync(path).size > 0 && !force) {
-      throw new UsageError(`${path} already exists; use --force to replace it with demo data`);
+    if (force) assertReplaceable(path);
+    else if (!statSync(path).isFile() || statSync(path).size > 0) {
+      throw new UsageError(`${path} already exists; use --force to replace it with demo data (only a demo file bematic-console made)`);
     }
   }
   mkdirSync(dirname(path), { recursive: true });
@@ -133,6 +138,8 @@ export function generateDemo(path: string, opts: DemoOptions): DemoSummary {
       MANAGED_TABLES.map((t) => [t, (sqlite.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]),
     ) as DemoSummary['counts'];
     sqlite.close();
+    // again now: a process may have opened the old file while the demo was being written
+    if (existsSync(path)) assertReplaceable(path);
     removeFile(path);
     renameSync(partial, path);
     return { path, scale: opts.scale, seed, counts, phases, elapsedMs: Math.round(performance.now() - started) };
@@ -147,6 +154,7 @@ export function generateDemo(path: string, opts: DemoOptions): DemoSummary {
 
 /** The committed schema with its migration journal, so the demo is a database `migrate` made, not one to adopt. */
 function createSchema(sqlite: Database.Database): void {
+  sqlite.pragma(`application_id = ${DEMO_APPLICATION_ID}`); // the mark that lets a later --force replace it
   pushSchema(sqlite);
   createJournalTable(sqlite);
   for (const m of committedMigrations()) recordMigration(sqlite, m);

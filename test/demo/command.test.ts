@@ -55,16 +55,19 @@ describe('bematic-console demo', () => {
     expect(out).toBe('');
     expect(err).toMatch(/already exists; use --force/);
     expect(readFileSync(path, 'utf8')).toBe('precious');
-    expect((await runDemo(['--db', path, '--scale', '0.0001', '--force'])).code).toBe(0);
+    const forced = await runDemo(['--db', path, '--scale', '0.0001', '--force']);
+    expect(forced.code).toBe(2); // not a demo the console made: --force does not replace it either
+    expect(readFileSync(path, 'utf8')).toBe('precious');
   });
 
-  it('needs --db or DATABASE_URL, and a positive scale', async () => {
+  it('needs --db (never DATABASE_URL), and a positive scale', async () => {
     expect((await runDemo(['--scale', '1'])).code).toBe(2);
     expect((await runDemo(['--db', tempDbPath(), '--scale=-1'])).err).toMatch(/--scale must be a positive number/);
     expect((await runDemo(['--db', tempDbPath(), '--seed', 'x'])).code).toBe(2);
     expect((await runDemo(['--db', tempDbPath(), '--bogus'])).code).toBe(2);
     const viaEnv = await runDemo(['--scale', '0.0001'], { DATABASE_URL: tempDbPath() });
-    expect(viaEnv.code).toBe(0);
+    expect(viaEnv.code).toBe(2);
+    expect(viaEnv.err).toMatch(/needs --db PATH.*DATABASE_URL is not used/);
   });
 
   it('prints its help', async () => {
