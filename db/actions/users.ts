@@ -16,7 +16,7 @@ function load(users: UserRepository, userId: string, expected: UserExpectation |
 }
 
 /** An active admin losing admin rights must not be the last one, or nobody could administer. */
-function assertNotLastAdmin(users: UserRepository, user: UserRow, change: string): void {
+export function assertNotLastAdmin(users: UserRepository, user: UserRow, change: string): void {
   if (user.role !== 'admin' || !user.active) return;
   if (users.countActiveAdmins() <= 1) {
     throw new ValidationError(`${user.slackUsername} is the last active admin and cannot be ${change}; make another user admin first`);
