@@ -64,7 +64,8 @@ export function prepareSchedule(db: DB, entry: UndoEntry): Readable<Prepared> {
     }
     return { ok: false, reason: `a schedule moved from ${String(was)} to ${String(made)} cannot be moved back` };
   }
-  const fields = EDITABLE.filter((f) => entry.fields.includes(f));
+  // a recurring schedule's time is derived from its cron: restored by restoring the cron
+  const fields = EDITABLE.filter((f) => entry.fields.includes(f) && !(f === 'scheduledFor' && row.isRecurring));
   if (fields.length === 0) return { ok: false, reason: 'this edit changed nothing an edit can restore' };
   const patch = Object.fromEntries(fields.map((f) => [f, entry.before[f] ?? null])) as ScheduledTaskPatch;
   const why = refusedBy(() => {
