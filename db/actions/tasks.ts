@@ -1,25 +1,51 @@
 import type { DB } from '../connection.js';
-import { ConflictError, NotFoundError, PermissionError, ValidationError } from '../errors.js';
+import { ConflictError, NotFoundError, PermissionError } from '../errors.js';
 import type { Operator } from '../operator.js';
 import { TaskRepository } from '../repositories/tasks.js';
+import { ProjectRepository } from '../repositories/projects.js';
+import { OfflineQueueRepository } from '../repositories/offline-queue.js';
 import type { TaskRow } from '../types.js';
 import { audit, runAction } from './run.js';
+import { AUTO_AGENT, cancelReason, isCancellable, subtaskReason } from './task-cancel-rules.js';
+import { queuedFor, taskCancelMessage } from './task-messages.js';
 
-/** Why the console will not cancel a running task (COMPAT.md: only the cloud service can stop an agent). */
-export const RUNNING_TASK_REFUSAL =
-  'the database cannot stop its agent; cancel it from Slack, where the cloud service stops the agent over its socket';
+export { isCancellable, cancelRefusal, agentNotice, CANCELLABLE_STATUSES } from './task-cancel-rules.js';
 
-const CANCELLABLE = new Set(['pending', 'queued']);
+/** One task the cancel set to cancelled, with what it did in the service's queue for it. */
+export interface CancelledTask {
+  readonly task: TaskRow;
+  readonly before: string;
+  readonly reason: string;
+  /** offline_queue ids of its undelivered task:submit messages, now out of the drain */
+  readonly withdrawnSubmits: number[];
+  /** offline_queue id of the task:cancel message queued for its agent; null when the file has no offline_queue */
+  readonly cancelMessage: number | null;
+}
 
-export function isCancellable(task: Pick<TaskRow, 'status'>): boolean {
-  return CANCELLABLE.has(task.status);
+export interface TaskCancellation extends CancelledTask {
+  /** the agent the task:cancel messages are queued for: projects.agent_id, possibly `auto` */
+  readonly agentId: string;
+  /** its pending, queued or running subtasks, cancelled with it */
+  readonly subtasks: CancelledTask[];
+}
+
+export interface CancelOptions {
+  /** given to the agent and the audit row; default `Cancelled by <@operator> from bematic-console` */
+  readonly reason?: string;
 }
 
 /**
- * Cancels a pending or queued task: status cancelled, completed_at stays NULL (as the service
- * does), audited as `task:cancelled`. A developer may cancel only the tasks they started.
+ * Cancels a pending, queued or running task as the service's CommandService.cancel does, in one
+ * transaction: the task and each of its pending, queued or running subtasks (parent_task_id) are
+ * set cancelled (completed_at stays NULL), each gets a `task:cancelled` audit row with `{reason}`
+ * (subtasks: `Parent task <id> cancelled: <reason>`). The database cannot reach an agent, so for
+ * each one, where the service broadcasts task:cancel over its sockets, a task:cancel message in the
+ * service's envelope is queued in offline_queue for the project's agent: the service's drain
+ * delivers it within about 30 s while it runs. Undelivered task:submit messages of each are
+ * withdrawn, or the drain would send them and set the task back to pending.
+ * A developer may cancel only the tasks they started.
  */
-export function cancelTask(db: DB, op: Operator, taskId: string): TaskRow {
+export function cancelTask(db: DB, op: Operator, taskId: string, opts: CancelOptions = {}): TaskCancellation {
   return runAction(db, op, null, (now) => {
     const tasks = new TaskRepository(db);
     const before = tasks.findById(taskId);
@@ -27,14 +53,32 @@ export function cancelTask(db: DB, op: Operator, taskId: string): TaskRow {
     if (now.role !== 'admin' && before.slackUserId !== now.id) {
       throw new PermissionError(`a ${now.role} may cancel only their own tasks; task ${taskId} belongs to ${before.slackUserId}`);
     }
-    if (before.status === 'running') throw new ValidationError(`task ${taskId} is running and ${RUNNING_TASK_REFUSAL}`);
     if (!isCancellable(before)) throw new ConflictError(`task ${taskId} is already ${before.status}; nothing was changed`);
-    const after = tasks.update(taskId, { status: 'cancelled' });
-    audit(db, now, 'task:cancelled', 'task', taskId, {
-      before: { status: before.status },
-      after: { status: after.status },
-      projectId: before.projectId,
-    });
-    return after;
+    const reason = opts.reason ?? cancelReason(now);
+    const agentId = new ProjectRepository(db).findById(before.projectId)?.agentId ?? AUTO_AGENT;
+    const at = new Date();
+    const queue = new OfflineQueueRepository(db);
+    const one = (task: TaskRow, why: string): CancelledTask => {
+      const withdrawnSubmits = queue.withdrawTaskSubmits(task.id, at.toISOString());
+      const cancelMessage = queue.exists() ? queue.enqueue(queuedFor(agentId, taskCancelMessage(task.id, why, at), at)).id : null;
+      return { task: tasks.update(task.id, { status: 'cancelled' }), before: task.status, reason: why, withdrawnSubmits, cancelMessage };
+    };
+    const parent = one(before, reason);
+    // The service cancels one level of subtasks, and only those still pending, queued or running.
+    const subtasks = tasks.findSubtasks(taskId).filter(isCancellable).map((s) => one(s, subtaskReason(taskId, reason)));
+    const auditOne = (c: CancelledTask, extra: Record<string, unknown>): void => {
+      audit(db, now, 'task:cancelled', 'task', c.task.id, {
+        reason: c.reason,
+        before: { status: c.before },
+        after: { status: c.task.status },
+        projectId: c.task.projectId,
+        ...extra,
+        withdrawnSubmits: c.withdrawnSubmits,
+        cancelMessage: c.cancelMessage === null ? null : { queueId: c.cancelMessage, agentId },
+      });
+    };
+    auditOne(parent, { subtasks: subtasks.map((s) => s.task.id) });
+    for (const s of subtasks) auditOne(s, { parentTaskId: taskId });
+    return { ...parent, agentId, subtasks };
   });
 }

@@ -13,7 +13,8 @@ import { useListKeys } from '../../src/hooks/use-list-keys.js';
 import { isCommand } from '../../src/keymap/keymap.js';
 import type { ScreenProps } from '../../src/app/screen-props.js';
 import { taskDetailLines } from './task-detail-lines.js';
-import { useCancelTask } from './use-cancel-task.js';
+import { useCancelHint, useCancelTask } from './use-cancel-task.js';
+import { dialogHeight } from '../../components/dialog-height.js';
 
 const LABEL = 10;
 
@@ -27,7 +28,8 @@ export function TaskDetailScreen({ active, params, width, height }: ScreenProps)
   const detail = useQuery(() => taskDetail(db, id), id, version);
   const textWidth = Math.max(10, width - LABEL - 3);
   const lines = useMemo(() => (detail.status === 'ready' && detail.data ? taskDetailLines(detail.data, textWidth) : []), [detail, textWidth]);
-  const bodyHeight = height - (cancel.dialog ? 7 : 0);
+  const bodyHeight = height - (cancel.dialog ? dialogHeight(cancel.dialog.message, width) : 0);
+  useCancelHint(detail.status === 'ready' ? detail.data?.task : undefined, active && !cancel.dialog);
   const list = useStaticList(lines.length, bodyHeight);
   useListKeys(list, {
     active,

@@ -9,20 +9,21 @@ import { isCommand } from '../../src/keymap/keymap.js';
 import type { ScreenProps } from '../../src/app/screen-props.js';
 import { taskColumns } from './task-columns.js';
 import { taskSource, TASK_FILTER_FIELDS } from './task-filter.js';
-import { useCancelTask } from './use-cancel-task.js';
+import { useCancelHint, useCancelTask } from './use-cancel-task.js';
+import { dialogHeight } from '../../components/dialog-height.js';
 
-/** 2 Tasks: newest first, filtered by status, project, bot, user and prompt text; Enter opens, c cancels. */
+/** 2 Tasks: newest first, filtered by status, project, bot, user and prompt text; Enter opens, c cancels (offered on pending, queued and running rows). */
 export function TasksScreen({ active, params, width, height }: ScreenProps) {
   const nav = useNavigation();
   const cancel = useCancelTask();
-  const dialogLines = cancel.dialog ? 7 : 0;
-  const paneHeight = height - dialogLines;
+  const paneHeight = height - (cancel.dialog ? dialogHeight(cancel.dialog.message, width) : 0);
   const paged = usePagedList(taskSource, TASK_FILTER_FIELDS, paneHeight - 2, {
     active,
     initialFilter: params.filter,
     empty: 'No tasks in this database.',
   });
   const selected = paged.list.selected;
+  useCancelHint(selected, active && !cancel.dialog);
   useListKeys(paged.list, {
     active,
     scope: 'tasks',

@@ -1,18 +1,32 @@
-import { cancelTask, isCancellable, RUNNING_TASK_REFUSAL } from '../../db/actions/tasks.js';
+import { cancelTask, cancelRefusal } from '../../db/actions/tasks.js';
+import { cancelPreview } from '../../db/views/task-detail.js';
 import { useServices } from '../../src/app/services.js';
 import { useLive } from '../../src/app/live.js';
 import { useFlash } from '../../src/app/flash.js';
+import { useKeypress } from '../../src/app/keypress-bus.js';
 import { useConfirm, type Confirm } from '../../src/hooks/use-confirm.js';
+import { cancelledLine, cancelQuestion } from './cancel-text.js';
+
+/** What `c` needs of a task row: the list item and the detail's task both have it. */
+export interface CancelTarget {
+  readonly id: string;
+  readonly status: string;
+  readonly slackUserId: string;
+}
+
+/** The keymap marker (bindings `when`) that makes the footer offer `c`: named only while it can act. */
+export const CANCEL_HINT_SCOPE = 'task-cancellable';
 
 export interface CancelTask {
   /** null when this operator may not change anything: the key is then not offered */
-  readonly request: ((task: { id: string; status: string }) => void) | null;
+  readonly request: ((task: CancelTarget) => void) | null;
   readonly dialog: Confirm['dialog'];
 }
 
 /**
- * `c`: a pending or queued task is cancelled after a confirmation, in one audited transaction;
- * a running one is refused with the reason (the database cannot stop its agent).
+ * `c`: a pending, queued or running task is cancelled after a confirmation that says what happens
+ * (subtasks, queued submits, the agent told through the service's queue), in one audited
+ * transaction; a task it cannot act on gets the reason in the flash line.
  */
 export function useCancelTask(): CancelTask {
   const { db, operator, refusal } = useServices();
@@ -21,21 +35,28 @@ export function useCancelTask(): CancelTask {
   const confirm = useConfirm();
   const run = (id: string): void => {
     try {
-      const after = cancelTask(db, operator, id);
-      flash(`Task ${id} is now ${after.status}; audited as task:cancelled.`, 'success');
+      flash(cancelledLine(cancelTask(db, operator, id)), 'success');
     } catch (e) {
       flash(`Not cancelled: ${e instanceof Error ? e.message : String(e)}`, 'danger');
     }
     refresh(); // our own write does not change data_version for this connection
   };
-  const request = (task: { id: string; status: string }): void => {
-    if (task.status === 'running') return flash(`Task ${task.id} is running: ${RUNNING_TASK_REFUSAL}.`, 'warning');
-    if (!isCancellable(task)) return flash(`Task ${task.id} is ${task.status}: only pending or queued tasks can be cancelled.`, 'warning');
-    confirm.ask({
-      title: 'Cancel this task?',
-      message: `${task.id} is ${task.status}. It will be set to cancelled and never run; the audit log records it.`,
-      onYes: () => run(task.id),
-    });
+  const request = (task: CancelTarget): void => {
+    const why = cancelRefusal(task, operator);
+    if (why) return flash(`Not cancelled: ${why}.`, 'warning');
+    const preview = cancelPreview(db, task.id); // fresh: the row shown may be up to a poll old
+    if (!preview) return flash(`Not cancelled: task ${task.id} is no longer in this database.`, 'warning');
+    const now = cancelRefusal({ ...task, status: preview.status }, operator);
+    if (now) return flash(`Not cancelled: ${now}.`, 'warning');
+    confirm.ask({ title: 'Cancel this task?', message: cancelQuestion(preview), onYes: () => run(task.id) });
   };
   return { request: refusal === null ? request : null, dialog: confirm.dialog };
+}
+
+/** While `target` can be cancelled by this operator, the footer offers `c` (the binding's `when`). */
+export function useCancelHint(target: CancelTarget | undefined, active: boolean): void {
+  const { operator, refusal } = useServices();
+  const canAct = refusal === null && target !== undefined && cancelRefusal(target, operator) === null;
+  // Hears no key: it only names the marker scope the footer looks for.
+  useKeypress('screen', () => false, { active: active && canAct, scopes: [CANCEL_HINT_SCOPE] });
 }

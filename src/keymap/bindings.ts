@@ -18,6 +18,8 @@ export interface KeyBinding {
   readonly action?: boolean;
   /** an admin-only action: hidden from developers too (the action refuses them anyway) */
   readonly admin?: boolean;
+  /** hinted in the footer only while a screen names this scope (the selected row can take the action) */
+  readonly when?: string;
 }
 
 /** Section titles of the help overlay and the README table, in their order. */
@@ -43,6 +45,7 @@ export const SCOPES: readonly { readonly scope: string; readonly title: string }
   { scope: 'typed', title: 'Typed confirmations' },
   { scope: 'secret', title: 'A new key, shown once' },
   { scope: 'audit', title: 'Audit log' },
+  { scope: 'audit-entry', title: 'Audit entry' },
   { scope: 'schedules', title: 'Schedules' },
   { scope: 'schedule', title: 'Schedule detail' },
 ];
@@ -82,8 +85,8 @@ export const BINDINGS: readonly KeyBinding[] = [
 
   { command: 'help.close', keys: ['esc', '?', 'q'], description: 'close the help', scope: 'help', hint: 'close' },
 
-  { command: 'task.cancel', keys: ['c'], description: 'cancel the pending or queued task (asks first)', scope: 'tasks', hint: 'cancel', action: true },
-  { command: 'task.cancel', keys: ['c'], description: 'cancel this task if pending or queued (asks first)', scope: 'task', hint: 'cancel', action: true },
+  { command: 'task.cancel', keys: ['c'], description: 'cancel the pending, queued or running task with its subtasks (asks first)', scope: 'tasks', hint: 'cancel', action: true, when: 'task-cancellable' },
+  { command: 'task.cancel', keys: ['c'], description: 'cancel this task if pending, queued or running, with its subtasks (asks first)', scope: 'task', hint: 'cancel', action: true, when: 'task-cancellable' },
   { command: 'task.open', keys: ['enter'], description: 'open the parent, subtask or session under the cursor', scope: 'task', hint: 'open' },
   { command: 'session.openTask', keys: ['enter'], description: "open the session's task", scope: 'sessions', hint: 'task' },
   { command: 'project.openTasks', keys: ['enter'], description: "open the project's tasks", scope: 'projects', hint: 'tasks' },
@@ -106,6 +109,8 @@ export const BINDINGS: readonly KeyBinding[] = [
   { command: 'typed.cancel', keys: ['esc'], description: 'cancel, nothing done', scope: 'typed', hint: 'cancel' },
   { command: 'secret.hide', keys: ['enter', 'esc'], label: 'any key', description: 'hide the new key for good (it is never shown again)', scope: 'secret', hint: 'hide the key' },
   { command: 'audit.open', keys: ['enter'], description: 'show the entry with its metadata as formatted JSON', scope: 'audit', hint: 'metadata' },
+  { command: 'audit.undo', keys: ['u'], description: "undo the entry's console change: shows the diff, asks first; only if the row is still as it left it", scope: 'audit', hint: 'undo', action: true },
+  { command: 'audit.undo', keys: ['u'], description: "undo this entry's console change: shows the diff, asks first; only if the row is still as it left it", scope: 'audit-entry', hint: 'undo', action: true },
   { command: 'schedule.pause', keys: ['p'], description: 'pause, or resume a paused one (next run recomputed in its zone; asks first)', scope: 'schedules', hint: 'pause/resume', action: true },
   { command: 'schedule.cancel', keys: ['c'], description: 'cancel: it never runs again (asks first)', scope: 'schedules', hint: 'cancel', action: true },
   { command: 'schedule.new', keys: ['n'], description: 'new schedule: a time in words or a cron, checked as you type', scope: 'schedules', hint: 'new', action: true },

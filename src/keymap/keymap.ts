@@ -42,7 +42,7 @@ export function helpSections(scopes: readonly string[], view: KeymapView): HelpS
 export function footerHints(scopes: readonly string[], view: KeymapView): { command: string; keys: string; description: string }[] {
   const seen = new Set<string>();
   return bindingsFor(scopes, view)
-    .filter((b) => b.hint)
+    .filter((b) => b.hint && (!b.when || scopes.includes(b.when)))
     .sort((a, b) => scopes.indexOf(a.scope) - scopes.indexOf(b.scope))
     .filter((b) => !seen.has(bindingKeys(b)) && seen.add(bindingKeys(b))) // a screen's Enter hides the list's
     .map((b) => ({ command: b.command, keys: bindingKeys(b), description: b.hint! }));

@@ -48,9 +48,14 @@ describe('the keymap', () => {
   });
 
   it('footer hints put the top layer first and list each key once', () => {
-    const hints = footerHints(['tasks', 'list', 'global'], { actions: true });
+    const hints = footerHints(['tasks', 'list', 'global', 'task-cancellable'], { actions: true });
     expect(hints[0]).toMatchObject({ keys: 'c', description: 'cancel' });
     expect(hints.filter((h) => h.keys === 'Enter')).toHaveLength(1);
+  });
+
+  it('offers a binding with `when` only while a screen names that scope (c on a row it can cancel)', () => {
+    expect(footerHints(['tasks', 'list', 'global'], { actions: true }).map((h) => h.keys)).not.toContain('c');
+    expect(footerHints(['tasks', 'list', 'global', 'task-cancellable'], { actions: true }).map((h) => h.keys)).toContain('c');
   });
 
   it('renders the README key table from the same data', () => {

@@ -38,7 +38,7 @@ export function attemptFor(db: DB, sqlite: Database.Database, op: Operator, seed
   const kinds: (() => Attempt)[] = [
     () => {
       const id = one("SELECT id FROM tasks WHERE status IN ('pending','queued','running','completed') ORDER BY random() LIMIT 1")!;
-      return { action: 'task:cancelled', run: () => cancelTask(db, op, id).id, justify: () => one('SELECT status FROM tasks WHERE id = ?', id)!, refuses: (s) => s !== 'pending' && s !== 'queued' };
+      return { action: 'task:cancelled', run: () => cancelTask(db, op, id).task.id, justify: () => one('SELECT status FROM tasks WHERE id = ?', id)!, refuses: (s) => !['pending', 'queued', 'running'].includes(s) };
     },
     () => {
       const id = n % 5 === 0 ? (one('SELECT id FROM api_keys ORDER BY random() LIMIT 1') ?? pickFrom(seeded.keys, n)) : pickFrom(seeded.keys, n * 13);

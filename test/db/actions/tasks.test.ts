@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { cancelTask, RUNNING_TASK_REFUSAL } from '../../../db/actions/tasks.js';
-import { ConflictError, DatabaseOpenError, NotFoundError, PermissionError, ValidationError } from '../../../db/errors.js';
+import { cancelTask } from '../../../db/actions/tasks.js';
+import { ConflictError, DatabaseOpenError, NotFoundError, PermissionError } from '../../../db/errors.js';
 import { openDatabase } from '../../../db/connection.js';
 import { freshDatabase } from '../../helpers/temp-db.js';
 import { seedProject, seedTask, seedUser } from '../repositories/seed.js';
@@ -15,29 +15,39 @@ function withTasks() {
 }
 
 describe('cancelling a task', () => {
-  it('sets cancelled, keeps completed_at NULL, writes one task:cancelled row and touches nothing else', () => {
+  it('sets cancelled, keeps completed_at NULL, queues task:cancel for the agent, writes one task:cancelled row and touches nothing else', () => {
     const { conn, pending } = withTasks();
     const before = snapshot(conn.sqlite);
-    const row = cancelTask(conn.db, operator({ id: 'U_ADMIN' }), pending.id);
+    const { task: row, cancelMessage } = cancelTask(conn.db, operator({ id: 'U_ADMIN' }), pending.id);
     expect(row).toMatchObject({ id: pending.id, status: 'cancelled', completedAt: null });
     expect(row.updatedAt >= pending.updatedAt).toBe(true);
-    expect(changes(before, snapshot(conn.sqlite))).toEqual({ tasks: 1, audit_logs: 1 });
+    expect(changes(before, snapshot(conn.sqlite))).toEqual({ tasks: 1, audit_logs: 1, offline_queue: 1 });
+    const queued = conn.sqlite.prepare('SELECT message_type, payload FROM offline_queue WHERE id = ?').get(cancelMessage) as { message_type: string; payload: string };
+    expect(queued.message_type).toBe('task:cancel');
+    expect(JSON.parse(queued.payload).payload).toEqual({ taskId: pending.id, reason: 'Cancelled by U_ADMIN from bematic-console' });
     const [a] = auditRows(conn.sqlite);
     expect(a).toMatchObject({ action: 'task:cancelled', user_id: 'U_ADMIN', resource_type: 'task', resource_id: pending.id });
-    expect(JSON.parse(a!.metadata)).toMatchObject({ before: { status: 'pending' }, after: { status: 'cancelled' } });
+    expect(JSON.parse(a!.metadata)).toMatchObject({ reason: 'Cancelled by U_ADMIN from bematic-console', before: { status: 'pending' }, after: { status: 'cancelled' } });
   });
 
   it('cancels a queued task too', () => {
     const { conn, other } = withTasks();
-    expect(cancelTask(conn.db, operator(), other.id).status).toBe('cancelled');
+    expect(cancelTask(conn.db, operator(), other.id).task.status).toBe('cancelled');
   });
 
-  it('refuses a running task, saying the database cannot stop its agent', () => {
+  it('cancels a running task too, as the service does: its agent is told through the queue', () => {
     const { conn, pending } = withTasks();
     conn.sqlite.prepare("UPDATE tasks SET status = 'running' WHERE id = ?").run(pending.id);
+    const c = cancelTask(conn.db, operator(), pending.id, { reason: 'runaway' });
+    expect(c).toMatchObject({ before: 'running', reason: 'runaway', task: { status: 'cancelled', completedAt: null } });
+    expect(conn.sqlite.prepare("SELECT count(*) FROM offline_queue WHERE message_type = 'task:cancel' AND delivered = 0").pluck().get()).toBe(1);
+  });
+
+  it('leaves everything as it was when the task:cancel message cannot be queued (one transaction)', () => {
+    const { conn, pending } = withTasks();
+    conn.sqlite.exec("CREATE TRIGGER queue_refuses BEFORE INSERT ON offline_queue BEGIN SELECT RAISE(ABORT, 'queue down'); END");
     const before = snapshot(conn.sqlite);
-    expect(() => cancelTask(conn.db, operator(), pending.id)).toThrow(ValidationError);
-    expect(() => cancelTask(conn.db, operator(), pending.id)).toThrow(RUNNING_TASK_REFUSAL);
+    expect(() => cancelTask(conn.db, operator(), pending.id)).toThrow(/queue down/);
     expect(changes(before, snapshot(conn.sqlite))).toEqual({});
   });
 
@@ -98,7 +108,7 @@ describe('who may cancel', () => {
     seedUser(conn.db, { slackUserId: 'U_DEV', role: 'developer' });
     const dev = operator({ id: 'U_DEV', role: 'developer', known: true });
     expect(() => cancelTask(conn.db, dev, other.id)).toThrow(/only their own tasks/);
-    expect(cancelTask(conn.db, dev, pending.id).status).toBe('cancelled');
+    expect(cancelTask(conn.db, dev, pending.id).task.status).toBe('cancelled');
     expect(auditRows(conn.sqlite).map((a) => a.user_id)).toEqual(['U_DEV']);
   });
 
