@@ -5,6 +5,7 @@ import { ScheduledTaskRepository } from '../repositories/scheduled-tasks.js';
 import { assertTransition, type TransitionKind } from '../repositories/scheduled-tasks-transitions.js';
 import type { ResumeOptions, ResumeResult } from '../repositories/scheduled-tasks-types.js';
 import type { ScheduledTaskRow } from '../types.js';
+import { describeCron } from '../scheduling/cron.js';
 import { audit, runAction } from './run.js';
 import { toNewScheduledTask, toScheduledTaskPatch, type CreateScheduleInput, type SchedulePatch } from './schedules-input.js';
 
@@ -30,7 +31,7 @@ function changeSchedule<T>(
   id: string,
   kind: TransitionKind,
   action: string,
-  apply: (repo: ScheduledTaskRepository, before: ScheduledTaskRow) => { after: ScheduledTaskRow; result: T },
+  apply: (repo: ScheduledTaskRepository, before: ScheduledTaskRow) => { after: ScheduledTaskRow; result: T; fields?: Record<string, unknown> },
 ): T {
   return runAction(db, op, null, (now) => {
     const repo = new ScheduledTaskRepository(db);
@@ -38,8 +39,9 @@ function changeSchedule<T>(
     if (!before) throw new NotFoundError('scheduled task', id);
     assertOwns(now, before.userId, kind === 'edit' ? 'change' : kind);
     assertTransition(before, kind);
-    const { after, result } = apply(repo, before);
-    audit(db, now, action, RESOURCE, id, { before, after });
+    const { after, result, fields } = apply(repo, before);
+    // the service's own keys first (it writes none for pause, resume and cancel), the console's before/after beside
+    audit(db, now, action, RESOURCE, id, { ...fields, before, after });
     return result;
   });
 }
@@ -66,20 +68,53 @@ export function cancelSchedule(db: DB, op: Operator, id: string): ScheduledTaskR
   });
 }
 
-/** Reschedules or edits (time, cron, prompt, timezone, run limit, expiry) under the spec's rules. */
+/** The service's key for each field an edit may change (its updateTask logs `{scheduledFor, prompt, cronExpression}`). */
+const SERVICE_KEY = {
+  when: 'scheduledFor',
+  cron: 'cronExpression',
+  prompt: 'prompt',
+  timezone: 'timezone',
+  maxExecutions: 'maxExecutions',
+  expiresAt: 'expiresAt',
+} as const satisfies Record<keyof SchedulePatch, keyof ScheduledTaskRow>;
+
+/** The changed fields under the service's key names, each as now stored. */
+function changedFields(patch: SchedulePatch, after: ScheduledTaskRow): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(patch) as (keyof SchedulePatch)[]) {
+    if (patch[k] !== undefined) out[SERVICE_KEY[k]] = after[SERVICE_KEY[k]];
+  }
+  return out;
+}
+
+/**
+ * Reschedules or edits (time, cron, prompt, timezone, run limit, expiry) under the spec's rules.
+ * Audited as the service does, `scheduled_task.updated` with the changed fields, plus before/after.
+ */
 export function updateSchedule(db: DB, op: Operator, id: string, patch: SchedulePatch): ScheduledTaskRow {
   return changeSchedule(db, op, id, 'edit', 'scheduled_task.updated', (repo, before) => {
     const after = repo.update(id, toScheduledTaskPatch(before, patch, new Date()));
-    return { after, result: after };
+    return { after, result: after, fields: changedFields(patch, after) };
   });
 }
 
-/** Creates a one-shot (`scheduled_task.created`) or recurring (`cron_job.created`) schedule; a developer only for themself. */
+/** What the service's scheduleTask / createCronJob put in the audit row of a new schedule. */
+function createdFields(row: ScheduledTaskRow): Record<string, unknown> {
+  if (row.isRecurring && row.cronExpression) {
+    return { cronExpression: row.cronExpression, nextExecution: row.nextExecutionAt, description: describeCron(row.cronExpression) };
+  }
+  return { scheduledFor: row.scheduledFor, timezone: row.timezone, taskType: row.taskType };
+}
+
+/**
+ * Creates a one-shot (`scheduled_task.created`) or recurring (`cron_job.created`) schedule; a
+ * developer only for themself, and the owner must be a user in users.
+ */
 export function createSchedule(db: DB, op: Operator, input: CreateScheduleInput): ScheduledTaskRow {
   return runAction(db, op, null, (now) => {
     assertOwns(now, input.userId, 'create');
     const after = new ScheduledTaskRepository(db).create(toNewScheduledTask(db, input, new Date()));
-    audit(db, now, after.isRecurring ? 'cron_job.created' : 'scheduled_task.created', RESOURCE, after.id, { before: null, after });
+    audit(db, now, after.isRecurring ? 'cron_job.created' : 'scheduled_task.created', RESOURCE, after.id, { ...createdFields(after), before: null, after });
     return after;
   });
 }

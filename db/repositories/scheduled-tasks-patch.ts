@@ -2,6 +2,7 @@ import { ValidationError } from '../errors.js';
 import { toJson } from '../json.js';
 import { planTiming, assertMaxExecutions, toInstant, QUOTA_STATUSES } from '../scheduling/rules.js';
 import { formatInZone } from '../scheduling/format.js';
+import { scheduleKind } from '../scheduling/kind.js';
 import type { ScheduledTaskInsert, ScheduledTaskRow } from '../types.js';
 import type { ScheduledTaskPatch } from './scheduled-tasks-types.js';
 
@@ -30,9 +31,16 @@ function retime(before: ScheduledTaskRow, patch: ScheduledTaskPatch, now: Date):
     },
     now,
   );
-  const out: StoredPatch = { ...timing, scheduledFor: timing.nextExecutionAt };
-  // a schedule that changes kind keeps the status the service gives that kind
-  if (recurring !== before.isRecurring && (before.status === 'pending' || before.status === 'active')) out.status = recurring ? 'active' : 'pending';
+  const { timezone, ...times } = timing;
+  const out: StoredPatch = { ...times, scheduledFor: timing.nextExecutionAt };
+  // the zone is written only when it is the change, as typed: the stored name stays byte-identical
+  if (patch.timezone !== undefined) out.timezone = timezone;
+  if (recurring !== before.isRecurring) {
+    // a schedule that changes kind takes the type and status the service gives that kind
+    const type = patch.taskType ?? (recurring ? 'recurring_job' : before.taskType === 'recurring_job' ? 'prompt_execution' : before.taskType);
+    Object.assign(out, scheduleKind({ taskType: type, botName: patch.botName ?? before.botName, command: patch.command ?? before.command, recurring }));
+    if (before.status === 'pending' || before.status === 'active') out.status = recurring ? 'active' : 'pending';
+  }
   return out;
 }
 

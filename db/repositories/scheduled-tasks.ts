@@ -7,7 +7,8 @@ import { assertWritable } from '../tables.js';
 import { selectMany, insertRow, updateOne, deleteSome } from './queries.js';
 import { ValidationError } from '../errors.js';
 import { toJson } from '../json.js';
-import { planTiming, assertQuota, assertMaxExecutions, TASK_TYPES, QUOTA_STATUSES } from '../scheduling/rules.js';
+import { planTiming, assertQuota, assertMaxExecutions, QUOTA_STATUSES } from '../scheduling/rules.js';
+import { scheduleKind } from '../scheduling/kind.js';
 import { planResume, planExecuted, assertTransition, type StoredChange, type TransitionKind } from './scheduled-tasks-transitions.js';
 import { storedPatch, entersQuota } from './scheduled-tasks-patch.js';
 import type { ScheduledTaskInsert, ScheduledTaskRow } from '../types.js';
@@ -20,6 +21,7 @@ const RUNNABLE = ['pending', 'active'];
 
 /**
  * scheduled_tasks with the spec's rules (quota, hourly minimum, one-shot window, expiry, timezone)
+ * and the service's kinds (cron: recurring_job; reminder: system/remind; scheduling/kind.ts)
  * enforced on create and on every update that changes a time, so every caller gets them.
  * `clock` is injectable so tests can stand on either side of a daylight-saving change.
  */
@@ -31,21 +33,17 @@ export class ScheduledTaskRepository extends BaseRepository {
   create(data: NewScheduledTask): ScheduledTaskRow {
     const t = this.tables.scheduledTasks;
     assertWritable(t);
-    if (!(TASK_TYPES as readonly string[]).includes(data.taskType)) {
-      throw new ValidationError(`task type "${data.taskType}" is not one of ${TASK_TYPES.join(', ')}`);
-    }
     if (!data.prompt.trim()) throw new ValidationError('a schedule needs a prompt');
     assertMaxExecutions(data.maxExecutions);
     const now = this.clock();
     const timing = planTiming(data, now);
+    const kind = scheduleKind({ ...data, recurring: timing.isRecurring });
     const at = now.toISOString();
     const values: ScheduledTaskInsert = {
       id: data.id ?? nanoid(),
       projectId: data.projectId,
       userId: data.userId,
-      taskType: data.taskType,
-      botName: data.botName,
-      command: data.command,
+      ...kind,
       prompt: data.prompt,
       slackChannelId: data.slackChannelId,
       slackThreadTs: data.slackThreadTs ?? null,

@@ -5,3 +5,4 @@ export * from './interval.js';
 export * from './when.js';
 export * from './format.js';
 export * from './rules.js';
+export * from './kind.js';

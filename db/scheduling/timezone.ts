@@ -1,6 +1,6 @@
 import { ValidationError } from '../errors.js';
 
-/** The canonical spelling of an IANA zone name, or null when the platform does not know it. */
+/** The platform's canonical spelling of an IANA zone name (for computing only, never to store), or null when it does not know it. */
 export function canonicalTimezone(name: string): string | null {
   const trimmed = name.trim();
   // Intl also accepts offsets like "+02:00" on newer engines; a schedule needs a named zone for DST.
@@ -55,10 +55,13 @@ export function suggestTimezone(name: string): string | null {
   return best !== null && bestScore <= Math.max(2, Math.floor(wanted.length / 3)) ? best : null;
 }
 
-/** The canonical zone name, or a ValidationError that suggests the closest valid one. */
+/**
+ * The zone name as typed (only surrounding blanks dropped), once the platform knows it; else a
+ * ValidationError that suggests the closest valid one. Never the canonical spelling: Node's ICU
+ * turns `Asia/Kolkata` into `Asia/Calcutta`, and the service stores the name the user gave.
+ */
 export function assertTimezone(name: string): string {
-  const zone = canonicalTimezone(name);
-  if (zone) return zone;
+  if (canonicalTimezone(name)) return name.trim();
   const hint = suggestTimezone(name);
   const tail = hint ? `; did you mean "${hint}"?` : '; use an IANA name such as "America/New_York" or "Europe/Berlin"';
   throw new ValidationError(`unknown timezone "${name}"${tail}`);

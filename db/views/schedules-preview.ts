@@ -2,8 +2,8 @@ import type { DB } from '../connection.js';
 import type { Operator } from '../operator.js';
 import { ScheduledTaskRepository } from '../repositories/scheduled-tasks.js';
 import { storedPatch } from '../repositories/scheduled-tasks-patch.js';
-import { toNewScheduledTask, toScheduledTaskPatch, type CreateScheduleInput, type SchedulePatch } from '../actions/schedules-input.js';
-import { assertTimezone, describeCron, formatInZone, formatRelative, nextRuns, parseWhen, planTiming, assertQuota, assertMaxExecutions, TASK_TYPES } from '../scheduling/index.js';
+import { assertOwnerIsUser, toNewScheduledTask, toScheduledTaskPatch, type CreateScheduleInput, type SchedulePatch } from '../actions/schedules-input.js';
+import { assertTimezone, describeCron, formatInZone, formatRelative, nextRuns, parseWhen, planTiming, assertQuota, assertMaxExecutions, scheduleKind, ScheduleKindError } from '../scheduling/index.js';
 import type { ScheduledTaskRow } from '../types.js';
 
 /** Which input a refusal is about, so a form can put the message beside it. */
@@ -90,7 +90,8 @@ function preview(lines: readonly string[], run: () => void): SchedulePreview {
 
 /**
  * What saving a new schedule would do, without writing: the same conversions and rules as
- * createSchedule (time read in its zone, hourly minimum, one-shot window, expiry, quota).
+ * createSchedule (type, bot and command as the service writes them, owner in users, time read in
+ * its zone, hourly minimum, one-shot window, expiry, quota).
  */
 export function previewNewSchedule(db: DB, op: Operator, input: CreateScheduleInput, now: Date = new Date()): SchedulePreview {
   const cron = input.cron?.trim() || null;
@@ -99,9 +100,13 @@ export function previewNewSchedule(db: DB, op: Operator, input: CreateScheduleIn
     if (!input.projectId) throw new Refused('project', 'choose a project');
     if (!input.userId.trim()) throw new Refused('owner', 'the owner is a Slack user id (U…)');
     if (op.role !== 'admin' && input.userId !== op.id) throw new Refused('owner', `a ${op.role} may create schedules only for themself (${op.id})`);
-    if (!(TASK_TYPES as readonly string[]).includes(input.taskType)) throw new Refused('type', `task type "${input.taskType}" is not one of ${TASK_TYPES.join(', ')}`);
-    if (!input.botName.trim()) throw new Refused('bot', 'name the bot that runs it');
-    if (!input.command.trim()) throw new Refused('command', 'name the bot command to run');
+    try {
+      scheduleKind({ ...input, recurring: cron !== null });
+    } catch (e) {
+      if (e instanceof ScheduleKindError) throw new Refused(e.field, e.message);
+      throw e;
+    }
+    step('owner', () => assertOwnerIsUser(db, input.userId));
     if (!input.prompt.trim()) throw new Refused('prompt', 'a schedule needs a prompt');
     if (times.refusal) throw times.refusal;
     step('limit', () => assertMaxExecutions(input.maxExecutions));

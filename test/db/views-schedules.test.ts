@@ -80,17 +80,22 @@ describe('schedule preview', () => {
   it('reads words in the schedule zone and shows it in UTC; refuses past, far, too frequent, unknown zones and early expiry with the field', () => {
     const conn = freshDatabase();
     const p = seedProject(conn.sqlite);
+    for (const u of ['U_DEV', 'U_OTHER', 'U_ME']) seedUser(conn.sqlite, u, 'developer');
     const ok = previewNewSchedule(conn.db, admin, input(p), NOW);
     expect(ok.refusal).toBeNull();
     expect(ok.lines[0]).toBe('runs at 2026-03-02 09:00 EST · 2026-03-02T14:00:00.000Z UTC · in 1 d'); // 07:00 in New York now: 26 h
     const refused = (over: Partial<CreateScheduleInput>) => previewNewSchedule(conn.db, admin, input(p, over), NOW).refusal;
     expect(refused({ when: '2026-02-01 09:00' })).toMatchObject({ field: 'time', message: expect.stringContaining('has passed') });
     expect(refused({ when: '2027-06-01 09:00' })).toMatchObject({ field: 'time', message: expect.stringContaining('365 days') });
-    expect(refused({ when: undefined, cron: '46,49 6 * * *' })).toMatchObject({ field: 'time', message: expect.stringContaining('3 minutes later') });
+    expect(refused({ when: undefined, cron: '46,49 6 * * *', taskType: 'recurring_job', botName: 'ops', command: 'report' })).toMatchObject({ field: 'time', message: expect.stringContaining('3 minutes later') });
     expect(refused({ timezone: 'America/New_Yrok' })).toMatchObject({ field: 'timezone', message: expect.stringContaining('did you mean "America/New_York"') });
     expect(refused({ expiresAt: 'tomorrow 8am' })).toMatchObject({ field: 'expiry', message: expect.stringContaining('must be after the first run') });
     expect(refused({ prompt: '  ' })).toMatchObject({ field: 'prompt' });
     expect(refused({ userId: 'U_OTHER' })).toBeNull();
+    expect(refused({ userId: 'U_GONE' })).toMatchObject({ field: 'owner', message: expect.stringContaining('is not a user in this database') });
+    expect(refused({ taskType: 'reminder', botName: 'coder' })).toMatchObject({ field: 'bot', message: expect.stringContaining('system bot') });
+    expect(refused({ when: undefined, cron: '0 9 * * *' })).toMatchObject({ field: 'type', message: expect.stringContaining('a reminder runs once') });
+    expect(refused({ taskType: 'recurring_job' })).toMatchObject({ field: 'type', message: expect.stringContaining('needs a cron expression') });
     expect(previewNewSchedule(conn.db, { ...admin, role: 'developer', id: 'U_ME' }, input(p), NOW).refusal).toMatchObject({ field: 'owner' });
     const cron = previewNewSchedule(conn.db, admin, input(p, { when: undefined, cron: '0 9 * * 1-5', taskType: 'recurring_job' }), NOW);
     expect(cron.refusal).toBeNull();
@@ -102,6 +107,7 @@ describe('schedule preview', () => {
   it('refuses the 51st schedule of an owner (quota) and writes nothing', () => {
     const conn = freshDatabase();
     const p = seedProject(conn.sqlite);
+    seedUser(conn.sqlite, 'U_FULL', 'developer');
     for (let i = 0; i < 50; i++) seedSchedule(conn.sqlite, { projectId: p, userId: 'U_FULL', status: i % 2 ? 'paused' : 'pending' });
     const before = conn.sqlite.prepare('SELECT count(*) AS n FROM scheduled_tasks').get();
     expect(previewNewSchedule(conn.db, admin, input(p, { userId: 'U_FULL' }), NOW).refusal).toMatchObject({ field: 'owner', message: expect.stringContaining('limit is 50') });

@@ -5,7 +5,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import { freshDatabase } from '../helpers/temp-db.js';
-import { seedProject } from '../helpers/seed.js';
+import { seedProject, seedUser } from '../helpers/seed.js';
 import { startConsole, KEYS, expectFits } from '../app/driver.js';
 import type { Connection } from '../../db/connection.js';
 import { seedSchedule, hoursFromNow, scheduleRow, scheduleCount, auditRows } from './schedules-fixtures.js';
@@ -51,12 +51,16 @@ describe('creating a schedule', () => {
   it('a one-shot "tomorrow 9am" read in America/New_York (machine in Tokyo): parsed in its zone and UTC as typed, an unknown zone refused with a suggestion, saved and audited', async () => {
     const conn = freshDatabase();
     const p = seedProject(conn.sqlite, { name: 'web' });
+    seedUser(conn.sqlite, 'U_OWNER', 'developer');
     const c = await schedulesScreen(conn);
     let f = await c.press('n', 'New schedule');
     expect(focused(f)).toContain('project');
     expect(f).toContain('‹ web ›');
     expect(f).toContain('timezone  Asia/Tokyo'); // the machine's zone by default
     await toField(c, 'owner');
+    await retype(c, 'U_NOBODY');
+    f = await c.waitFor('is not a user in this database');
+    expect(f.split('\n').filter((l) => l.includes('✗'))).toHaveLength(1);
     await retype(c, 'U_OWNER');
     await toField(c, 'prompt');
     await c.type('stand up');
@@ -90,6 +94,7 @@ describe('creating a schedule', () => {
   it('a recurring job: "46,49 6 * * *" is refused in one line before saving and nothing is written; "0 7 * * 1" shows its words and next five runs and is saved', async () => {
     const conn = freshDatabase();
     seedProject(conn.sqlite, { name: 'web' });
+    seedUser(conn.sqlite, 'U_OWNER', 'developer');
     const c = await schedulesScreen(conn);
     await c.press('n', 'New schedule');
     await toField(c, 'owner');

@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError, PermissionError, ValidationError } from '
 import type { Connection } from '../../../db/connection.js';
 import type { ScheduledTaskRow } from '../../../db/types.js';
 import { insertProject, oneShot, recurring, hoursFrom } from './fixtures.js';
+import { seedUser } from '../../helpers/seed.js';
 
 let conn: Connection;
 let project: string;
@@ -21,6 +22,7 @@ const dev = operator({ id: 'U_DEV', role: 'developer' });
 beforeEach(() => {
   conn = freshDatabase();
   project = insertProject(conn.db);
+  for (const u of ['U_DEV', 'U_OPS']) seedUser(conn.sqlite, u, 'developer'); // owners are users (the service's Slack ids)
   repo = new ScheduledTaskRepository(conn.db);
   mine = repo.create(oneShot(project, new Date()));
   theirs = repo.create(recurring(project, { userId: 'U_OPS' }));

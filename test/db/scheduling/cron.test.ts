@@ -75,9 +75,11 @@ describe('describeCron', () => {
 });
 
 describe('timezones', () => {
-  it('accepts IANA names and returns their canonical spelling', () => {
+  it('accepts IANA names and returns them as typed, never the ICU spelling (Asia/Kolkata is not Asia/Calcutta)', () => {
     expect(assertTimezone('America/New_York')).toBe('America/New_York');
-    expect(assertTimezone('europe/berlin')).toBe('Europe/Berlin');
+    expect(assertTimezone('Asia/Kolkata')).toBe('Asia/Kolkata');
+    expect(assertTimezone('Europe/Kyiv')).toBe('Europe/Kyiv');
+    expect(assertTimezone(' europe/berlin ')).toBe('europe/berlin');
     expect(assertTimezone('UTC')).toBe('UTC');
     expect(isValidTimezone('+02:00')).toBe(false);
   });
