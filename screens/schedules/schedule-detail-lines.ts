@@ -2,7 +2,7 @@ import type { DetailLine } from '../../components/DetailLines.js';
 import { inert } from '../../components/text/inert.js';
 import { wrapLines } from '../../components/text/wrap.js';
 import { statusTone } from '../../components/theme/index.js';
-import { formatInZone, formatRelative, nextRuns } from '../../db/scheduling/index.js';
+import { formatInZone, formatRelative, nextRuns, upcomingRun } from '../../db/scheduling/index.js';
 import type { ScheduleDetail } from '../../db/views/schedules.js';
 import { scheduleRepeat } from './schedule-columns.js';
 import { nextRunText, runsText } from './schedule-time.js';
@@ -34,6 +34,8 @@ function upcoming(cron: string, zone: string, now: Date): DetailLine[] {
 export function scheduleDetailLines(d: ScheduleDetail, width: number, now: Date = new Date()): DetailLine[] {
   const s = d.schedule;
   const zone = s.timezone;
+  // a completed, cancelled or failed schedule never runs again, whatever next_execution_at still holds
+  const next = upcomingRun(s);
   const lines: DetailLine[] = [
     { label: 'schedule', text: s.id },
     { label: 'type', text: `${inert(s.taskType)} · bot ${inert(s.botName)} · command ${inert(s.command)}` },
@@ -43,9 +45,9 @@ export function scheduleDetailLines(d: ScheduleDetail, width: number, now: Date 
     { label: 'channel', text: `${inert(s.slackChannelId)}${s.slackThreadTs ? ` · thread ${inert(s.slackThreadTs)}` : ''}` },
     { label: 'timezone', text: inert(zone) },
     { label: 'repeats', text: s.isRecurring ? `${inert(s.cronExpression ?? '')} · ${inert(scheduleRepeat(s))}` : 'once' },
-    { label: 'next run', text: s.nextExecutionAt ? `${nextRunText(s.nextExecutionAt, zone, now)} · ${s.nextExecutionAt}` : '—', tone: s.nextExecutionAt ? undefined : 'muted' },
+    { label: 'next run', text: next ? `${nextRunText(next, zone, now)} · ${next}` : '—', tone: next ? undefined : 'muted' },
   ];
-  if (s.isRecurring && s.cronExpression) lines.push(...upcoming(s.cronExpression, zone, now));
+  if (next && s.isRecurring && s.cronExpression) lines.push(...upcoming(s.cronExpression, zone, now));
   lines.push(
     time('scheduled', s.scheduledFor, zone, now),
     { label: 'runs', text: `${runsText(s.executionCount, s.maxExecutions)}${s.maxExecutions == null ? ' (no limit)' : ''}` },
