@@ -1,4 +1,5 @@
 import React, { useMemo } from 'react';
+import { Box } from 'ink';
 import { DetailLines } from '../../components/DetailLines.js';
 import { StateLine } from '../../components/StateLine.js';
 import { auditEntry } from '../../db/views/audit.js';
@@ -7,23 +8,42 @@ import { useLive } from '../../src/app/live.js';
 import { useQuery } from '../../src/hooks/use-query.js';
 import { useStaticList } from '../../src/hooks/use-static-list.js';
 import { useListKeys } from '../../src/hooks/use-list-keys.js';
+import { isCommand } from '../../src/keymap/keymap.js';
 import type { ScreenProps } from '../../src/app/screen-props.js';
 import { auditEntryLines } from './audit-entry-lines.js';
+import { useUndo } from './use-undo.js';
+import { UndoDialogs, undoDialogLines } from './UndoDialogs.js';
 
 const LABEL = 10;
 
-/** One audit entry: its fields and the metadata as formatted JSON, scrolled with the list keys. */
+/** One audit entry: its fields and the metadata as formatted JSON, scrolled with the list keys; u undoes its change. */
 export function AuditEntryScreen({ active, params, width, height }: ScreenProps) {
   const { db } = useServices();
   const { version } = useLive();
   const id = params.auditId ?? '';
   const entry = useQuery(() => auditEntry(db, Number(id)), id, version);
+  const undo = useUndo();
+  const bodyHeight = height - undoDialogLines(undo, width);
   const textWidth = Math.max(10, width - LABEL - 3);
   const lines = useMemo(() => (entry.status === 'ready' && entry.data ? auditEntryLines(entry.data, textWidth) : []), [entry, textWidth]);
-  const list = useStaticList(lines.length, height);
-  useListKeys(list, { active, scope: 'audit-entry' });
-  if (entry.status !== 'ready' || !entry.data) {
+  const list = useStaticList(lines.length, bodyHeight);
+  const found = entry.status === 'ready' && entry.data;
+  useListKeys(list, {
+    active,
+    scope: 'audit-entry',
+    onKey: (k) => {
+      if (!found || !isCommand('audit.undo', k.name)) return false;
+      undo.request(Number(id));
+      return true;
+    },
+  });
+  if (!found) {
     return <StateLine status={entry.status === 'ready' ? 'missing' : entry.status} error={entry.status === 'error' ? entry.error : undefined} missing={`Audit entry ${id} is not in this database.`} />;
   }
-  return <DetailLines lines={lines} cursor={list.cursor} offset={list.offset} height={height} labelWidth={LABEL} />;
+  return (
+    <Box flexDirection="column" height={height} overflow="hidden">
+      <UndoDialogs undo={undo} width={width} />
+      <DetailLines lines={lines} cursor={list.cursor} offset={list.offset} height={bodyHeight} labelWidth={LABEL} />
+    </Box>
+  );
 }

@@ -46,6 +46,7 @@ export const SCOPES: readonly { readonly scope: string; readonly title: string }
   { scope: 'secret', title: 'A new key, shown once' },
   { scope: 'audit', title: 'Audit log' },
   { scope: 'audit-entry', title: 'Audit entry' },
+  { scope: 'notice', title: 'Why an undo cannot be done' },
   { scope: 'schedules', title: 'Schedules' },
   { scope: 'schedule', title: 'Schedule detail' },
 ];
@@ -111,6 +112,7 @@ export const BINDINGS: readonly KeyBinding[] = [
   { command: 'audit.open', keys: ['enter'], description: 'show the entry with its metadata as formatted JSON', scope: 'audit', hint: 'metadata' },
   { command: 'audit.undo', keys: ['u'], description: "undo the entry's console change: shows the diff, asks first; only if the row is still as it left it", scope: 'audit', hint: 'undo', action: true },
   { command: 'audit.undo', keys: ['u'], description: "undo this entry's console change: shows the diff, asks first; only if the row is still as it left it", scope: 'audit-entry', hint: 'undo', action: true },
+  { command: 'notice.close', keys: ['enter', 'esc'], label: 'any key', description: 'close the message (nothing was changed)', scope: 'notice', hint: 'close' },
   { command: 'schedule.pause', keys: ['p'], description: 'pause, or resume a paused one (next run recomputed in its zone; asks first)', scope: 'schedules', hint: 'pause/resume', action: true },
   { command: 'schedule.cancel', keys: ['c'], description: 'cancel: it never runs again (asks first)', scope: 'schedules', hint: 'cancel', action: true },
   { command: 'schedule.new', keys: ['n'], description: 'new schedule: a time in words or a cron, checked as you type', scope: 'schedules', hint: 'new', action: true },
