@@ -1,14 +1,34 @@
-// Wide (two-column) code points: CJK, Hangul, fullwidth forms and emoji pictographs.
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
-const ZERO = /^[\u0300-\u036f\u200b-\u200f\ufe00-\ufe0f]$/u;
+import stringWidth from 'string-width';
+
+// Terminal columns from string-width, the table Ink itself lays text out with, so a cell the
+// console cuts to N columns is N columns to Ink too: emoji, ZWJ sequences (👩‍💻), flags (🇯🇵),
+// CJK and combining marks never shift a column. Pure: the subcommands use it too (src/cli/text.ts).
 
 const segmenter = new Intl.Segmenter();
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
-/** Terminal columns a grapheme takes: 2 for wide characters and emoji, 0 for marks, else 1. */
-function columns(grapheme: string): number {
-  if (ZERO.test(grapheme)) return 0;
-  return WIDE.test(grapheme) ? 2 : 1;
+/** Columns `text` takes on a terminal (after `inert`: it holds no escapes). */
+export const displayWidth = (text: string): number => (PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text));
+
+/** The longest start of `text` (whole graphemes) that fits in `width` columns, and its columns. */
+function head(text: string, width: number): { text: string; used: number; cut: boolean } {
+  let used = 0;
+  let out = '';
+  for (const { segment } of segmenter.segment(text)) {
+    const w = stringWidth(segment);
+    if (used + w > width) return { text: out, used, cut: true };
+    out += segment;
+    used += w;
+  }
+  return { text: out, used, cut: false };
+}
+
+/** At most `width` columns: cut with `…` when longer, else unchanged. */
+export function truncate(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (PRINTABLE_ASCII.test(text)) return text.length > width ? text.slice(0, width - 1) + '…' : text;
+  const first = head(text, width); // stops at the width: a 1 MB cell is not measured whole
+  return first.cut ? head(first.text, width - 1).text + '…' : text;
 }
 
 /** Fits text into exactly `width` columns: cut with `…` when longer, padded with spaces when shorter. */
@@ -21,23 +41,10 @@ export function fitColumns(text: string, width: number, align: 'left' | 'right' 
     const pad = ' '.repeat(width - Math.min(width, text.length));
     return align === 'right' ? pad + out : out + pad;
   }
-  let used = 0;
-  let out = '';
-  let cut = false;
-  for (const { segment } of segmenter.segment(text)) {
-    const w = columns(segment);
-    if (used + w > width) {
-      cut = true;
-      break;
-    }
-    out += segment;
-    used += w;
-  }
+  let { text: out, used, cut } = head(text, width);
   if (cut) {
-    // make room for the ellipsis
-    const graphemes = Array.from(segmenter.segment(out), (s) => s.segment);
-    while (used + 1 > width && graphemes.length > 0) used -= columns(graphemes.pop()!);
-    out = graphemes.join('') + '…';
+    ({ text: out, used } = head(out, width - 1));
+    out += '…';
     used += 1;
   }
   const pad = ' '.repeat(Math.max(0, width - used));

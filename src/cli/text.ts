@@ -1,52 +1,23 @@
 // Text as the terminal will show it: stored strings made inert, widths in terminal columns.
+// The rules live once, in components/text (pure modules, no React): the console and the
+// subcommands show the same stored text the same way.
+import { HIDDEN } from '../../components/text/inert.js';
 
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/gu;
-const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+export { inert, textOf } from '../../components/text/inert.js';
+export { displayWidth, truncate } from '../../components/text/width.js';
+import { displayWidth } from '../../components/text/width.js';
 
-const escapeChar = (c: string): string => {
-  const cp = c.codePointAt(0)!;
-  return NAMED[c] ?? (cp < 0x100 ? `\\x${cp.toString(16).padStart(2, '0')}` : `\\u{${cp.toString(16)}}`);
-};
+// Tab, newline and CR are left alone: outside strings they are JSON's own whitespace, inside
+// them JSON.stringify has escaped them already.
+const HIDDEN_JSON = new RegExp(`(?![\\t\\n\\r])${HIDDEN}`, 'gu');
+const u = (unit: number): string => `\\u${unit.toString(16).padStart(4, '0')}`;
 
-/** Control characters, ANSI escapes and bidi overrides shown as escapes, never interpreted. */
-export const inert = (s: string): string => s.replace(UNSAFE, escapeChar);
-
-/** Same, for JSON text: JSON.stringify leaves C1 controls and bidi marks raw inside strings. */
+/**
+ * Same, for JSON text: JSON.stringify escapes C0 controls but leaves DEL, C1 controls, bidi and
+ * zero-width characters raw inside strings. They become \uXXXX escapes (the value is unchanged).
+ */
 export const inertJson = (json: string): string =>
-  json.replace(/[\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
-
-const WIDE: readonly [number, number][] = [
-  [0x1100, 0x115f], [0x2e80, 0x303e], [0x3041, 0x33ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xa000, 0xa4cf],
-  [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6],
-  [0x1f300, 0x1f64f], [0x1f900, 0x1f9ff], [0x20000, 0x3fffd],
-];
-
-/** Columns one code point takes: 0 for combining marks, 2 for East Asian wide and emoji. */
-export function charWidth(cp: number): number {
-  if ((cp >= 0x300 && cp <= 0x36f) || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f)) return 0;
-  return WIDE.some(([lo, hi]) => cp >= lo && cp <= hi) ? 2 : 1;
-}
-
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += charWidth(ch.codePointAt(0)!);
-  return w;
-}
-
-/** Cuts to at most `width` columns, ending with `…` when something was cut. */
-export function truncate(s: string, width: number): string {
-  if (displayWidth(s) <= width) return s;
-  if (width <= 0) return '';
-  let out = '';
-  let w = 0;
-  for (const ch of s) {
-    const cw = charWidth(ch.codePointAt(0)!);
-    if (w + cw > width - 1) break;
-    out += ch;
-    w += cw;
-  }
-  return out + '…';
-}
+  json.replace(HIDDEN_JSON, (c) => (c.length === 2 ? u(c.charCodeAt(0)) + u(c.charCodeAt(1)) : u(c.charCodeAt(0))));
 
 export const padEnd = (s: string, width: number): string => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 export const padStart = (s: string, width: number): string => ' '.repeat(Math.max(0, width - displayWidth(s))) + s;

@@ -39,9 +39,9 @@ describe('ListView', () => {
     expect(f.split('\n').filter((l) => l.startsWith('>'))).toEqual([expect.stringContaining('row 2')]);
   });
 
-  it('shows database text inert: escapes removed, newlines and control characters visible', () => {
-    const f = draw({ rows: [{ id: 1, name: 'red \u001b[31mALERT\u001b[0m\nnext\u0007bell \u001b]0;title\u0007x' }] });
-    expect(f).toContain('red ALERT↵next�bell x');
+  it('shows database text inert: escapes, newlines and control characters visible as escapes', () => {
+    const f = draw({ rows: [{ id: 1, name: 'red \u001b[31mALERT\u001b[0m\nnext\u0007bell \u001b]0;title\u0007x' }], width: 80 });
+    expect(f).toContain('red \\x1b[31mALERT\\x1b[0m↵next\\x07bell \\x1b]0;title\\x07x');
     expect(f).not.toContain('\u001b');
   });
 
