@@ -11,13 +11,14 @@ export function isCancellable(task: { readonly status: string }): boolean {
 }
 
 /**
- * Why this operator cannot cancel this task, or null when `c` can act: the status, then the role
- * (a developer only their own tasks). The action checks both again inside its transaction.
+ * Why this operator cannot cancel this task (a sentence for the flash line), or null when `c` can act: the status, then the role
+ * (a developer only their own tasks), short enough for the flash line. The action checks both
+ * again inside its transaction.
  */
 export function cancelRefusal(task: { readonly id: string; readonly status: string; readonly slackUserId: string }, op: Pick<Operator, 'id' | 'role'>): string | null {
-  if (!isCancellable(task)) return `task ${task.id} is ${task.status}: only a pending, queued or running task can be cancelled`;
+  if (!isCancellable(task)) return `${task.id} is ${task.status}: only pending, queued or running tasks can be cancelled`;
   if (op.role !== 'admin' && task.slackUserId !== op.id) {
-    return `a ${op.role} may cancel only their own tasks; task ${task.id} belongs to ${task.slackUserId}`;
+    return `A ${op.role} may cancel only their own tasks; ${task.id} belongs to ${task.slackUserId}`;
   }
   return null;
 }

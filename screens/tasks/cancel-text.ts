@@ -13,9 +13,9 @@ export function cancelQuestion(p: CancelPreview): string {
   return `${p.id} is ${p.status}. It is set to cancelled${subs}; the audit log records it.${submits} ${agentNotice(p.agentId)}`;
 }
 
-/** The flash line after a cancel. */
+/** The flash line after a cancel: what matters first, as the footer cuts a long line. */
 export function cancelledLine(c: TaskCancellation): string {
   const subs = c.subtasks.length ? ` with ${plural(c.subtasks.length, 'subtask', 'subtasks')}` : '';
-  const sent = c.cancelMessage === null ? 'no offline_queue in this file, the agent is not told' : `task:cancel queued for ${c.agentId === 'auto' ? 'any agent' : c.agentId}`;
-  return `Task ${c.task.id} is now ${c.task.status}${subs}; ${sent}; audited as task:cancelled.`;
+  const sent = c.cancelMessage === null ? 'this file has no offline_queue, so no agent is told' : `task:cancel queued for ${c.agentId === 'auto' ? 'any agent' : c.agentId}`;
+  return `Cancelled ${c.task.id}${subs}; audited as task:cancelled; ${sent}.`;
 }

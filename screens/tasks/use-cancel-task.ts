@@ -43,11 +43,11 @@ export function useCancelTask(): CancelTask {
   };
   const request = (task: CancelTarget): void => {
     const why = cancelRefusal(task, operator);
-    if (why) return flash(`Not cancelled: ${why}.`, 'warning');
+    if (why) return flash(`${why}.`, 'warning');
     const preview = cancelPreview(db, task.id); // fresh: the row shown may be up to a poll old
     if (!preview) return flash(`Not cancelled: task ${task.id} is no longer in this database.`, 'warning');
     const now = cancelRefusal({ ...task, status: preview.status }, operator);
-    if (now) return flash(`Not cancelled: ${now}.`, 'warning');
+    if (now) return flash(`${now}.`, 'warning');
     confirm.ask({ title: 'Cancel this task?', message: cancelQuestion(preview), onYes: () => run(task.id) });
   };
   return { request: refusal === null ? request : null, dialog: confirm.dialog };

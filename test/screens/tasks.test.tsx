@@ -1,7 +1,7 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import Database from 'better-sqlite3';
 import { freshDatabase } from '../helpers/temp-db.js';
-import { seedProject, seedTask, seedTasks, seedSession, minutesAgo } from '../helpers/seed.js';
+import { seedProject, seedTask, seedTasks, seedSession, seedUser, minutesAgo } from '../helpers/seed.js';
 import { startConsole, KEYS, adminOperator } from '../app/driver.js';
 import type { Connection } from '../../db/connection.js';
 
@@ -136,15 +136,22 @@ describe('cancelling a task', () => {
     return { conn, c, id };
   }
 
-  it('asks first with No selected; y cancels, audits task:cancelled with the operator, and the row updates in place', async () => {
+  it('asks first with No selected, saying how the agent is told; y cancels, audits task:cancelled with the operator, and the row updates in place', async () => {
     const { conn, c, id } = await withPending('queued');
+    expect(c.frame()).toContain('c cancel');
     let f = await c.press('c', 'Cancel this task?');
     expect(f).toMatch(/> No \(n\)/);
     expect(f).not.toMatch(/> Yes/);
+    const dialog = f.replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
+    expect(dialog).toContain(`${id} is queued. It is set to cancelled; the audit log records it.`);
+    expect(dialog).toContain("The agent is told via the service's queue (task:cancel for agent agent-1) within about 30 s while the service runs; if the service is down, nothing stops an agent already running it.");
     f = await c.press('y', 'audited as task:cancelled');
+    expect(f).toContain(`Cancelled ${id}; audited as task:cancelled; task:cancel queued for agent-1.`);
     expect(statusOf(conn, id)).toEqual({ status: 'cancelled', completed_at: null });
     expect(audit(conn)).toEqual([expect.objectContaining({ action: 'task:cancelled', user_id: 'U_ADMIN', resource_type: 'task', resource_id: id })]);
     expect(selectedLine(f)).toContain('cancelled');
+    await c.press('j'); // the flash clears on the next key: the cancelled row offers no c
+    expect(c.frame()).not.toContain('c cancel');
   });
 
   it('n, Esc and Enter on the default No leave the task alone and write nothing', async () => {
@@ -166,12 +173,88 @@ describe('cancelling a task', () => {
     expect(statusOf(conn, id).status).toBe('cancelled');
   });
 
-  it('refuses a running task and says why, without asking', async () => {
+  it('cancels a running task after asking; the task:cancel message waits in offline_queue for the service to deliver', async () => {
     const { conn, c, id } = await withPending('running');
-    const f = await c.press('c', 'cannot stop its agent');
+    expect(c.frame()).toContain('c cancel');
+    await c.press('c', 'Cancel this task?');
+    await c.press('y', 'audited as task:cancelled');
+    expect(statusOf(conn, id)).toEqual({ status: 'cancelled', completed_at: null });
+    const queued = conn.sqlite.prepare("SELECT agent_id, payload FROM offline_queue WHERE message_type = 'task:cancel' AND delivered = 0").all() as { agent_id: string; payload: string }[];
+    expect(queued.map((q) => [q.agent_id, JSON.parse(q.payload).payload.taskId])).toEqual([['agent-1', id]]);
+  });
+
+  it('offers c only on rows it can cancel; c elsewhere says why in the flash line and asks nothing', async () => {
+    const conn = freshDatabase();
+    const p = seedProject(conn.sqlite, { name: 'web' });
+    const done = seedTask(conn.sqlite, { projectId: p, status: 'completed', prompt: 'already done', createdAt: minutesAgo(1) });
+    seedTask(conn.sqlite, { projectId: p, status: 'pending', prompt: 'still waiting', createdAt: minutesAgo(2) });
+    seedTask(conn.sqlite, { projectId: p, status: 'failed', prompt: 'it failed', createdAt: minutesAgo(3) });
+    const c = await tasksScreen(conn);
+    await c.waitFor('1-3 of 3');
+    expect(selectedLine(c.frame())).toContain('already done');
+    expect(c.frame()).not.toContain('c cancel');
+    let f = await c.press('c', 'can be cancelled');
+    expect(f).toContain(`${done} is completed: only pending, queued or running tasks can be cancelled.`);
     expect(f).not.toContain('Cancel this task?');
-    expect(statusOf(conn, id).status).toBe('running');
+    f = await c.press('j');
+    expect(selectedLine(f)).toContain('still waiting');
+    expect(f).toContain('c cancel');
+    f = await c.press('j');
+    expect(f).not.toContain('c cancel');
     expect(audit(conn)).toEqual([]);
+  });
+
+  it("a developer is offered c only on their own tasks, and told why on another's", async () => {
+    const conn = freshDatabase();
+    const p = seedProject(conn.sqlite, { name: 'web' });
+    seedUser(conn.sqlite, 'U0DEV', 'developer');
+    const theirs = seedTask(conn.sqlite, { projectId: p, status: 'pending', prompt: 'not mine', slackUserId: 'U0OTHER', createdAt: minutesAgo(1) });
+    seedTask(conn.sqlite, { projectId: p, status: 'pending', prompt: 'mine', slackUserId: 'U0DEV', createdAt: minutesAgo(2) });
+    const c = await tasksScreen(conn, { operator: { id: 'U0DEV', role: 'developer', known: true, active: true, readOnly: false } });
+    await c.waitFor('1-2 of 2');
+    expect(c.frame()).not.toContain('c cancel');
+    const f = await c.press('c', 'belongs to');
+    expect(f).toContain(`A developer may cancel only their own tasks; ${theirs} belongs to U0OTHER.`);
+    expect(await c.press('j')).toContain('c cancel');
+  });
+
+  it('names the subtasks and the withdrawn submit in the question, and a project on auto', async () => {
+    const conn = freshDatabase();
+    const p = seedProject(conn.sqlite, { name: 'web', agentId: 'auto' });
+    const parent = seedTask(conn.sqlite, { projectId: p, status: 'queued', prompt: 'the parent', createdAt: minutesAgo(1) });
+    seedTask(conn.sqlite, { projectId: p, status: 'running', prompt: 'child a', parentTaskId: parent, createdAt: minutesAgo(2) });
+    seedTask(conn.sqlite, { projectId: p, status: 'completed', prompt: 'child b', parentTaskId: parent, createdAt: minutesAgo(3) });
+    const at = new Date();
+    conn.sqlite
+      .prepare("INSERT INTO offline_queue (agent_id, message_type, payload, created_at, expires_at, delivered) VALUES ('auto', 'task:submit', ?, ?, ?, 0)")
+      .run(JSON.stringify({ id: 'msg_submit', type: 'task:submit', payload: { taskId: parent }, timestamp: at.getTime() }), at.toISOString(), new Date(at.getTime() + 86_400_000).toISOString());
+    const c = await tasksScreen(conn, { columns: 120, rows: 40 });
+    await c.waitFor('1-3 of 3');
+    const f = await c.press('c', 'Cancel this task?');
+    const dialog = f.replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
+    expect(dialog).toContain(`${parent} is queued. It is set to cancelled with its 1 pending, queued or running subtask; the audit log records it.`);
+    expect(dialog).toContain("1 submit still waiting in the service's queue is withdrawn, so the service never sends it.");
+    expect(dialog).toContain('task:cancel for the agent the service picks, as the project says auto');
+    await c.press('y', 'audited as task:cancelled');
+    expect(c.frame()).toContain(`Cancelled ${parent} with 1 subtask; audited as task:cancelled; task:cancel queued for any agent.`);
+    expect(conn.sqlite.prepare("SELECT status FROM tasks ORDER BY created_at DESC").pluck().all()).toEqual(['cancelled', 'cancelled', 'completed']);
+  });
+
+  it('the task detail offers c on a pending task and not on a completed one', async () => {
+    const conn = freshDatabase();
+    const p = seedProject(conn.sqlite, { name: 'web' });
+    seedTask(conn.sqlite, { projectId: p, status: 'completed', prompt: 'finished one', createdAt: minutesAgo(1) });
+    seedTask(conn.sqlite, { projectId: p, status: 'pending', prompt: 'waiting one', createdAt: minutesAgo(2) });
+    const c = await tasksScreen(conn);
+    let f = await c.press(KEYS.enter, 'Task task_');
+    expect(f).toContain('finished one');
+    expect(f).not.toContain('c cancel');
+    await c.press(KEYS.esc, '/ to filter');
+    await c.press('j');
+    f = await c.press(KEYS.enter, 'Task task_');
+    expect(f).toContain('waiting one');
+    expect(f).toContain('c cancel');
+    await c.press('c', 'Cancel this task?');
   });
 
   it('shows the refusal in one line when the row changed meanwhile (another process finished it)', async () => {
@@ -196,6 +279,7 @@ describe('cancelling a task', () => {
     await viewer.c.press('?', 'Keys');
     expect(viewer.c.frame()).not.toContain('Cancel this task?');
     expect(viewer.c.frame()).not.toContain('cancel the pending');
+    expect(viewer.c.frame()).not.toContain('can be cancelled');
     expect(statusOf(viewer.conn, viewer.id).status).toBe('pending');
   });
 });
