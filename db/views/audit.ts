@@ -4,6 +4,8 @@ import { shapedTables } from '../tables.js';
 import type { AuditLogRow } from '../types.js';
 import { contains, type ListSource, type KeysetOrder } from './keyset.js';
 import { keysetSource } from './keyset-source.js';
+import { cleanCells, textOrNull, type CellKind } from '../cells.js';
+import { cleanTableRow } from './table-cells.js';
 
 export interface AuditFilter {
   /** an action, or its start (`api-key` finds `api-key:revoked` and `api-key:cleanup`) */
@@ -19,6 +21,10 @@ export interface AuditFilter {
 export type AuditListItem = AuditLogRow;
 
 export const METADATA_PREVIEW_CHARS = 200;
+
+const AUDIT_CELLS = {
+  id: 'number', action: 'text', userId: 'text?', resourceType: 'text', resourceId: 'text?', metadata: 'text', timestamp: 'time',
+} as const satisfies Record<keyof AuditListItem, CellKind>;
 
 const prefixPattern = (text: string): string => `${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
@@ -57,7 +63,8 @@ export function auditListSource(db: DB, filter: AuditFilter): ListSource<AuditLi
           userId: c.userId,
           resourceType: c.resourceType,
           resourceId: c.resourceId,
-          metadata: sql<string>`substr(${c.metadata}, 1, ${METADATA_PREVIEW_CHARS})`,
+          // substr of a BLOB is a BLOB: its marker is made below.
+          metadata: sql<unknown>`substr(${c.metadata}, 1, ${METADATA_PREVIEW_CHARS})`,
           timestamp: c.timestamp,
         })
         .from(c)
@@ -65,9 +72,8 @@ export function auditListSource(db: DB, filter: AuditFilter): ListSource<AuditLi
         .orderBy(...k.orderBy)
         .limit(limit)
         .all();
-      return rows;
+      return rows.map((r) => ({ item: cleanCells(r, AUDIT_CELLS) as AuditListItem, cursor: { key: r.id, id: r.id } }));
     },
-    cursorOf: (r) => ({ key: r.id, id: r.id }),
     unfiltered: isEmptyAuditFilter(filter),
   });
 }
@@ -78,8 +84,10 @@ export interface AuditEntry {
   metadata: { ok: true; lines: string[] } | { ok: false; raw: string };
 }
 
-export function formatMetadata(raw: string | null): AuditEntry['metadata'] {
+export function formatMetadata(cell: unknown): AuditEntry['metadata'] {
+  const raw = textOrNull(cell);
   if (raw == null || raw === '') return { ok: true, lines: ['{}'] };
+  if (typeof cell !== 'string') return { ok: false, raw };
   try {
     return { ok: true, lines: JSON.stringify(JSON.parse(raw) as unknown, null, 2).split('\n') };
   } catch {
@@ -92,5 +100,5 @@ export function auditEntry(db: DB, id: number): AuditEntry | undefined {
   const t = shapedTables(db.$client).auditLogs;
   if (!t.exists) return undefined;
   const row = db.select().from(t.table).where(eq(t.table.id, id)).get();
-  return row ? { row, metadata: formatMetadata(row.metadata) } : undefined;
+  return row ? { row: cleanTableRow(t, row), metadata: formatMetadata(row.metadata) } : undefined;
 }

@@ -1,7 +1,9 @@
 import { and, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { DB } from '../connection.js';
-import { shapedTables, withDefaults } from '../tables.js';
+import { shapedTables } from '../tables.js';
 import type { AuditLogRow } from '../types.js';
+import { cleanCells, number } from '../cells.js';
+import { cleanTableRow } from './table-cells.js';
 
 export interface StatusCount {
   status: string;
@@ -13,7 +15,8 @@ export function tasksByStatus(db: DB): StatusCount[] {
   const t = shapedTables(db.$client).tasks;
   if (!t.exists) return [];
   const c = t.table;
-  return db.select({ status: c.status, count: sql<number>`count(*)` }).from(c).groupBy(c.status).orderBy(desc(sql`count(*)`)).all();
+  return db.select({ status: c.status, count: sql<number>`count(*)` }).from(c).groupBy(c.status).orderBy(desc(sql`count(*)`)).all()
+    .map((r) => cleanCells(r, { status: 'text', count: 'number' }));
 }
 
 export interface RunningTask {
@@ -36,7 +39,8 @@ export function runningTasks(db: DB, limit: number): RunningTask[] {
     .where(eq(c.status, 'running'))
     .orderBy(c.updatedAt)
     .limit(limit)
-    .all();
+    .all()
+    .map((r) => cleanCells(r, { id: 'text', botName: 'text', command: 'text', projectName: 'text?', updatedAt: 'time' }));
 }
 
 export interface Usage {
@@ -62,7 +66,7 @@ export function usageSince(db: DB, sinceIso: string, beforeIso?: string): Usage 
     .from(c)
     .where(and(gte(c.createdAt, sinceIso), beforeIso === undefined ? undefined : lt(c.createdAt, beforeIso)))
     .get();
-  return row ?? none;
+  return row ? { tasks: number(row.tasks), inputTokens: number(row.inputTokens), outputTokens: number(row.outputTokens), cost: number(row.cost) } : none;
 }
 
 export interface ScheduleAlert {
@@ -92,12 +96,14 @@ export function scheduleAlerts(db: DB, nowIso: string, limit: number): ScheduleA
   const due = and(eq(c.enabled, true), inArray(c.status, ['pending', 'active']), lte(c.nextExecutionAt, nowIso));
   const failed = eq(c.status, 'failed');
   const count = (w: ReturnType<typeof eq> | undefined) => db.select({ n: sql<number>`count(*)` }).from(c).where(w).get()?.n ?? 0;
+  const alert = (r: ScheduleAlert): ScheduleAlert =>
+    cleanCells(r, { id: 'text', taskType: 'text', command: 'text', userId: 'text', nextExecutionAt: 'time?', status: 'text' });
   return {
     present: true,
     dueCount: count(due),
     failedCount: count(failed),
-    due: db.select(cols).from(c).where(due).orderBy(c.nextExecutionAt).limit(limit).all(),
-    failed: db.select(cols).from(c).where(failed).orderBy(desc(c.updatedAt)).limit(limit).all(),
+    due: db.select(cols).from(c).where(due).orderBy(c.nextExecutionAt).limit(limit).all().map(alert),
+    failed: db.select(cols).from(c).where(failed).orderBy(desc(c.updatedAt)).limit(limit).all().map(alert),
   };
 }
 
@@ -105,5 +111,5 @@ export function scheduleAlerts(db: DB, nowIso: string, limit: number): ScheduleA
 export function recentAuditEvents(db: DB, limit: number): AuditLogRow[] {
   const t = shapedTables(db.$client).auditLogs;
   if (!t.exists) return [];
-  return db.select().from(t.table).orderBy(desc(t.table.id)).limit(limit).all().map((r) => withDefaults(t, r));
+  return db.select().from(t.table).orderBy(desc(t.table.id)).limit(limit).all().map((r) => cleanTableRow(t, r));
 }

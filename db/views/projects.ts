@@ -1,9 +1,11 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { DB } from '../connection.js';
-import { shapedTables, withDefaults } from '../tables.js';
+import { shapedTables } from '../tables.js';
 import type { ProjectRow } from '../types.js';
 import { contains, type ListSource, type KeysetOrder } from './keyset.js';
 import { keysetSource } from './keyset-source.js';
+import { number } from '../cells.js';
+import { cleanTableRow } from './table-cells.js';
 
 export interface ProjectFilter {
   /** part of the name */
@@ -24,9 +26,8 @@ export function projectListSource(db: DB, filter: ProjectFilter): ListSource<Pro
     where,
     read: (k, limit) => {
       const rows = db.select().from(c).where(k.where).orderBy(...k.orderBy).limit(limit).all();
-      return rows.map((r) => withDefaults(t, r));
+      return rows.map((r) => ({ item: cleanTableRow(t, r), cursor: { key: r.name, id: r.id } }));
     },
-    cursorOf: (r) => ({ key: r.name, id: r.id }),
     unfiltered: !filter.text && !filter.agent,
   });
 }
@@ -56,6 +57,6 @@ export function projectTaskStats(db: DB, projectIds: readonly string[]): Map<str
     .where(inArray(c.projectId, [...projectIds]))
     .groupBy(c.projectId)
     .all();
-  for (const r of rows) out.set(r.projectId, { total: r.total, active: r.active ?? 0, failed: r.failed ?? 0, cost: r.cost });
+  for (const r of rows) out.set(String(r.projectId), { total: number(r.total), active: number(r.active ?? 0), failed: number(r.failed ?? 0), cost: number(r.cost) });
   return out;
 }

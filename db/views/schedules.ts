@@ -6,6 +6,9 @@ import { ScheduledTaskRepository } from '../repositories/scheduled-tasks.js';
 import type { ScheduledTaskRow } from '../types.js';
 import { containsPattern, contains, type ListSource, type KeysetOrder } from './keyset.js';
 import { keysetSource } from './keyset-source.js';
+import { instantKey } from './time-order.js';
+import { cleanCells, textOrNull, type CellKind } from '../cells.js';
+import { cleanRowOf } from './table-cells.js';
 
 /** What the schedules list can be narrowed by (all optional, ANDed). */
 export interface ScheduleFilter {
@@ -44,6 +47,12 @@ export interface ScheduleListItem {
 
 const PROMPT_PREVIEW_CHARS = 120;
 
+const SCHEDULE_CELLS = {
+  id: 'text', taskType: 'text', userId: 'text', ownerName: 'text?', projectId: 'text', projectName: 'text?', status: 'text',
+  enabled: 'bool', isRecurring: 'bool', cronExpression: 'text?', timezone: 'text', scheduledFor: 'time', nextExecutionAt: 'time?',
+  executionCount: 'number', maxExecutions: 'number?', expiresAt: 'time?', createdAt: 'time', prompt: 'text',
+} as const satisfies Record<keyof ScheduleListItem, CellKind>;
+
 export const isEmptyScheduleFilter = (f: ScheduleFilter): boolean => !f.status?.length && !f.owner && !f.project && !f.type && !f.text;
 
 /** The owner's username from users, when that table has one (a correlated lookup: users may repeat an id). */
@@ -75,14 +84,15 @@ function scheduleWhere(db: DB, f: ScheduleFilter): SQL | undefined {
 export function scheduleListSource(db: DB, filter: ScheduleFilter): ListSource<ScheduleListItem> {
   const { scheduledTasks: s, projects: p } = shapedTables(db.$client);
   const where = scheduleWhere(db, filter);
-  const order: KeysetOrder = { key: s.table.createdAt, id: s.table.id, direction: 'desc' };
+  const key = instantKey(db, s.name, s.table.createdAt, 'created_at');
+  const order = (): KeysetOrder => ({ key: key(), id: s.table.id, direction: 'desc' });
   const col = <K extends keyof typeof s.table.$inferSelect>(key: K, fallback: SQL) => (s.missing.has(key) ? fallback : s.table[key]);
   return keysetSource({
     db,
     table: s,
     order,
     where,
-    read: (k, limit) => {
+    read: (k, limit, o) => {
       const c = s.table;
       const rows = db
         .select({
@@ -103,7 +113,8 @@ export function scheduleListSource(db: DB, filter: ScheduleFilter): ListSource<S
           maxExecutions: c.maxExecutions,
           expiresAt: col('expiresAt', sql`NULL`),
           createdAt: c.createdAt,
-          prompt: sql<string>`substr(${c.prompt}, 1, ${PROMPT_PREVIEW_CHARS})`,
+          prompt: sql<unknown>`substr(${c.prompt}, 1, ${PROMPT_PREVIEW_CHARS})`,
+          sortKey: sql<string | number>`${o.key}`,
         })
         .from(c)
         .leftJoin(p.table, eq(p.table.id, c.projectId))
@@ -111,9 +122,8 @@ export function scheduleListSource(db: DB, filter: ScheduleFilter): ListSource<S
         .orderBy(...k.orderBy)
         .limit(limit)
         .all();
-      return rows as ScheduleListItem[];
+      return rows.map(({ sortKey, ...r }) => ({ item: cleanCells(r, SCHEDULE_CELLS) as ScheduleListItem, cursor: { key: sortKey, id: r.id } }));
     },
-    cursorOf: (r) => ({ key: r.createdAt, id: r.id }),
     unfiltered: isEmptyScheduleFilter(filter),
   });
 }
@@ -128,19 +138,19 @@ export interface ScheduleDetail {
 
 /** Everything the schedule detail shows; undefined when the schedule is gone. */
 export function scheduleDetail(db: DB, id: string): ScheduleDetail | undefined {
-  const schedule = new ScheduledTaskRepository(db).findById(id);
+  const schedule = cleanRowOf(db, 'scheduledTasks', new ScheduledTaskRepository(db).findById(id));
   if (!schedule) return undefined;
   const { projects: p } = shapedTables(db.$client);
   const project = p.exists ? db.select({ name: p.table.name }).from(p.table).where(eq(p.table.id, schedule.projectId)).get() : undefined;
   const owner = db.get<{ name: string | null }>(sql`SELECT ${ownerNameSql(db, sql`${schedule.userId}`)} AS name`);
-  return { schedule, projectName: project?.name ?? null, ownerName: owner?.name ?? null, metadata: parseObject(schedule.metadata) };
+  return { schedule, projectName: textOrNull(project?.name), ownerName: textOrNull(owner?.name), metadata: parseObject(schedule.metadata) };
 }
 
 /** The projects a new schedule can belong to, by name (few: one per Slack channel). */
 export function scheduleProjectChoices(db: DB): { id: string; name: string }[] {
   const p = shapedTables(db.$client).projects;
   if (!p.exists) return [];
-  return db.select({ id: p.table.id, name: p.table.name }).from(p.table).orderBy(p.table.name, p.table.id).all();
+  return db.select({ id: p.table.id, name: p.table.name }).from(p.table).orderBy(p.table.name, p.table.id).all().map((r) => cleanCells(r, { id: 'text', name: 'text' }));
 }
 
 /** What the schedule form opens with: the projects to choose from and, to edit, the schedule. */
@@ -151,7 +161,7 @@ export interface ScheduleFormData {
 
 /** undefined when the schedule to edit is gone. */
 export function scheduleFormData(db: DB, id?: string): ScheduleFormData | undefined {
-  const schedule = id ? new ScheduledTaskRepository(db).findById(id) : undefined;
+  const schedule = id ? cleanRowOf(db, 'scheduledTasks', new ScheduledTaskRepository(db).findById(id)) : undefined;
   if (id && !schedule) return undefined;
   return { projects: scheduleProjectChoices(db), schedule: schedule ?? null };
 }

@@ -3,6 +3,8 @@ import type { DB } from '../connection.js';
 import { shapedTables } from '../tables.js';
 import { contains, containsPattern, type ListSource, type KeysetOrder } from './keyset.js';
 import { keysetSource } from './keyset-source.js';
+import { instantKey } from './time-order.js';
+import { cleanCells, type CellKind } from '../cells.js';
 
 /** What the tasks list can be narrowed by (all optional, ANDed). */
 export interface TaskFilter {
@@ -54,17 +56,23 @@ function taskWhere(db: DB, f: TaskFilter): SQL | undefined {
   return and(...parts);
 }
 
-/** Newest first, paged by (created_at, id) in both directions. */
+const TASK_CELLS = {
+  id: 'text', createdAt: 'time', status: 'text', projectId: 'text', projectName: 'text?', botName: 'text',
+  command: 'text', slackUserId: 'text', prompt: 'text', estimatedCost: 'number', maxBudget: 'number',
+} as const satisfies Record<keyof TaskListItem, CellKind>;
+
+/** Newest first by the instant of created_at (db/views/time-order.ts), paged by (created_at, id) in both directions. */
 export function taskListSource(db: DB, filter: TaskFilter): ListSource<TaskListItem> {
   const { tasks: t, projects: p } = shapedTables(db.$client);
   const where = taskWhere(db, filter);
-  const order: KeysetOrder = { key: t.table.createdAt, id: t.table.id, direction: 'desc' };
+  const key = instantKey(db, t.name, t.table.createdAt, 'created_at');
+  const order = (): KeysetOrder => ({ key: key(), id: t.table.id, direction: 'desc' });
   return keysetSource({
     db,
     table: t,
     order,
     where,
-    read: (k, limit) => {
+    read: (k, limit, o) => {
       const c = t.table;
       const rows = db
         .select({
@@ -79,6 +87,7 @@ export function taskListSource(db: DB, filter: TaskFilter): ListSource<TaskListI
           prompt: sql<string>`substr(${c.prompt}, 1, ${PROMPT_PREVIEW_CHARS})`,
           estimatedCost: c.estimatedCost,
           maxBudget: t.missing.has('maxBudget') ? sql<number>`5.0` : c.maxBudget,
+          sortKey: sql<string | number>`${o.key}`,
         })
         .from(c)
         .leftJoin(p.table, eq(p.table.id, c.projectId))
@@ -86,9 +95,8 @@ export function taskListSource(db: DB, filter: TaskFilter): ListSource<TaskListI
         .orderBy(...k.orderBy)
         .limit(limit)
         .all();
-      return rows as TaskListItem[];
+      return rows.map(({ sortKey, ...r }) => ({ item: cleanCells(r, TASK_CELLS) as TaskListItem, cursor: { key: sortKey, id: r.id } }));
     },
-    cursorOf: (r) => ({ key: r.createdAt, id: r.id }),
     unfiltered: isEmptyTaskFilter(filter),
   });
 }

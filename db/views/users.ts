@@ -1,11 +1,13 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DB } from '../connection.js';
-import { shapedTables, withDefaults } from '../tables.js';
+import { shapedTables } from '../tables.js';
 import { UserRepository } from '../repositories/users.js';
 import { parseStringArray, type Parsed } from '../json.js';
 import type { UserRow } from '../types.js';
 import { contains, type ListSource, type KeysetOrder } from './keyset.js';
 import { keysetSource } from './keyset-source.js';
+import { cleanCells, number } from '../cells.js';
+import { cleanTableRow, cleanRowOf } from './table-cells.js';
 
 export interface UserFilter {
   readonly role?: string;
@@ -36,9 +38,8 @@ export function userListSource(db: DB, filter: UserFilter): ListSource<UserRow> 
     where,
     read: (k, limit) => {
       const rows = db.select().from(c).where(k.where).orderBy(...k.orderBy).limit(limit).all();
-      return rows.map((r) => withDefaults(t, r));
+      return rows.map((r) => ({ item: cleanTableRow(t, r), cursor: { key: r.slackUsername, id: r.id } }));
     },
-    cursorOf: (r) => ({ key: r.slackUsername, id: r.id }),
     unfiltered: !filter.role && filter.active === undefined && !filter.text,
   });
 }
@@ -60,7 +61,7 @@ export function userTaskCounts(db: DB, slackUserIds: readonly string[]): Map<str
     .where(inArray(c.slackUserId, [...slackUserIds]))
     .groupBy(c.slackUserId)
     .all();
-  for (const r of rows) out.set(r.user, { total: r.total, running: r.running ?? 0 });
+  for (const r of rows) out.set(String(r.user), { total: number(r.total), running: number(r.running ?? 0) });
   return out;
 }
 
@@ -92,8 +93,9 @@ export function userPermissions(db: DB, userIds: readonly string[]): Map<string,
     .orderBy(asc(u.table.userId), asc(u.table.projectId), asc(u.table.id))
     .all();
   for (const r of rows) {
-    const line = { projectId: r.projectId, projectName: r.projectName, permissions: parseStringArray(r.permissions) };
-    out.set(r.userId, [...(out.get(r.userId) ?? []), line]);
+    const c = cleanCells(r, { userId: 'text', projectId: 'text', projectName: 'text?' });
+    const line = { projectId: c.projectId, projectName: c.projectName, permissions: parseStringArray(r.permissions) };
+    out.set(String(r.userId), [...(out.get(String(r.userId)) ?? []), line]);
   }
   return out;
 }
@@ -125,18 +127,19 @@ function recentTasks(db: DB, slackUserId: string): UserTaskRef[] {
   if (!t.exists) return [];
   const c = t.table;
   return db
-    .select({ id: c.id, status: c.status, command: c.command, prompt: sql<string>`substr(${c.prompt}, 1, 160)`, createdAt: c.createdAt })
+    .select({ id: c.id, status: c.status, command: c.command, prompt: sql<unknown>`substr(${c.prompt}, 1, 160)`, createdAt: c.createdAt })
     .from(c)
     .where(eq(c.slackUserId, slackUserId))
     .orderBy(desc(c.createdAt), desc(c.id))
     .limit(RECENT_TASKS)
-    .all();
+    .all()
+    .map((r) => cleanCells(r, { id: 'text', status: 'text', command: 'text', prompt: 'text', createdAt: 'time' }));
 }
 
 /** One user with permissions per project, task counts and recent tasks; undefined when gone. */
 export function userDetail(db: DB, id: string): UserDetail | undefined {
   const users = new UserRepository(db);
-  const user = users.findById(id);
+  const user = cleanRowOf(db, 'users', users.findById(id));
   if (!user) return undefined;
   return {
     user,

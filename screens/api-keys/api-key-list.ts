@@ -4,7 +4,7 @@ import { formatTime } from '../../components/text/format.js';
 import type { DB } from '../../db/connection.js';
 import type { ApiKeyState } from '../../db/repositories/api-keys.js';
 import { formatRelative } from '../../db/scheduling/format.js';
-import { apiKeyListSource, API_KEY_STATES, type ApiKeyListItem } from '../../db/views/api-keys.js';
+import { apiKeyListSource, API_KEY_STATES, type ApiKeyListItem, type KeyTime } from '../../db/views/api-keys.js';
 import type { ParsedFilter } from '../../src/hooks/filter-query.js';
 
 /** `agent:build-7 state:expired`; free text is taken as the agent id. */
@@ -18,14 +18,17 @@ export const apiKeySource = (db: DB, f: ParsedFilter) =>
 const iso = (seconds: number): string => new Date(seconds * 1000).toISOString();
 
 /** "2026-11-26 11:45" from Unix seconds; `none` when unset. */
-export const secondsTime = (s: number | null, none: string): string => (s == null ? none : formatTime(iso(s)));
+// A KeyTime that is text is a stored value that is no time, already marked (db/cells.ts): shown as it is.
+export const secondsTime = (s: KeyTime, none: string): string => (s == null ? none : typeof s === 'string' ? s : formatTime(iso(s)));
 
 /** "in 3 d", "2 h ago" from Unix seconds. */
-export const secondsRelative = (s: number | null, now: Date = new Date()): string => (s == null ? '' : formatRelative(new Date(s * 1000), now));
+export const secondsRelative = (s: KeyTime, now: Date = new Date()): string =>
+  s == null ? '' : typeof s === 'string' ? s : formatRelative(new Date(s * 1000), now);
 
 /** "2026-11-29 12:00 (in 3 d)" (the date alone when `dateOnly`), or never. */
-export function expiresText(s: number | null, dateOnly = false, now?: Date): string {
+export function expiresText(s: KeyTime, dateOnly = false, now?: Date): string {
   if (s == null) return 'never';
+  if (typeof s === 'string') return s;
   const at = secondsTime(s, '');
   return `${dateOnly ? at.slice(0, 10) : at} (${secondsRelative(s, now)})`;
 }

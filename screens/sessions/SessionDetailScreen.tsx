@@ -4,7 +4,7 @@ import { statusTone } from '../../components/theme/index.js';
 import { StateLine } from '../../components/StateLine.js';
 import { formatCost, formatCount, formatTime } from '../../components/text/format.js';
 import { inert } from '../../components/text/inert.js';
-import { SessionRepository } from '../../db/repositories/sessions.js';
+import { sessionDetail } from '../../db/views/sessions.js';
 import type { SessionRow } from '../../db/types.js';
 import { useServices } from '../../src/app/services.js';
 import { useLive } from '../../src/app/live.js';
@@ -33,7 +33,7 @@ export function SessionDetailScreen({ active, params, height }: ScreenProps) {
   const { version } = useLive();
   const nav = useNavigation();
   const id = params.sessionId ?? '';
-  const session = useQuery(() => new SessionRepository(db).findById(id), id, version);
+  const session = useQuery(() => sessionDetail(db, id), id, version);
   const lines = useMemo(() => (session.status === 'ready' && session.data ? sessionLines(session.data) : []), [session]);
   const list = useStaticList(lines.length, height);
   useListKeys(list, {

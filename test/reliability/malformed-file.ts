@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { referenceSchema, type ColumnDef } from '../../db/migrate/reference.js';
 
-type Value = string | number | null;
+type Value = string | number | null | Buffer;
 const ESC = '\u001b';
 
 /** Stored text a terminal must never interpret: clear screen, title change, colour, cursor moves, bidi override. */
@@ -11,18 +11,21 @@ const JSON_COLUMNS = new Set(['files_changed', 'commands_run', 'tags', 'related_
 const STATUS_COLUMNS = new Set(['status', 'execution_status', 'role', 'task_type', 'category']);
 const SECONDS_TABLE = 'api_keys';
 
+/** A BLOB where text, a number or a time belongs: better-sqlite3 hands it back as a Buffer. */
+export const HOSTILE_BLOB = Buffer.from('blob\u001b[2J\u0000bytes');
+
 /** Values the service, an old build or a hand edit has been seen to leave (COMPAT.md), by kind of column. */
 const POOLS: Record<string, Value[]> = {
-  json: ['{not json', '[1,2', 'null', '42', '"a string"', '[{"a":1}]', '', null, '[null, 3]', `["${ESC}[31m"]`, '{"a":', '[]'],
-  status: ['EXPLODED', '', null, 'Completed', 'pending ', HOSTILE_TEXT, 'completed', 'admin', 'reminder', 'feature'],
+  json: [HOSTILE_BLOB, '{not json', '[1,2', 'null', '42', '"a string"', '[{"a":1}]', '', null, '[null, 3]', `["${ESC}[31m"]`, '{"a":', '[]'],
+  status: [HOSTILE_BLOB, 'EXPLODED', '', null, 'Completed', 'pending ', HOSTILE_TEXT, 'completed', 'admin', 'reminder', 'feature'],
   isoTime: [
     '2026-11-26T11:45:09.075Z', '2026-11-26 13:00:00', '2026-11-26T13:00:00+02:00', '1732612345', 1732612345000, 'yesterday', '',
-    null, '2026-13-45T99:99:99Z', 1.5, '0000-00-00', '+275760-09-13T00:00:00.000Z',
+    null, '2026-13-45T99:99:99Z', 1.5, '0000-00-00', '+275760-09-13T00:00:00.000Z', HOSTILE_BLOB, '1e20', 1e20,
   ],
-  seconds: [1764150000, 1764150000000, '2026-11-26T11:45:09.075Z', null, -1, 1e20, 'never', 0, 2.5, ''],
-  boolean: [0, 1, 2, -1, 'yes', null, 'true', ''],
-  number: [null, 'abc', -1, 1e308, 9007199254740993, 0, 3.75, ''],
-  text: [null, '', HOSTILE_TEXT, 'x'.repeat(10_000), 'ordinary text', '100% _literal_ "quoted" \\ back'],
+  seconds: [HOSTILE_BLOB, 'yesterday', 1764150000, 1764150000000, '2026-11-26T11:45:09.075Z', null, -1, 1e20, 'never', 0, 2.5, ''],
+  boolean: [HOSTILE_BLOB, 0, 1, 2, -1, 'yes', null, 'true', ''],
+  number: [HOSTILE_BLOB, null, 'abc', -1, 1e308, 9007199254740993, 0, 3.75, ''],
+  text: [HOSTILE_BLOB, null, '', HOSTILE_TEXT, 'x'.repeat(10_000), 'ordinary text', '100% _literal_ "quoted" \\ back'],
 };
 
 function kindOf(table: string, c: ColumnDef): keyof typeof POOLS {
@@ -55,7 +58,7 @@ export interface MalformedIds {
  * A file whose every table holds `rows` rows mixing the values above: row i takes value i+k of
  * each pool, so every value meets every column of its kind. Returns the ids written.
  */
-export function writeMalformedFile(path: string, rows = 14): MalformedIds {
+export function writeMalformedFile(path: string, rows = 16): MalformedIds {
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
   const ids: MalformedIds = { text: {}, numeric: {} };
