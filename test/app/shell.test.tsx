@@ -85,7 +85,7 @@ describe('help', () => {
     await c.press('2', 'task number 0');
     const f = await c.press('?', 'Keys (Esc closes)');
     for (const section of ['Tasks', 'Lists', 'Everywhere']) expect(f).toContain(section);
-    expect(f).toContain('cancel the pending or queued task');
+    expect(f).toContain('cancel the pending, queued or running task');
     expect(f).toContain('PgDn Ctrl-f');
     await c.press(KEYS.esc, 'task number 0');
   });
