@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { CreateScheduleInput, SchedulePatch } from '../../db/actions/schedules.js';
 import type { PreviewField } from '../../db/views/schedules-preview.js';
 import type { ScheduledTaskRow } from '../../db/types.js';
+import { isValidTimezone } from '../../db/scheduling/timezone.js';
 
 /** A schedule as the form holds it: every input as typed. */
 export interface ScheduleDraft {
@@ -24,8 +25,15 @@ export type Converted<T> = { readonly ok: true; readonly value: T } | { readonly
 /** Reminders are sent by the `system` bot with `remind`, as the service writes them. */
 export const REMINDER = { bot: 'system', command: 'remind' } as const;
 
-/** The zone a new schedule starts in: the operator's machine zone, else UTC. */
-export const machineZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+/**
+ * The zone a new schedule starts in: the operator's machine zone, else UTC. TZ as the machine
+ * names it when set, since ICU's resolved name may be a legacy spelling (Asia/Calcutta).
+ */
+export function machineZone(): string {
+  const named = process.env.TZ?.trim();
+  if (named && isValidTimezone(named)) return named;
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
 
 const SLACK_ID = /^[UW][A-Z0-9_]{2,}$/;
 

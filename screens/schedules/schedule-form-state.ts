@@ -44,7 +44,7 @@ export function choicesOf(spec: FormSpec, key: FieldKey): { value: string; label
   return [];
 }
 
-/** The draft after a field changed, with what follows from it (a type brings its bot and repeat). */
+/** The draft after a field changed, with what follows from it (a type brings its bot and repeat; a repeat its type). */
 function withField(draft: ScheduleDraft, key: FieldKey, value: string): ScheduleDraft {
   const next = { ...draft, [key]: value } as ScheduleDraft;
   if (key === 'type' && value !== draft.type) {
@@ -52,7 +52,12 @@ function withField(draft: ScheduleDraft, key: FieldKey, value: string): Schedule
     const repeats = value === 'recurring_job' ? 'cron' : draft.type === 'recurring_job' ? 'once' : draft.repeats;
     return { ...next, ...bot, repeats, time: repeats === draft.repeats ? draft.time : '' };
   }
-  if (key === 'repeats' && value !== draft.repeats) return { ...next, time: '' }; // words are no cron, and back
+  if (key === 'repeats' && value !== draft.repeats) {
+    // as the service writes them: a cron makes a recurring_job; a one-shot job is a prompt_execution
+    const type = value === 'cron' ? 'recurring_job' : draft.type === 'recurring_job' ? 'prompt_execution' : draft.type;
+    const bot = draft.type === 'reminder' && type !== 'reminder' ? { bot: '', command: '' } : {};
+    return { ...next, ...bot, type, time: '' }; // words are no cron, and back
+  }
   return next;
 }
 

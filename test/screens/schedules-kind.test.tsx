@@ -1,0 +1,89 @@
+// The machine's zone differs from every schedule's.
+process.env.TZ = 'Asia/Tokyo';
+
+import { describe, it, expect, afterEach } from 'vitest';
+import { freshDatabase } from '../helpers/temp-db.js';
+import { seedProject, seedUser } from '../helpers/seed.js';
+import { startConsole, KEYS } from '../app/driver.js';
+import type { Connection } from '../../db/connection.js';
+import { scheduleRow, auditRows } from './schedules-fixtures.js';
+
+// Issue 12, item 4, through the form: the type follows the repeat as the service writes it, and
+// the zone typed is the zone stored, through create and edit (Node's ICU would say Asia/Calcutta).
+
+let stop: (() => void) | undefined;
+afterEach(() => stop?.());
+
+const CTRL_U = '\u0015';
+type Console = Awaited<ReturnType<typeof startConsole>>;
+const focused = (f: string): string => f.split('\n').find((l) => l.startsWith('> ')) ?? '';
+const lineWith = (f: string, text: string): string => f.split('\n').find((l) => l.includes(text)) ?? '';
+
+async function toField(c: Console, label: string, key: string = KEYS.down): Promise<void> {
+  for (let i = 0; i < 12 && !focused(c.frame()).startsWith(`> ${label} `); i++) await c.press(key);
+  expect(focused(c.frame())).toMatch(new RegExp(`^> ${label} `));
+}
+
+async function retype(c: Console, text: string): Promise<void> {
+  await c.tap(CTRL_U);
+  await c.type(text);
+}
+
+async function submit(c: Console, expectText: string): Promise<string> {
+  for (let i = 0; i < 12 && !c.frame().includes(expectText); i++) await c.tap(KEYS.enter);
+  return c.waitFor(expectText);
+}
+
+async function schedulesScreen(conn: Connection): Promise<Console> {
+  const c = await startConsole(conn, { initialScreen: 'schedules', columns: 140, rows: 34 });
+  stop = c.unmount;
+  await c.waitFor((f) => f.includes(' of ') || f.includes('No schedules'));
+  return c;
+}
+
+describe('the schedule form writes what the service writes', () => {
+  it('a cron repeat makes a recurring_job, back to once a prompt_execution; saved with Asia/Kolkata as typed, and edits keep it', async () => {
+    const conn = freshDatabase();
+    seedProject(conn.sqlite, { name: 'web' });
+    seedUser(conn.sqlite, 'U_OWNER', 'developer');
+    const c = await schedulesScreen(conn);
+    let f = await c.press('n', 'New schedule');
+    expect(lineWith(f, 'type ')).toContain('‹ reminder ›');
+    await toField(c, 'owner');
+    await retype(c, 'U_OWNER');
+    await toField(c, 'repeats');
+    f = await c.press(KEYS.right, '‹ cron ›');
+    expect(lineWith(f, 'type ')).toContain('‹ recurring_job ›');
+    expect(lineWith(f, 'bot ')).not.toContain('system'); // no longer the reminder's bot
+    f = await c.press(KEYS.right, '‹ once ›');
+    expect(lineWith(f, 'type ')).toContain('‹ prompt_execution ›');
+    await toField(c, 'bot', KEYS.up);
+    await c.type('coder');
+    await toField(c, 'command');
+    await c.type('fix');
+    await toField(c, 'prompt');
+    await c.type('fix the flaky test');
+    await toField(c, 'when');
+    await c.type('tomorrow 9am');
+    await toField(c, 'timezone');
+    await retype(c, 'Asia/Kolkata');
+    f = await c.waitFor((t) => /runs at \d{4}-\d\d-\d\d 09:00 (IST|GMT\+5:30)/.test(t));
+    expect(f).not.toContain('✗');
+    await submit(c, 'Create this schedule?');
+    await c.press('y', 'audited as scheduled_task.created');
+    const id = (conn.sqlite.prepare('SELECT id FROM scheduled_tasks').get() as { id: string }).id;
+    expect(scheduleRow(conn, id)).toMatchObject({ task_type: 'prompt_execution', bot_name: 'coder', command: 'fix', timezone: 'Asia/Kolkata', status: 'pending' });
+    expect(JSON.parse(auditRows(conn)[0]!.metadata!)).toMatchObject({ timezone: 'Asia/Kolkata', taskType: 'prompt_execution' });
+
+    // an edit of the prompt and of the time: the zone is not touched, so not rewritten
+    f = await c.press('e', `Edit schedule ${id}`);
+    expect(f).toContain('timezone  Asia/Kolkata');
+    await retype(c, 'tomorrow 10am');
+    await toField(c, 'prompt', KEYS.up);
+    await retype(c, 'fix it for good');
+    await submit(c, 'Save the changes to this schedule?');
+    await c.press('y', 'audited as scheduled_task.updated');
+    expect(scheduleRow(conn, id)).toMatchObject({ prompt: 'fix it for good', timezone: 'Asia/Kolkata' });
+    expect(JSON.parse(auditRows(conn)[1]!.metadata!)).toMatchObject({ prompt: 'fix it for good', scheduledFor: scheduleRow(conn, id).scheduled_for });
+  });
+});
