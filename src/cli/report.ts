@@ -1,5 +1,6 @@
 import { BematicError, describeSqliteError } from '../../db/errors.js';
 import type { CommandContext } from './context.js';
+import { inert } from './text.js';
 
 /** One sentence on stderr and the exit code: a BematicError's own, 1 for anything else. */
 export function reportError(err: unknown, ctx: CommandContext): number {
@@ -16,4 +17,6 @@ export function reportError(err: unknown, ctx: CommandContext): number {
   return 1;
 }
 
-const oneLine = (s: string): string => s.split('\n')[0]!.trim();
+// A message may quote a path or a value as typed or stored (an escape sequence in --db, a
+// hostile row): its first line is shown inert, as the console shows stored text.
+const oneLine = (s: string): string => inert(s.split('\n')[0]!.trim());

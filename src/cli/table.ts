@@ -19,17 +19,27 @@ export interface Column<R> {
 export interface TableLayout<R> {
   readonly columns: readonly Column<R>[];
   readonly widths: readonly number[];
-  /** total width on a terminal; undefined when piped (nothing is cut) */
+  /** total width on a terminal; undefined when piped (only the last column is never cut) */
   readonly width?: number;
 }
 
 const GAP = '  ';
 const FLEX_MIN = 10;
+/**
+ * Piped, a padded column is at most this wide, cut with `…` (the last column, never padded, keeps
+ * every character; --json has all of every value). Without it one 1 MB category padded every
+ * line of `history` to 1 MB: 63 MB of spaces for 64 rows.
+ */
+export const PIPED_COLUMN_MAX = 60;
+// Measuring stops here: a cell's width only matters up to the widest a column may be.
+const MEASURED = PIPED_COLUMN_MAX * 8;
+
+const measure = (text: string): number => displayWidth(text.length > MEASURED ? text.slice(0, MEASURED) : text);
 
 /** Column widths from a sample of rows (the first page when streaming), fitted to the terminal. */
 export function layoutTable<R>(all: readonly Column<R>[], sample: readonly R[], width?: number): TableLayout<R> {
-  const naturalOf = (c: Column<R>): number => Math.max(displayWidth(c.header), ...sample.map((r) => displayWidth(c.value(r))));
-  if (width === undefined) return { columns: all, widths: all.map(naturalOf) };
+  const naturalOf = (c: Column<R>): number => sample.reduce((w, r) => Math.max(w, measure(c.value(r))), measure(c.header));
+  if (width === undefined) return { columns: all, widths: all.map((c) => Math.min(naturalOf(c), PIPED_COLUMN_MAX)) };
   const fixedWidth = (c: Column<R>): number => (c.flex ? FLEX_MIN : Math.min(naturalOf(c), c.max ?? Infinity));
   const total = (cs: readonly Column<R>[]): number => cs.reduce((n, c) => n + fixedWidth(c), 0) + GAP.length * (cs.length - 1);
   let columns = all;
@@ -47,7 +57,7 @@ export function layoutTable<R>(all: readonly Column<R>[], sample: readonly R[], 
 function cell<R>(layout: TableLayout<R>, i: number, text: string, last: boolean): string {
   const c = layout.columns[i]!;
   const w = layout.widths[i]!;
-  const cut = layout.width !== undefined ? truncate(text, w) : text;
+  const cut = layout.width === undefined && last ? text : truncate(text, w);
   if (c.align === 'right') return padStart(cut, w);
   return last ? cut : padEnd(cut, w);
 }

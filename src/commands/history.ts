@@ -1,6 +1,6 @@
 import type { Command, CommandContext } from '../cli/context.js';
 import { openFileForCommand } from '../cli/open-file.js';
-import { inertJson } from '../cli/text.js';
+import { inert, inertJson } from '../cli/text.js';
 import { terminalWidth, themeFor } from '../cli/style.js';
 // The drizzle-free reader: `history` loads neither drizzle-orm nor the schema, so it starts fast.
 import { PromptHistoryReader } from '../../db/repositories/prompt-history-reader.js';
@@ -32,7 +32,7 @@ const history: Command = async (argv, ctx) => {
   try {
     const reader = new PromptHistoryReader(conn.sqlite);
     if (!reader.exists()) {
-      ctx.stderr.write(`bematic-console: ${conn.path} has no prompt_history table yet; \`bematic-console migrate\` adds it\n`);
+      ctx.stderr.write(`bematic-console: ${inert(conn.path)} has no prompt_history table yet; \`bematic-console migrate\` adds it\n`);
     }
     const theme = themeFor(ctx, req.globals.noColor);
     const width = terminalWidth(ctx);

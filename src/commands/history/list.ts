@@ -33,10 +33,17 @@ const COLUMNS: readonly Column<DecodedPrompt>[] = [
   { header: 'PROMPT', value: (p) => shown(p.prompt, ''), flex: true },
 ];
 
-/** Pages of rows: one page for --limit, keyset pages for --all so memory stays flat. */
+/** Keyset pages of rows, so memory stays flat for --all and a large --limit alike. */
 function* pages(repo: PromptHistoryReader, req: HistoryRequest): Generator<PromptHistoryRow[]> {
-  if (req.limit !== undefined) yield repo.findAll({ ...req.filters, limit: req.limit });
-  else yield* repo.iterate(req.filters, PAGE);
+  const { limit } = req;
+  if (limit === undefined) return yield* repo.iterate(req.filters, PAGE);
+  if (limit <= PAGE) return yield repo.findAll({ ...req.filters, limit });
+  let left = limit;
+  for (const page of repo.iterate(req.filters, PAGE)) {
+    yield page.length > left ? page.slice(0, left) : page;
+    left -= page.length;
+    if (left <= 0) return;
+  }
 }
 
 async function writeJson(out: LineWriter, repo: PromptHistoryReader, req: HistoryRequest): Promise<number> {

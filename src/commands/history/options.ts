@@ -2,6 +2,7 @@ import { UsageError } from '../../../db/errors.js';
 import type { PromptFilters } from '../../../db/repositories/prompt-history-query.js';
 import { PROMPT_STATUSES, isPromptStatus } from '../../../db/repositories/prompt-history-values.js';
 import { parseCommandArgs, type GlobalFlags } from '../../cli/args.js';
+import { formatCount } from '../../cli/text.js';
 
 export type HistoryView = 'list' | 'stats' | 'categories' | 'tags';
 
@@ -30,9 +31,14 @@ const options = {
   json: { type: 'boolean' },
 } as const;
 
+/** The most --limit takes; --all is for more. */
+export const MAX_LIMIT = 1_000_000;
+
 function parseLimit(raw: string): number {
-  const n = /^\d{1,9}$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
-  if (!(n > 0)) throw new UsageError(`--limit must be a whole number above 0, not ${JSON.stringify(raw)}`);
+  const digits = raw.trim();
+  if (!/^\d+$/.test(digits) || !(Number(digits) > 0)) throw new UsageError(`--limit must be a whole number above 0, not ${JSON.stringify(raw)}`);
+  const n = Number(digits);
+  if (n > MAX_LIMIT) throw new UsageError(`--limit is at most ${formatCount(MAX_LIMIT)}, not ${digits}; --all shows every matching prompt`);
   return n;
 }
 
@@ -69,10 +75,10 @@ Filters (combine freely):
   --search TEXT     prompt or context contains TEXT (any case; % _ " \\ are plain characters)
   --category NAME   feature, bugfix, refactor, documentation, research, ...
   --status STATUS   pending, completed, failed, cancelled
-  --tag TAG         has this tag (exactly)
+  --tag TAG         has this tag (any case: AUTH finds auth)
 
 How many:
-  --limit N         the newest N (default ${DEFAULT_LIMIT})
+  --limit N         the newest N (default ${DEFAULT_LIMIT}, at most ${formatCount(MAX_LIMIT)})
   --all             every matching prompt
 
 Instead of the list:
