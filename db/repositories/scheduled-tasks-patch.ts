@@ -37,7 +37,8 @@ function retime(before: ScheduledTaskRow, patch: ScheduledTaskPatch, now: Date):
   if (patch.timezone !== undefined) out.timezone = timezone;
   if (recurring !== before.isRecurring) {
     // a schedule that changes kind takes the type and status the service gives that kind
-    const type = patch.taskType ?? (recurring ? 'recurring_job' : before.taskType === 'recurring_job' ? 'prompt_execution' : before.taskType);
+    // (a reminder stays one: given a cron it is refused, since the service posts it once and completes it)
+    const type = patch.taskType ?? (before.taskType === 'reminder' ? 'reminder' : recurring ? 'recurring_job' : 'prompt_execution');
     Object.assign(out, scheduleKind({ taskType: type, botName: patch.botName ?? before.botName, command: patch.command ?? before.command, recurring }));
     if (before.status === 'pending' || before.status === 'active') out.status = recurring ? 'active' : 'pending';
   }

@@ -206,6 +206,25 @@ describe('update and delete', () => {
     expect(moved).toMatchObject({ scheduledFor: '2026-03-10T13:00:00.000Z', nextExecutionAt: '2026-03-10T13:00:00.000Z' });
   });
 
+  it('a change of kind takes the type the service gives it; the zone is written only when it is the change', () => {
+    const a = repo.create(oneShot(project, clock, { taskType: 'prompt_execution', botName: 'coder', command: 'fix', timezone: 'Asia/Kolkata' }));
+    const job = repo.update(a.id, { cronExpression: '0 9 * * 1-5' });
+    expect(job).toMatchObject({ taskType: 'recurring_job', isRecurring: true, status: 'active', timezone: 'Asia/Kolkata' });
+    expect(repo.update(a.id, { cronExpression: null, scheduledFor: hoursFrom(clock, 3).toISOString() })).toMatchObject({ taskType: 'prompt_execution', status: 'pending' });
+    const r = repo.create(oneShot(project, clock));
+    expect(() => repo.update(r.id, { cronExpression: '0 9 * * *' })).toThrow(/a reminder runs once/);
+    db.$client.prepare("UPDATE scheduled_tasks SET timezone = 'US/Eastern' WHERE id = ?").run(r.id);
+    expect(rawRow(db, repo.update(r.id, { scheduledFor: hoursFrom(clock, 5).toISOString() }).id).timezone).toBe('US/Eastern');
+  });
+
+  it('refuses at create what the service never writes: a reminder with a cron or another bot, a recurring_job without a cron', () => {
+    expect(() => repo.create(recurring(project, { taskType: 'reminder' }))).toThrow(/a reminder runs once/);
+    expect(() => repo.create(oneShot(project, clock, { botName: 'coder' }))).toThrow(/system bot with the remind command/);
+    expect(() => repo.create(oneShot(project, clock, { taskType: 'recurring_job', botName: 'ops', command: 'x' }))).toThrow(/needs a cron expression/);
+    expect(repo.create(recurring(project, { taskType: 'prompt_execution' })).taskType).toBe('recurring_job');
+    expect(repo.findAll()).toHaveLength(1);
+  });
+
   it('counts the quota when an update brings a schedule back', () => {
     const old = repo.create(oneShot(project, clock));
     repo.cancel(old.id);
