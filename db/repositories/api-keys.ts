@@ -4,12 +4,29 @@ import { BaseRepository } from './base.js';
 import type { ApiKeyRow } from '../types.js';
 import { newId } from './rows.js';
 import { selectFirst, selectMany, insertRow, updateOne } from './queries.js';
+import { refuseUnknownOptions } from './fields.js';
+import { ValidationError } from '../errors.js';
 
 export type ApiKeyState = 'active' | 'expired' | 'revoked';
 
+/**
+ * The service's ApiKeyInsert: only agentId is needed; an id, a key (to import one that exists),
+ * createdAt, lastUsedAt and revoked are stored as given. Times are Dates (INTEGER seconds on disk).
+ */
 export interface NewApiKey {
   agentId: string;
+  id?: string;
+  key?: string;
+  createdAt?: Date;
   expiresAt?: Date | null;
+  lastUsedAt?: Date | null;
+  revoked?: boolean;
+}
+const NEW_KEY_FIELDS = ['agentId', 'id', 'key', 'createdAt', 'expiresAt', 'lastUsedAt', 'revoked'] as const;
+
+function checkDate(value: unknown, field: string): void {
+  if (value === undefined || value === null) return;
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new ValidationError(`api key ${field} must be a valid Date`);
 }
 
 const KEY_PREFIX = 'bm_';
@@ -36,9 +53,23 @@ export function apiKeyState(row: Pick<ApiKeyRow, 'revoked' | 'expiresAt'>, now: 
 
 /** api_keys times are INTEGER Unix seconds; drizzle's timestamp mode converts Dates both ways. */
 export class ApiKeyRepository extends BaseRepository {
-  /** Returns the row with the plaintext key: the caller shows it once. */
+  /**
+   * Returns the row with the plaintext key: the caller shows it once. A new `bm_` key and an
+   * `ak_` id are made unless given; a duplicate key or id is a ConflictError.
+   */
   create(data: NewApiKey): ApiKeyRow {
-    const values = { id: newId('ak'), key: generateKeyValue(), agentId: data.agentId, createdAt: new Date(), expiresAt: data.expiresAt ?? null, revoked: false };
+    refuseUnknownOptions('api key create', data, NEW_KEY_FIELDS);
+    if (data.key !== undefined && (typeof data.key !== 'string' || data.key.length === 0)) throw new ValidationError('api key key must be a non-empty string');
+    for (const f of ['createdAt', 'expiresAt', 'lastUsedAt'] as const) checkDate(data[f], f);
+    const values = {
+      id: data.id ?? newId('ak'),
+      key: data.key ?? generateKeyValue(),
+      agentId: data.agentId,
+      createdAt: data.createdAt ?? new Date(),
+      expiresAt: data.expiresAt ?? null,
+      lastUsedAt: data.lastUsedAt ?? null,
+      revoked: data.revoked ?? false,
+    };
     return insertRow(this.db, this.tables.apiKeys, values);
   }
 
@@ -58,9 +89,15 @@ export class ApiKeyRepository extends BaseRepository {
     return selectMany(this.db, t, eq(t.table.agentId, agentId), { orderBy: [desc(t.table.createdAt), desc(t.table.id)] });
   }
 
-  updateLastUsed(id: string): ApiKeyRow {
+  /**
+   * By the key itself, as the service calls it on each authentication (ApiKeyService.validate);
+   * a key that is not in the table changes nothing and returns undefined, as in the service.
+   */
+  updateLastUsed(key: string): ApiKeyRow | undefined {
     const t = this.tables.apiKeys;
-    return updateOne(this.db, t, { lastUsedAt: new Date() }, eq(t.table.id, id), 'api key', id);
+    if (!t.exists) return undefined;
+    const row = this.db.update(t.table).set({ lastUsedAt: new Date() }).where(eq(t.table.key, key)).returning().get();
+    return row === undefined ? undefined : this.findById(row.id);
   }
 
   revoke(id: string): ApiKeyRow {

@@ -5,8 +5,10 @@ import { writeTransaction } from '../connection.js';
 import type { NetSuiteConfigInsert, NetSuiteConfigRow } from '../types.js';
 import { newId } from './rows.js';
 import { selectFirst, selectMany, insertRow, updateOne, deleteSome } from './queries.js';
+import { givenIso } from './fields.js';
 
-export type NewNetSuiteConfig = Omit<NetSuiteConfigInsert, 'id' | 'createdAt' | 'updatedAt'> & { id?: string };
+/** The service's NetSuiteConfigInsert: id, createdAt and updatedAt (ISO) are made unless given. */
+export type NewNetSuiteConfig = Omit<NetSuiteConfigInsert, 'id' | 'createdAt' | 'updatedAt'> & { id?: string; createdAt?: string; updatedAt?: string };
 export type NetSuiteConfigPatch = Partial<Omit<NetSuiteConfigInsert, 'id' | 'createdAt' | 'updatedAt'>>;
 
 /** The four OAuth fields: AES-256-GCM ciphertext that the console never decrypts. */
@@ -27,7 +29,12 @@ export class NetSuiteConfigRepository extends BaseRepository {
   /** Credentials are stored exactly as given (already encrypted by the service). */
   create(data: NewNetSuiteConfig): NetSuiteConfigRow {
     const now = nowIso();
-    const values: NetSuiteConfigInsert = { ...data, id: data.id ?? newId('netsuite-config'), createdAt: now, updatedAt: now };
+    const values: NetSuiteConfigInsert = {
+      ...data,
+      id: data.id ?? newId('netsuite-config'),
+      createdAt: givenIso(data.createdAt, 'createdAt') ?? now,
+      updatedAt: givenIso(data.updatedAt, 'updatedAt') ?? now,
+    };
     return insertRow(this.db, this.tables.netsuiteConfigs, values);
   }
 
@@ -65,8 +72,14 @@ export class NetSuiteConfigRepository extends BaseRepository {
     deleteSome(this.db, t, eq(t.table.id, id), 'netsuite config', id);
   }
 
-  deleteByProjectId(projectId: string): void {
+  /**
+   * A project without a config is no error: nothing is deleted and 0 returned, as the service
+   * does (NetSuiteService.deleteConfig calls it whether or not one exists). delete(id) still
+   * throws NotFoundError for an id that is not there, as the service's does.
+   */
+  deleteByProjectId(projectId: string): number {
     const t = this.tables.netsuiteConfigs;
-    deleteSome(this.db, t, eq(t.table.projectId, projectId), 'netsuite config of project', projectId);
+    if (!t.exists) return 0;
+    return this.db.delete(t.table).where(eq(t.table.projectId, projectId)).run().changes;
   }
 }

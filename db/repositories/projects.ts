@@ -5,8 +5,10 @@ import { ConflictError } from '../errors.js';
 import type { ProjectInsert, ProjectRow } from '../types.js';
 import { newId, DEFAULT_MODEL, DEFAULT_MAX_BUDGET } from './rows.js';
 import { selectFirst, selectMany, insertRow, updateOne, deleteSome } from './queries.js';
+import { givenIso } from './fields.js';
 
-export type NewProject = Omit<ProjectInsert, 'id' | 'createdAt' | 'updatedAt'> & { id?: string };
+/** The service's ProjectInsert: id, createdAt and updatedAt (ISO) are made unless given. */
+export type NewProject = Omit<ProjectInsert, 'id' | 'createdAt' | 'updatedAt'> & { id?: string; createdAt?: string; updatedAt?: string };
 export type ProjectPatch = Partial<Omit<ProjectInsert, 'id' | 'createdAt' | 'updatedAt'>>;
 
 export class ProjectRepository extends BaseRepository {
@@ -17,8 +19,8 @@ export class ProjectRepository extends BaseRepository {
       id: data.id ?? newId('proj'),
       defaultModel: data.defaultModel ?? DEFAULT_MODEL,
       defaultMaxBudget: data.defaultMaxBudget ?? DEFAULT_MAX_BUDGET,
-      createdAt: now,
-      updatedAt: now,
+      createdAt: givenIso(data.createdAt, 'createdAt') ?? now,
+      updatedAt: givenIso(data.updatedAt, 'updatedAt') ?? now,
     };
     return insertRow(this.db, this.tables.projects, values);
   }

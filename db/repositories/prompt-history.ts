@@ -1,17 +1,22 @@
 import { eq } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
 import { BaseRepository } from './base.js';
 import { withDefaults, assertWritable, currentShape } from '../tables.js';
 import { nowIso } from '../time.js';
 import { toJson } from '../json.js';
 import type { PromptHistoryInsert, PromptHistoryRow } from '../types.js';
 import { found } from './rows.js';
-import type { PromptFilters, PromptSource, SourcePurpose } from './prompt-history-query.js';
+import { conflictsAsErrors, givenIso, refuseUnknownFields, refuseUnknownOptions } from './fields.js';
+import { promptListSql, type PromptFilters, type PromptSource, type SourcePurpose } from './prompt-history-query.js';
+import { join, part } from '../search/sql.js';
 import type { NamedCount, PromptStats } from './prompt-history-stats.js';
-import { PromptHistoryReader, type PromptListOptions } from './prompt-history-reader.js';
+import { DEFAULT_FIND_LIMIT, PromptHistoryReader, type PromptListOptions } from './prompt-history-reader.js';
+import { ValidationError } from '../errors.js';
 
 export { DEFAULT_FIND_LIMIT, type PromptListOptions } from './prompt-history-reader.js';
 
-export type NewPrompt = Omit<PromptHistoryInsert, 'id' | 'timestamp'> & { timestamp?: string };
+/** The service's PromptHistoryInsert: `id` and `timestamp` (ISO) may be given, as when importing rows. */
+export type NewPrompt = Omit<PromptHistoryInsert, 'id' | 'timestamp'> & { id?: number; timestamp?: string };
 export type PromptPatch = Partial<Omit<PromptHistoryInsert, 'id'>>;
 
 export interface LogPromptOptions {
@@ -21,6 +26,27 @@ export interface LogPromptOptions {
   relatedFiles?: string[];
   estimatedDurationMinutes?: number;
 }
+const LOG_OPTIONS = ['category', 'tags', 'context', 'relatedFiles', 'estimatedDurationMinutes'] as const;
+
+/**
+ * findAll's options: the service's (category, status, searchText, tag, limit, offset) and the
+ * console's (search, the same as searchText; beforeId/afterId keyset paging, cheaper than offset).
+ */
+export interface PromptFindOptions extends PromptListOptions {
+  /** the service's name for `search`: a case-insensitive literal substring of prompt or context (% and _ are plain characters) */
+  searchText?: string;
+  /** skip this many of the matching rows (newest first); with beforeId it counts from there */
+  offset?: number;
+}
+const FIND_OPTIONS = ['category', 'status', 'search', 'searchText', 'tag', 'limit', 'offset', 'beforeId', 'afterId'] as const;
+
+/** What `complete` stores besides the status (the console's object form). */
+export interface PromptCompletion {
+  notes?: string;
+  relatedFiles?: string[];
+  actualDurationMinutes?: number;
+}
+const COMPLETION_FIELDS = ['notes', 'relatedFiles', 'actualDurationMinutes'] as const;
 
 /**
  * The spec's repository: writes through drizzle; every read is PromptHistoryReader's (the
@@ -31,12 +57,15 @@ export class PromptHistoryRepository extends BaseRepository {
 
   create(data: NewPrompt): PromptHistoryRow {
     const t = this.tables.promptHistory;
-    const values: PromptHistoryInsert = { ...data, timestamp: data.timestamp ?? nowIso() };
+    refuseUnknownFields(t, data);
+    const values: PromptHistoryInsert = { ...data, timestamp: givenIso(data.timestamp, 'timestamp') ?? nowIso() };
+    if (data.completedAt != null) givenIso(data.completedAt, 'completedAt');
     assertWritable(t, values);
-    return withDefaults(t, this.db.insert(t.table).values(values).returning().get());
+    return withDefaults(t, conflictsAsErrors(t.name, () => this.db.insert(t.table).values(values).returning().get()));
   }
 
   log(prompt: string, options: LogPromptOptions = {}): PromptHistoryRow {
+    refuseUnknownOptions('log', options, LOG_OPTIONS);
     return this.create({
       prompt,
       category: options.category ?? null,
@@ -52,12 +81,26 @@ export class PromptHistoryRepository extends BaseRepository {
     return this.reader.findById(id);
   }
 
-  /** Newest first by id; `beforeId` (down) and `afterId` (up) page by keyset; at most 100 rows unless `limit` says otherwise. */
-  findAll(options: PromptListOptions = {}): PromptHistoryRow[] {
-    return this.reader.findAll(options);
+  /**
+   * Newest first by id (the service orders by timestamp, which the id follows for rows it wrote);
+   * `beforeId` (down) and `afterId` (up) page by keyset, `offset` skips; at most 100 rows unless
+   * `limit` says otherwise. Unknown options are refused.
+   */
+  findAll(options: PromptFindOptions = {}): PromptHistoryRow[] {
+    refuseUnknownOptions('findAll', options, FIND_OPTIONS);
+    const { searchText, offset, ...list } = options;
+    if (searchText !== undefined && list.search !== undefined && searchText !== list.search) {
+      throw new ValidationError('findAll: search and searchText are the same option; give one');
+    }
+    const query: PromptListOptions = { ...list, search: list.search ?? searchText };
+    if (offset === undefined || offset === 0) return this.reader.findAll(query);
+    if (!Number.isInteger(offset) || offset < 0) throw new ValidationError(`findAll: offset must be a whole number, 0 or more, not ${offset}`);
+    if (query.afterId !== undefined) throw new ValidationError('findAll: offset pages down from the newest (or from beforeId); it does not combine with afterId');
+    return this.offsetPage(query, offset);
   }
 
-  findRecent(limit = 20): PromptHistoryRow[] {
+  /** The newest `limit` prompts (50 unless given, as the service's findRecent). */
+  findRecent(limit = 50): PromptHistoryRow[] {
     return this.reader.findAll({ limit });
   }
 
@@ -77,26 +120,43 @@ export class PromptHistoryRepository extends BaseRepository {
 
   update(id: number, patch: PromptPatch): PromptHistoryRow {
     const t = this.tables.promptHistory;
+    refuseUnknownFields(t, patch);
+    if (patch.timestamp != null) givenIso(patch.timestamp, 'timestamp');
+    if (patch.completedAt != null) givenIso(patch.completedAt, 'completedAt');
     assertWritable(t, patch);
     const row = this.db.update(t.table).set(patch).where(eq(t.table.id, id)).returning().get();
     return withDefaults(t, found(row, 'prompt', id));
   }
 
-  complete(id: number, result: { notes?: string; actualDurationMinutes?: number } = {}): PromptHistoryRow {
+  /**
+   * The service's call, complete(id, notes?, relatedFiles?, actualDurationMinutes?), or the
+   * console's, complete(id, { notes, relatedFiles, actualDurationMinutes }). Whatever is given is
+   * stored; what is not given is left as it was (relatedFiles replaces the list when given).
+   */
+  complete(id: number, notes?: string, relatedFiles?: string[], actualDurationMinutes?: number): PromptHistoryRow;
+  complete(id: number, result?: PromptCompletion): PromptHistoryRow;
+  complete(id: number, notesOrResult?: string | PromptCompletion, relatedFiles?: string[], actualDurationMinutes?: number): PromptHistoryRow {
+    const result: PromptCompletion =
+      typeof notesOrResult === 'object' && notesOrResult !== null
+        ? (refuseUnknownOptions('complete', notesOrResult, COMPLETION_FIELDS), notesOrResult)
+        : { notes: notesOrResult, relatedFiles, actualDurationMinutes };
     return this.update(id, {
       executionStatus: 'completed',
       executionNotes: result.notes,
+      relatedFiles: result.relatedFiles && toJson(result.relatedFiles),
       actualDurationMinutes: result.actualDurationMinutes,
       completedAt: nowIso(),
     });
   }
 
+  /** The service's fail(id, notes?): notes go to execution_notes. */
   fail(id: number, notes?: string): PromptHistoryRow {
     return this.update(id, { executionStatus: 'failed', executionNotes: notes, completedAt: nowIso() });
   }
 
-  cancel(id: number): PromptHistoryRow {
-    return this.update(id, { executionStatus: 'cancelled', completedAt: nowIso() });
+  /** The service's cancel(id, notes?): notes go to execution_notes. */
+  cancel(id: number, notes?: string): PromptHistoryRow {
+    return this.update(id, { executionStatus: 'cancelled', executionNotes: notes, completedAt: nowIso() });
   }
 
   /** Three queries whatever the size (the service needs six for less); follows the filters. */
@@ -134,5 +194,13 @@ export class PromptHistoryRepository extends BaseRepository {
   /** How a filtered set is read on this file: by index where it exists, by scanning where not. */
   source(filters: PromptFilters = {}, purpose: SourcePurpose = 'list'): PromptSource {
     return this.reader.source(filters, purpose);
+  }
+
+  /** findAll with an offset: the reader's page query, its LIMIT followed by OFFSET. */
+  private offsetPage(query: PromptListOptions, offset: number): PromptHistoryRow[] {
+    if (!this.reader.exists()) return [];
+    const { limit = DEFAULT_FIND_LIMIT, beforeId, ...filters } = query;
+    const q = join([promptListSql(currentShape(this.db.$client), this.reader.source(filters), { limit, beforeId }), part('OFFSET ?', offset)]);
+    return (this.db.$client as Database.Database).prepare(q.text).all(...q.params) as PromptHistoryRow[];
   }
 }

@@ -3,6 +3,7 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { DB } from '../connection.js';
 import { withDefaults, assertWritable, type ShapedTable, type TableKey } from '../tables.js';
 import { found } from './rows.js';
+import { conflictsAsErrors, refuseUnknownFields } from './fields.js';
 
 /** A row of table K with every schema field present (absent columns filled with defaults). */
 export type RowOf<K extends TableKey> = ReturnType<typeof withDefaults<K>>;
@@ -30,16 +31,21 @@ export function selectMany<K extends TableKey>(db: DB, t: ShapedTable<K>, where:
   return rows.map((r) => withDefaults(t, r));
 }
 
-/** Inserts after checking the file can hold every value; returns the stored row. */
+/**
+ * Inserts after checking every property is a column (ValidationError) and the file can hold every
+ * value (SchemaMismatchError); a duplicate unique value is a ConflictError. Returns the stored row.
+ */
 export function insertRow<K extends TableKey>(db: DB, t: ShapedTable<K>, values: object): RowOf<K> {
+  refuseUnknownFields(t, values);
   assertWritable(t, values);
-  return withDefaults(t, db.insert(plain(t)).values(values as never).returning().get());
+  return withDefaults(t, conflictsAsErrors(t.name, () => db.insert(plain(t)).values(values as never).returning().get()));
 }
 
-/** Updates the one row `where` names; NotFoundError (resource, id) when none matched. */
+/** Updates the one row `where` names (checked as insertRow checks); NotFoundError (resource, id) when none matched. */
 export function updateOne<K extends TableKey>(db: DB, t: ShapedTable<K>, set: object, where: SQL, resource: string, id: string | number): RowOf<K> {
+  refuseUnknownFields(t, set);
   assertWritable(t, set);
-  const row = db.update(plain(t)).set(set as never).where(where).returning().get();
+  const row = conflictsAsErrors(t.name, () => db.update(plain(t)).set(set as never).where(where).returning().get());
   return withDefaults(t, found(row, resource, id));
 }
 

@@ -4,8 +4,10 @@ import { nowIso } from '../time.js';
 import type { SessionInsert, SessionRow } from '../types.js';
 import { newId } from './rows.js';
 import { selectFirst, selectMany, insertRow, updateOne } from './queries.js';
+import { givenIso } from './fields.js';
 
-export type NewSession = Omit<SessionInsert, 'id' | 'createdAt'> & { id?: string };
+/** The service's SessionInsert (the columns the spec has): id and createdAt (ISO) are made unless given. */
+export type NewSession = Omit<SessionInsert, 'id' | 'createdAt'> & { id?: string; createdAt?: string };
 
 export interface SessionMetrics {
   inputTokens: number;
@@ -16,7 +18,7 @@ export interface SessionMetrics {
 
 export class SessionRepository extends BaseRepository {
   create(data: NewSession): SessionRow {
-    const values: SessionInsert = { ...data, id: data.id ?? newId('sess'), status: data.status ?? 'active', createdAt: nowIso() };
+    const values: SessionInsert = { ...data, id: data.id ?? newId('sess'), status: data.status ?? 'active', createdAt: givenIso(data.createdAt, 'createdAt') ?? nowIso() };
     return insertRow(this.db, this.tables.sessions, values);
   }
 

@@ -5,12 +5,14 @@ import { toJson } from '../json.js';
 import type { TaskInsert, TaskRow } from '../types.js';
 import { newId } from './rows.js';
 import { selectFirst, selectMany, insertRow, updateOne } from './queries.js';
+import { givenIso } from './fields.js';
 
 export type TaskStatus = 'pending' | 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
 export const TASK_STATUSES: readonly TaskStatus[] = ['pending', 'queued', 'running', 'completed', 'failed', 'cancelled'];
 export const ACTIVE_TASK_STATUSES: readonly TaskStatus[] = ['pending', 'queued', 'running'];
 
-export type NewTask = Omit<TaskInsert, 'id' | 'createdAt' | 'updatedAt'> & { id?: string };
+/** The service's TaskInsert: id, createdAt and updatedAt (ISO) are made unless given. */
+export type NewTask = Omit<TaskInsert, 'id' | 'createdAt' | 'updatedAt'> & { id?: string; createdAt?: string; updatedAt?: string };
 export type TaskPatch = Partial<Omit<TaskInsert, 'id' | 'createdAt' | 'updatedAt'>>;
 
 export interface TaskCompletionMetrics {
@@ -24,7 +26,13 @@ export interface TaskCompletionMetrics {
 export class TaskRepository extends BaseRepository {
   create(data: NewTask): TaskRow {
     const now = nowIso();
-    const values: TaskInsert = { ...data, id: data.id ?? newId('task'), status: data.status ?? 'pending', createdAt: now, updatedAt: now };
+    const values: TaskInsert = {
+      ...data,
+      id: data.id ?? newId('task'),
+      status: data.status ?? 'pending',
+      createdAt: givenIso(data.createdAt, 'createdAt') ?? now,
+      updatedAt: givenIso(data.updatedAt, 'updatedAt') ?? now,
+    };
     return insertRow(this.db, this.tables.tasks, values);
   }
 

@@ -8,8 +8,10 @@ import { ROLES, type Role } from '../operator.js';
 import type { UserInsert, UserRow, UserProjectPermissionRow } from '../types.js';
 import { newId, DEFAULT_ROLE } from './rows.js';
 import { selectFirst, selectMany, insertRow, updateOne } from './queries.js';
+import { givenIso } from './fields.js';
 
-export type NewUser = Omit<UserInsert, 'id' | 'createdAt' | 'updatedAt'> & { id?: string };
+/** The service's UserInsert: id, createdAt and updatedAt (ISO) are made unless given. */
+export type NewUser = Omit<UserInsert, 'id' | 'createdAt' | 'updatedAt'> & { id?: string; createdAt?: string; updatedAt?: string };
 
 /** A user_project_permissions row with its JSON string array read (malformed JSON kept raw). */
 export type ProjectPermission = UserProjectPermissionRow & { readonly parsedPermissions: Parsed<string[]> };
@@ -25,7 +27,14 @@ export class UserRepository extends BaseRepository {
     const now = nowIso();
     const role = data.role ?? DEFAULT_ROLE;
     assertRole(role);
-    const values: UserInsert = { ...data, id: data.id ?? newId('user'), role, active: data.active ?? true, createdAt: now, updatedAt: now };
+    const values: UserInsert = {
+      ...data,
+      id: data.id ?? newId('user'),
+      role,
+      active: data.active ?? true,
+      createdAt: givenIso(data.createdAt, 'createdAt') ?? now,
+      updatedAt: givenIso(data.updatedAt, 'updatedAt') ?? now,
+    };
     return insertRow(this.db, this.tables.users, values);
   }
 

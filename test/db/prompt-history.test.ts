@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshDatabase } from '../helpers/temp-db.js';
 import { wrapDatabase } from '../../db/connection.js';
-import { NotFoundError, PermissionError, SchemaMismatchError, ValidationError } from '../../db/errors.js';
+import { ConflictError, NotFoundError, PermissionError, SchemaMismatchError, ValidationError } from '../../db/errors.js';
 import { PromptHistoryRepository } from '../../db/repositories/prompt-history.js';
 import { decodePrompt } from '../../db/repositories/prompt-history-values.js';
 import { cancelPrompt, completePrompt, failPrompt, logPrompt } from '../../db/actions/prompts.js';
@@ -85,6 +85,66 @@ describe('PromptHistoryRepository: statistics', () => {
       expect(s.weekly.at(-2)).toEqual({ weekStart: '2026-01-05', count: 12 });
       expect(repo.getStats({ status: 'completed', category: 'feature' }, { now })).toMatchObject({ total: 2, completed: 2, averageDuration: 47.5 });
     }
+  });
+});
+
+describe("PromptHistoryRepository: the service's call shapes", () => {
+  it('complete(id, notes, relatedFiles, actualDurationMinutes) stores all three; cancel and fail keep their notes', () => {
+    const { db, sqlite } = freshDatabase();
+    const repo = new PromptHistoryRepository(db);
+    const a = repo.log('Add login', { relatedFiles: ['old.ts'] });
+    const done = repo.complete(a.id, 'Added JWT login', ['src/auth.ts', 'src/login.ts'], 45);
+    expect(done).toMatchObject({ executionStatus: 'completed', executionNotes: 'Added JWT login', relatedFiles: '["src/auth.ts","src/login.ts"]', actualDurationMinutes: 45 });
+    expect(sqlite.prepare('SELECT execution_notes, related_files, actual_duration_minutes FROM prompt_history WHERE id = ?').get(a.id)).toEqual({
+      execution_notes: 'Added JWT login',
+      related_files: '["src/auth.ts","src/login.ts"]',
+      actual_duration_minutes: 45,
+    });
+    // without files the earlier list stays, as the service leaves it
+    const b = repo.log('Other', { relatedFiles: ['kept.ts'] });
+    expect(repo.complete(b.id, 'only notes')).toMatchObject({ executionNotes: 'only notes', relatedFiles: '["kept.ts"]', actualDurationMinutes: null });
+    expect(repo.complete(b.id, { notes: 'object form', relatedFiles: ['x.ts'], actualDurationMinutes: 3 })).toMatchObject({ executionNotes: 'object form', relatedFiles: '["x.ts"]', actualDurationMinutes: 3 });
+    expect(repo.cancel(repo.log('c').id, 'superseded by #12')).toMatchObject({ executionStatus: 'cancelled', executionNotes: 'superseded by #12' });
+    expect(repo.fail(repo.log('f').id, 'agent crashed')).toMatchObject({ executionStatus: 'failed', executionNotes: 'agent crashed' });
+  });
+
+  it("findAll takes the service's searchText (literal: '100%' is not a wildcard) and offset", () => {
+    const repo = new PromptHistoryRepository(freshDatabase().db);
+    const ids = ['raise coverage to 100%', 'coverage 100 files', 'unrelated', 'under_score', 'underscore'].map((p) => repo.log(p).id);
+    expect(repo.findAll({ searchText: '100%' }).map((r) => r.prompt)).toEqual(['raise coverage to 100%']);
+    expect(repo.findAll({ searchText: 'under_' }).map((r) => r.prompt)).toEqual(['under_score']);
+    expect(repo.findAll({ searchText: 'COVERAGE' }).map((r) => r.prompt)).toEqual(['coverage 100 files', 'raise coverage to 100%']);
+    expect(repo.findAll({ limit: 2, offset: 0 }).map((r) => r.id)).toEqual([ids[4], ids[3]]);
+    expect(repo.findAll({ limit: 2, offset: 2 }).map((r) => r.id)).toEqual([ids[2], ids[1]]);
+    expect(repo.findAll({ limit: 2, offset: 4 }).map((r) => r.id)).toEqual([ids[0]]);
+    expect(repo.findAll({ offset: 3 }).map((r) => r.id)).toEqual([ids[1], ids[0]]);
+    expect(repo.findAll({ searchText: 'coverage', offset: 1 }).map((r) => r.id)).toEqual([ids[0]]);
+    expect(repo.findAll({ beforeId: ids[4], offset: 1, limit: 1 }).map((r) => r.id)).toEqual([ids[2]]);
+  });
+
+  it('refuses options and fields it does not know, and offsets that are not whole numbers', () => {
+    const repo = new PromptHistoryRepository(freshDatabase().db);
+    const a = repo.log('x');
+    // @ts-expect-error misspelt option
+    expect(() => repo.findAll({ serchText: 'x' })).toThrow(/unknown option "serchText"/);
+    // @ts-expect-error not an option of log
+    expect(() => repo.log('y', { priority: 1 })).toThrow(ValidationError);
+    // @ts-expect-error not a field of complete's object form
+    expect(() => repo.complete(a.id, { note: 'x' })).toThrow(ValidationError);
+    // @ts-expect-error not a column of prompt_history
+    expect(() => repo.update(a.id, { updatedAt: 'x' })).toThrow(/no field "updatedAt"/);
+    expect(() => repo.findAll({ offset: -1 })).toThrow(ValidationError);
+    expect(() => repo.findAll({ offset: 1, afterId: 1 })).toThrow(ValidationError);
+    expect(() => repo.create({ prompt: 'z', timestamp: '2026-01-01 10:00:00' })).toThrow(/ISO-8601/);
+    expect(repo.findById(a.id)?.executionStatus).toBe('pending');
+  });
+
+  it('create keeps a given id (importing rows); a taken id is a ConflictError; findRecent gives 50 by default', () => {
+    const repo = new PromptHistoryRepository(freshDatabase().db);
+    expect(repo.create({ id: 500, prompt: 'imported' }).id).toBe(500);
+    expect(() => repo.create({ id: 500, prompt: 'again' })).toThrow(ConflictError);
+    for (let i = 0; i < 60; i++) repo.log(`p${i}`);
+    expect(repo.findRecent()).toHaveLength(50);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { ApiKeyRepository, apiKeyState, maskApiKey } from '../../../db/repositories/api-keys.js';
-import { NotFoundError } from '../../../db/errors.js';
+import { ConflictError, NotFoundError } from '../../../db/errors.js';
 import { freshDatabase } from '../../helpers/temp-db.js';
 
 const secondsFromNow = (s: number): Date => new Date(Date.now() + s * 1000);
@@ -44,17 +44,33 @@ describe('ApiKeyRepository: create and find', () => {
 });
 
 describe('ApiKeyRepository: changes', () => {
-  it('updateLastUsed writes seconds; revoke sets revoked 1; unknown ids are NotFoundError', () => {
+  it('updateLastUsed (by the key, as the service calls it) writes seconds; revoke sets revoked 1; unknown ids are NotFoundError', () => {
     const { db, sqlite } = freshDatabase();
     const repo = new ApiKeyRepository(db);
     const k = repo.create({ agentId: 'a' });
-    const used = repo.updateLastUsed(k.id);
-    expect(used.lastUsedAt).toBeInstanceOf(Date);
+    const used = repo.updateLastUsed(k.key);
+    expect(used?.id).toBe(k.id);
+    expect(used?.lastUsedAt).toBeInstanceOf(Date);
     expect(sqlite.prepare('SELECT typeof(last_used_at) FROM api_keys WHERE id = ?').pluck().get(k.id)).toBe('integer');
     expect(repo.revoke(k.id).revoked).toBe(true);
     expect(sqlite.prepare('SELECT revoked FROM api_keys WHERE id = ?').pluck().get(k.id)).toBe(1);
     expect(() => repo.revoke('ak_none')).toThrow(NotFoundError);
-    expect(() => repo.updateLastUsed('ak_none')).toThrow(NotFoundError);
+    // the service's updateLastUsed changes nothing for a key it does not hold, and does not throw
+    expect(repo.updateLastUsed('bm_none')).toBeUndefined();
+    expect(repo.updateLastUsed(k.id)).toBeUndefined();
+  });
+
+  it('create stores a supplied id, key, createdAt, lastUsedAt and revoked (importing a key that exists)', () => {
+    const { db, sqlite } = freshDatabase();
+    const repo = new ApiKeyRepository(db);
+    const key = 'bm_' + 'ab'.repeat(32);
+    const createdAt = new Date('2026-01-02T03:04:05.000Z');
+    const row = repo.create({ id: 'ak_imported', key, agentId: 'agent-9', createdAt, expiresAt: null, revoked: false });
+    expect(row).toMatchObject({ id: 'ak_imported', key, agentId: 'agent-9', createdAt, revoked: false });
+    expect(sqlite.prepare('SELECT id, key, created_at FROM api_keys').get()).toEqual({ id: 'ak_imported', key, created_at: createdAt.getTime() / 1000 });
+    expect(() => repo.create({ id: 'ak_other', key, agentId: 'x' })).toThrow(ConflictError);
+    // @ts-expect-error not a field of api_keys
+    expect(() => repo.create({ agentId: 'x', name: 'n' })).toThrow(/unknown option "name"/);
   });
 });
 

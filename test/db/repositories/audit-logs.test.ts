@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { AuditLogRepository } from '../../../db/repositories/audit-logs.js';
 import { parseObject } from '../../../db/json.js';
+import { ValidationError } from '../../../db/errors.js';
 import { freshDatabase } from '../../helpers/temp-db.js';
 
 describe('AuditLogRepository', () => {
@@ -26,15 +27,33 @@ describe('AuditLogRepository', () => {
     expect(row).toMatchObject({ metadata: '{"a":1}', timestamp: '2026-01-01T00:00:00.000Z' });
   });
 
-  it('findRecent is newest first, 50 by default, and survives malformed metadata', () => {
+  it('findRecent is newest first, 100 by default (as the service), and survives malformed metadata', () => {
     const { db, sqlite } = freshDatabase();
     const repo = new AuditLogRepository(db);
-    for (let i = 0; i < 55; i++) repo.log(`a${i}`, 'task');
-    sqlite.prepare("UPDATE audit_logs SET metadata = '{broken' WHERE action = 'a54'").run();
+    for (let i = 0; i < 105; i++) repo.log(`a${i}`, 'task');
+    sqlite.prepare("UPDATE audit_logs SET metadata = '{broken' WHERE action = 'a104'").run();
     const recent = repo.findRecent();
-    expect(recent).toHaveLength(50);
-    expect(recent[0]!.action).toBe('a54');
+    expect(recent).toHaveLength(100);
+    expect(recent[0]!.action).toBe('a104');
     expect(parseObject(recent[0]!.metadata)).toEqual({ ok: false, raw: '{broken' });
-    expect(repo.findRecent(3).map((r) => r.action)).toEqual(['a54', 'a53', 'a52']);
+    expect(repo.findRecent(3).map((r) => r.action)).toEqual(['a104', 'a103', 'a102']);
+  });
+
+  it('findRecent orders by time, not by id: a row written late with an earlier time comes after newer ones', () => {
+    const { db } = freshDatabase();
+    const repo = new AuditLogRepository(db);
+    repo.create({ action: 'noon', resourceType: 'task', timestamp: '2026-03-01T12:00:00.000Z' });
+    repo.create({ action: 'evening', resourceType: 'task', timestamp: '2026-03-01T20:00:00.000Z' });
+    repo.create({ action: 'morning, imported last', resourceType: 'task', timestamp: '2026-03-01T08:00:00.000Z' });
+    repo.create({ action: 'evening too', resourceType: 'task', timestamp: '2026-03-01T20:00:00.000Z' });
+    expect(repo.findRecent(4).map((r) => r.action)).toEqual(['evening too', 'evening', 'noon', 'morning, imported last']);
+  });
+
+  it('create refuses a timestamp in another form than toISOString and a field audit_logs lacks', () => {
+    const { db } = freshDatabase();
+    const repo = new AuditLogRepository(db);
+    expect(() => repo.create({ action: 'x', resourceType: 't', timestamp: '2026-03-01 12:00:00' })).toThrow(ValidationError);
+    // @ts-expect-error not a column of audit_logs
+    expect(() => repo.create({ action: 'x', resourceType: 't', details: 'y' })).toThrow(/no field "details"/);
   });
 });

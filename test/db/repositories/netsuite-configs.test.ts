@@ -62,7 +62,7 @@ describe('NetSuiteConfigRepository', () => {
     expect(() => repo.update('netsuite-config_none', { accountNumber: '1' })).toThrow(NotFoundError);
   });
 
-  it('deletes by id and by project; missing rows are NotFoundError', () => {
+  it('deletes by id and by project; a missing id is NotFoundError, a project without a config deletes nothing (as the service)', () => {
     const { db } = freshDatabase();
     const repo = new NetSuiteConfigRepository(db);
     const a = repo.create(config(seedProject(db).id));
@@ -71,7 +71,7 @@ describe('NetSuiteConfigRepository', () => {
     repo.deleteByProjectId(b.projectId);
     expect(repo.findAll()).toEqual([]);
     expect(() => repo.delete(a.id)).toThrow(NotFoundError);
-    expect(() => repo.deleteByProjectId(b.projectId)).toThrow(NotFoundError);
+    expect(repo.deleteByProjectId(b.projectId)).toBe(0);
   });
 
   it('goes with its project (ON DELETE CASCADE)', () => {

@@ -16,6 +16,30 @@ describe('ProjectRepository', () => {
     expect(p).toMatchObject({ defaultModel: 'claude-sonnet-4-5-20250929', defaultMaxBudget: 5, autoCommitPush: false, active: true, isNetsuite: false });
   });
 
+  it('a second project on the same Slack channel is a ConflictError, not a raw SqliteError; nothing is written', () => {
+    const { db, sqlite } = freshDatabase();
+    const repo = new ProjectRepository(db);
+    const a = repo.create({ name: 'api', slackChannelId: 'C1', localPath: '/srv/api', agentId: 'auto' });
+    expect(() => repo.create({ name: 'web', slackChannelId: 'C1', localPath: '/srv/web', agentId: 'auto' })).toThrow(ConflictError);
+    expect(() => repo.create({ name: 'web', slackChannelId: 'C1', localPath: '/srv/web', agentId: 'auto' })).toThrow(/slack_channel_id/);
+    const b = repo.create({ name: 'web', slackChannelId: 'C2', localPath: '/srv/web', agentId: 'auto' });
+    expect(() => repo.update(b.id, { slackChannelId: 'C1' })).toThrow(ConflictError);
+    expect(() => repo.create({ id: a.id, name: 'x', slackChannelId: 'C3', localPath: '/', agentId: 'auto' })).toThrow(ConflictError);
+    expect(sqlite.prepare('SELECT slack_channel_id FROM projects ORDER BY 1').pluck().all()).toEqual(['C1', 'C2']);
+  });
+
+  it('create stores a given id and ISO times (the service passes its own id); other time forms and unknown fields are refused', () => {
+    const { db } = freshDatabase();
+    const repo = new ProjectRepository(db);
+    const p = repo.create({ id: 'proj_given', name: 'api', slackChannelId: 'C1', localPath: '/srv/api', agentId: 'auto', createdAt: '2025-05-05T05:05:05.005Z' });
+    expect(p).toMatchObject({ id: 'proj_given', createdAt: '2025-05-05T05:05:05.005Z' });
+    expect(() => repo.create({ name: 'b', slackChannelId: 'C2', localPath: '/', agentId: 'auto', createdAt: '2025-05-05' })).toThrow(/ISO-8601/);
+    // @ts-expect-error the service's column is isNetsuite here; a misspelt field is refused, not dropped
+    expect(() => repo.create({ name: 'b', slackChannelId: 'C2', localPath: '/', agentId: 'auto', isNetSuite: true })).toThrow(/no field "isNetSuite"/);
+    // @ts-expect-error not a column
+    expect(() => repo.update(p.id, { nickname: 'x' })).toThrow(/no field "nickname"/);
+  });
+
   it('finds by id, channel and agent, and lists all by name', () => {
     const { db } = freshDatabase();
     const repo = new ProjectRepository(db);
