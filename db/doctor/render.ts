@@ -29,14 +29,17 @@ const rows = (r: RowEstimate | null): string => (r ? describeRows(r) : '');
 export function renderReport(r: DoctorReport, st: Styler = plainStyler): string[] {
   const ok = passesQuickCheck(r);
   const wal = r.walBytes !== null ? ` (+ ${formatBytes(r.walBytes)} WAL)` : '';
-  const journal = r.journal.exists
-    ? `__drizzle_migrations: ${r.journal.recorded} of ${r.journal.committed} committed migrations recorded`
-    : `none: ${describeMode(r.journal.mode)}`;
+  const j = r.journal;
+  const journal = j.exists
+    ? `${j.table}: ${j.recorded} of ${j.committed} committed migrations recorded` +
+      (j.misplaced ? ` (${j.misplaced} of them in ${j.service.table}, where an older console wrote them: migrate moves them)` : '')
+    : `none: ${describeMode(j.mode)}`;
   const lines = [
     `Database   ${r.path}`,
     `Size       ${formatBytes(r.sizeBytes)}${wal}`,
     `SQLite     ${r.sqliteVersion}, journal mode ${r.journalMode}`,
     `Journal    ${journal}`,
+    `Service    ${serviceJournal(r)}`,
     `Integrity  ${ok ? st.good('ok') : st.bad(r.quickCheck.join('; ').replace(/\s*\n\s*/g, ' '))} (quick_check)`,
     '',
     st.head('Tables'),
@@ -53,6 +56,13 @@ export function renderReport(r: DoctorReport, st: Styler = plainStyler): string[
     const state = i.present ? st.good(i.presentAs ? `present as ${i.presentAs}` : 'present') : st.bad('missing');
     lines.push(`  ${i.name.padEnd(w)}${state}  ${st.dim(`${i.table} (${i.columns.join(', ')})`)}`);
   }
+  if (r.duplicateIndexes.length) {
+    lines.push('', st.head('Duplicate indexes (same table and columns: every write updates each)'));
+    for (const d of r.duplicateIndexes) {
+      const drop = d.drop.length ? `; migrate drops ${d.drop.join(', ')}` : '; none is the console\'s own: left alone';
+      lines.push(`  ${st.bad(d.names.join(', '))}  ${st.dim(`${d.table} (${d.columns.join(', ')})`)}${drop}`);
+    }
+  }
   lines.push('', st.head('Search extras'));
   for (const e of r.extras) lines.push(`  ${e.name.padEnd(w)}${e.present ? st.good('present') : st.bad('missing')}`);
   if (r.unmanagedTables.length) {
@@ -61,6 +71,14 @@ export function renderReport(r: DoctorReport, st: Styler = plainStyler): string[
   }
   lines.push('', ...verdict(r, st));
   return lines;
+}
+
+function serviceJournal(r: DoctorReport): string {
+  const s = r.journal.service;
+  if (!s.exists) return `${s.table}: none (the service's drizzle folder has not run here)`;
+  const newest = s.newest ? `, newest ${s.newest}` : '';
+  const ours = s.consoleRows ? `; ${s.consoleRows} written by an older console (migrate moves them out)` : '';
+  return `${s.table}: ${s.rows} row${s.rows === 1 ? '' : 's'}${newest} (the service's drizzle journal, left alone)${ours}`;
 }
 
 function verdict(r: DoctorReport, st: Styler): string[] {

@@ -22,7 +22,7 @@ export const OPERATION_NEEDS: readonly OperationNeed[] = [
   { operation: 'sessions by status (Sessions filter)', table: 'sessions', needs: 'idx_sessions_status_created', without: 'full scan' },
   { operation: 'audit log by action', table: 'audit_logs', needs: 'idx_audit_logs_action', without: 'full scan' },
   { operation: 'audit log by resource', table: 'audit_logs', needs: 'idx_audit_logs_resource', without: 'full scan' },
-  { operation: 'due schedules', table: 'scheduled_tasks', needs: 'idx_scheduled_tasks_next_execution', without: 'full scan' },
+  { operation: 'due schedules', table: 'scheduled_tasks', needs: 'scheduled_tasks_next_execution_idx', without: 'full scan' },
   { operation: 'prompt statistics (history --stats)', table: 'prompt_history', needs: 'idx_prompt_history_stats', without: 'full scan' },
   { operation: 'prompts by week', table: 'prompt_history', needs: 'idx_prompt_history_timestamp', without: 'sort' },
   { operation: 'prompt search (history --search)', table: 'prompt_history', needs: 'prompt_history_fts', without: 'LIKE scan' },

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { createJournalTable, recordMigration } from './journal.js';
+import { createJournalTable, moveMisplacedRows, recordMigration } from './journal.js';
 import type { MigrationPlan } from './plan.js';
 import type { MigrationStep } from './steps.js';
 
@@ -42,6 +42,11 @@ function runStep(sqlite: Database.Database, s: MigrationStep, report: (done: num
     case 'create-extra':
       // the extra batches its own transactions (a full-text backfill can be built in pieces)
       s.extra!.apply(sqlite, report);
+      return;
+    case 'repair-journal':
+      immediate(sqlite, () => {
+        moveMisplacedRows(sqlite, s.migrations!);
+      });
       return;
     case 'record-journal':
       immediate(sqlite, () => {

@@ -2,15 +2,16 @@ import type Database from 'better-sqlite3';
 import { readShape, type DatabaseShape } from '../shape.js';
 import { promptSearchExtras } from '../search/extras.js';
 import type { ExtraObject } from './extras.js';
-import { readIndexDefs, isIndexPresent } from './index-defs.js';
-import { committedMigrations, pendingMigrations, readJournal, type JournalState } from './journal.js';
+import { readIndexDefs, satisfies, type IndexDef } from './index-defs.js';
+import { findDuplicateIndexes, isConsoleOwnIndex } from './index-names.js';
+import { committedMigrations, pendingMigrations, readJournal, JOURNAL_TABLE, SERVICE_JOURNAL_TABLE, type JournalState } from './journal.js';
 import { referenceSchema, type ReferenceSchema } from './reference.js';
 import { migrationStatements } from './push-schema.js';
 import { estimateRows, describeRows } from './row-estimate.js';
 import * as step from './steps.js';
 import type { MigrationStep } from './steps.js';
 
-/** new: an empty file; adopt: made by the service (no journal); upgrade: already journaled by us. */
+/** new: an empty file; adopt: made by the service (no journal of ours); upgrade: already journaled by us (or by an older console). */
 export type MigrationMode = 'new' | 'adopt' | 'upgrade';
 
 export interface MigrationPlan {
@@ -24,6 +25,11 @@ export interface MigrationPlan {
 
 /** Statements migrate can reproduce additively; anything else in a pending migration is reported. */
 const ADDITIVE = /^\s*(CREATE (UNIQUE )?INDEX|CREATE TABLE|ALTER TABLE \S+ ADD)/i;
+/** Dropping one of the console's own indexes (a rename) is something migrate does itself. */
+const DROPS_OWN_INDEX = (stmt: string): boolean => {
+  const name = /^\s*DROP INDEX (?:IF EXISTS )?[`"]?([^`"\s;]+)/i.exec(stmt)?.[1];
+  return name !== undefined && isConsoleOwnIndex(name);
+};
 
 /** What `migrate` would do to this file, in order; nothing is changed. */
 export function planMigration(sqlite: Database.Database, extras: readonly ExtraObject[] = promptSearchExtras): MigrationPlan {
@@ -33,13 +39,14 @@ export function planMigration(sqlite: Database.Database, extras: readonly ExtraO
   const managedPresent = ref.tables.some((t) => shape.tables.has(t.name));
   const mode: MigrationMode = journal.exists ? 'upgrade' : managedPresent ? 'adopt' : 'new';
   const warnings: string[] = [];
-  const steps: MigrationStep[] =
-    mode === 'new'
-      ? [step.createSchemaStep(migrationStatements(), ref.tables.length, ref.indexes.length)]
-      : fillSteps(sqlite, ref, shape, warnings);
+  const steps: MigrationStep[] = [];
+  // first, so the service's own drizzle journal is right again whatever later steps do
+  if (journal.misplaced.length) steps.push(step.repairJournalStep(journal.misplaced, JOURNAL_TABLE, SERVICE_JOURNAL_TABLE));
+  if (mode === 'new') steps.push(step.createSchemaStep(migrationStatements(), ref.tables.length, ref.indexes.length));
+  else steps.push(...fillSteps(sqlite, ref, shape, warnings), ...duplicateSteps(sqlite, ref, shape));
   steps.push(...extraSteps(extras, shape, ref, warnings));
   const toRecord = mode === 'new' || mode === 'adopt' ? [...committedMigrations()] : pendingMigrations(journal);
-  if (toRecord.length) steps.push(step.recordJournalStep(toRecord, mode === 'adopt'));
+  if (toRecord.length) steps.push(step.recordJournalStep(toRecord, mode === 'adopt', JOURNAL_TABLE));
   if (mode === 'upgrade') warnings.push(...nonAdditiveWarnings(journal));
   for (const s of steps) {
     if (s.lockSeconds >= step.LONG_LOCK_SECONDS) warnings.push(lockWarning(s));
@@ -53,6 +60,7 @@ function fillSteps(sqlite: Database.Database, ref: ReferenceSchema, shape: Datab
   const columns: MigrationStep[] = [];
   const indexes: MigrationStep[] = [];
   const existing = readIndexDefs(sqlite, ref.tables.map((t) => t.name).filter((n) => shape.tables.has(n)));
+  const refNames = new Set(ref.indexes.map((ix) => ix.name));
   for (const table of ref.tables) {
     const have = shape.tables.get(table.name);
     const wanted = ref.indexes.filter((ix) => ix.table === table.name);
@@ -61,7 +69,7 @@ function fillSteps(sqlite: Database.Database, ref: ReferenceSchema, shape: Datab
       continue;
     }
     const missingCols = table.columns.filter((c) => !have.has(c.name));
-    const missingIdx = wanted.filter((ix) => !isIndexPresent(existing, ix));
+    const missingIdx = wanted.filter((ix) => indexState(existing, ix, refNames) !== 'present');
     if (!missingCols.length && !missingIdx.length) continue;
     const rows = estimateRows(sqlite, table.name);
     for (const col of missingCols) {
@@ -70,10 +78,33 @@ function fillSteps(sqlite: Database.Database, ref: ReferenceSchema, shape: Datab
     }
     const addable = new Set([...have, ...missingCols.filter(step.canAddColumn).map((c) => c.name)]);
     for (const ix of missingIdx) {
-      if (ix.columns.every((c) => addable.has(c))) indexes.push(step.createIndexStep(ix, rows));
+      const state = indexState(existing, ix, refNames);
+      const replaces = typeof state === 'object' ? state.replaces : undefined;
+      if (ix.columns.every((c) => addable.has(c))) indexes.push(step.createIndexStep(ix, rows, replaces));
     }
   }
   return [...tables, ...columns, ...indexes];
+}
+
+/**
+ * present: under its name, or another index that is not the console's own does its work (the
+ * service's, SQLite's automatic one); replaces: only the console's index under an older name
+ * does it, so it is built under the schema's name (the service's, where the service has one)
+ * and the old one dropped; missing: nothing does.
+ */
+export function indexState(existing: readonly IndexDef[], wanted: IndexDef, refNames: ReadonlySet<string>): 'present' | 'missing' | { replaces: string } {
+  const doing = existing.filter((e) => satisfies(e, wanted));
+  if (doing.some((e) => e.name === wanted.name || refNames.has(e.name) || !isConsoleOwnIndex(e.name))) return 'present';
+  return doing.length ? { replaces: doing[0]!.name } : 'missing';
+}
+
+/** The console's own indexes that duplicate another index of the same table and columns. */
+function duplicateSteps(sqlite: Database.Database, ref: ReferenceSchema, shape: DatabaseShape): MigrationStep[] {
+  const existing = readIndexDefs(sqlite, [...shape.tables.keys()]);
+  const refNames = new Set(ref.indexes.map((ix) => ix.name));
+  return findDuplicateIndexes(existing, refNames).flatMap((d) =>
+    d.drop.map((name) => step.dropIndexStep(name, d.table, d.columns, d.names.filter((n) => !d.drop.includes(n)))),
+  );
 }
 
 function extraSteps(extras: readonly ExtraObject[], shape: DatabaseShape, ref: ReferenceSchema, warnings: string[]): MigrationStep[] {
@@ -90,7 +121,7 @@ function extraSteps(extras: readonly ExtraObject[], shape: DatabaseShape, ref: R
 
 function nonAdditiveWarnings(journal: JournalState): string[] {
   return pendingMigrations(journal)
-    .filter((m) => m.sql.some((s) => s.trim() !== '' && !ADDITIVE.test(s)))
+    .filter((m) => m.sql.some((s) => s.trim() !== '' && !ADDITIVE.test(s) && !DROPS_OWN_INDEX(s)))
     .map((m) => `migration ${m.tag} changes existing tables; migrate applies only its additive part`);
 }
 

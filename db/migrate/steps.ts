@@ -4,7 +4,15 @@ import type { ColumnDef, TableDef } from './reference.js';
 import type { IndexDef } from './index-defs.js';
 import { describeRows, indexBuildSeconds, type RowEstimate } from './row-estimate.js';
 
-export type StepKind = 'create-schema' | 'create-table' | 'add-column' | 'create-index' | 'create-extra' | 'record-journal';
+export type StepKind =
+  | 'create-schema'
+  | 'create-table'
+  | 'add-column'
+  | 'create-index'
+  | 'drop-index'
+  | 'create-extra'
+  | 'repair-journal'
+  | 'record-journal';
 
 /** One additive change, applied in its own short transaction (extras batch their own work). */
 export interface MigrationStep {
@@ -21,6 +29,10 @@ export interface MigrationStep {
   readonly sql: readonly string[];
   readonly extra?: ExtraObject;
   readonly migrations?: readonly CommittedMigration[];
+  /** create-index: the console's index under an older name that this one replaces (dropped in the same transaction) */
+  readonly replaces?: string;
+  /** drop-index: the index dropped */
+  readonly index?: string;
 }
 
 /** Above this, the operator is asked first: the service's own writes would wait this long. */
@@ -77,17 +89,45 @@ export function addColumnStep(table: string, col: ColumnDef, rows: RowEstimate):
   };
 }
 
-export function createIndexStep(ix: IndexDef, rows: RowEstimate): MigrationStep {
+export function createIndexStep(ix: IndexDef, rows: RowEstimate, replaces?: string): MigrationStep {
   const lockSeconds = indexBuildSeconds(rows.rows);
   const size = describeRows(rows);
   const lock = lockSeconds >= LONG_LOCK_SECONDS ? `, holds the write lock about ${Math.ceil(lockSeconds)} s` : '';
+  const instead = replaces ? `, replacing the console's ${replaces} (the service's name, so its boot builds nothing twice)` : '';
   return {
     kind: 'create-index',
-    description: `create index ${ix.name} on ${ix.table} (${ix.columns.join(', ')}) over ${size}${lock}`,
+    description: `create index ${ix.name} on ${ix.table} (${ix.columns.join(', ')}) over ${size}${lock}${instead}`,
     table: ix.table,
     rows,
     lockSeconds,
-    sql: [ifNotExists(ix.sql!, 'INDEX')],
+    sql: [ifNotExists(ix.sql!, 'INDEX'), ...(replaces ? [`DROP INDEX IF EXISTS ${q(replaces)}`] : [])],
+    replaces,
+  };
+}
+
+/** Drops an index the console made where another index of the file does its work. */
+export function dropIndexStep(name: string, table: string, columns: readonly string[], keep: readonly string[]): MigrationStep {
+  return {
+    kind: 'drop-index',
+    description: `drop index ${name} on ${table} (${columns.join(', ')}): the console made it, and ${keep.join(', ')} covers the same columns`,
+    table,
+    index: name,
+    lockSeconds: 0,
+    sql: [`DROP INDEX IF EXISTS ${q(name)}`],
+  };
+}
+
+/** Moves the rows an older console wrote into the service's __drizzle_migrations into our own journal. */
+export function repairJournalStep(migrations: readonly CommittedMigration[], journal: string, serviceJournal: string): MigrationStep {
+  const n = migrations.length;
+  return {
+    kind: 'repair-journal',
+    description:
+      `move ${n} row${n > 1 ? 's' : ''} an older console wrote into ${serviceJournal} (${migrations.map((m) => m.tag).join(', ')}) ` +
+      `to ${journal}; the service's own rows there stay, so its later migrations apply again`,
+    lockSeconds: 0,
+    sql: [],
+    migrations,
   };
 }
 
@@ -95,12 +135,12 @@ export function createExtraStep(extra: ExtraObject): MigrationStep {
   return { kind: 'create-extra', description: `create ${extra.name}: ${extra.description}`, lockSeconds: 0, sql: [], extra };
 }
 
-export function recordJournalStep(migrations: readonly CommittedMigration[], adopting: boolean): MigrationStep {
+export function recordJournalStep(migrations: readonly CommittedMigration[], adopting: boolean, journal: string): MigrationStep {
   const tags = migrations.map((m) => m.tag).join(', ');
   const why = adopting ? 'adopts this database: its shape now matches them' : 'the file now holds their changes';
   return {
     kind: 'record-journal',
-    description: `record ${migrations.length} committed migration${migrations.length > 1 ? 's' : ''} (${tags}) as applied in __drizzle_migrations; ${why}`,
+    description: `record ${migrations.length} committed migration${migrations.length > 1 ? 's' : ''} (${tags}) as applied in ${journal}; ${why}`,
     lockSeconds: 0,
     sql: [],
     migrations,

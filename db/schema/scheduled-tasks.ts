@@ -28,9 +28,10 @@ export const scheduledTaskColumns = () => ({
   expiresAt: text('expires_at'),
 });
 
+// Index names are the service's own (its boot DDL: CREATE INDEX IF NOT EXISTS by name), so its next boot builds none twice.
 export const scheduledTasks = sqliteTable('scheduled_tasks', scheduledTaskColumns(), (t) => [
-  index('idx_scheduled_tasks_next_execution').on(t.nextExecutionAt),
-  index('idx_scheduled_tasks_status_enabled').on(t.status, t.enabled),
-  index('idx_scheduled_tasks_project').on(t.projectId),
-  index('idx_scheduled_tasks_user').on(t.userId),
+  index('scheduled_tasks_next_execution_idx').on(t.nextExecutionAt),
+  index('scheduled_tasks_status_enabled_idx').on(t.status, t.enabled),
+  index('scheduled_tasks_project_id_idx').on(t.projectId),
+  index('scheduled_tasks_user_id_idx').on(t.userId),
 ]);

@@ -5,6 +5,7 @@ import { BematicError, DatabaseOpenError } from '../../db/errors.js';
 import { inspectDatabase } from '../../db/doctor/inspect.js';
 import { renderReport, plainStyler, type Styler } from '../../db/doctor/render.js';
 import { passesQuickCheck, type DoctorReport } from '../../db/doctor/report.js';
+import { inert, inertJson } from '../cli/text.js';
 
 const HELP = `Usage: bematic-console doctor [--db PATH] [--json]
 
@@ -35,8 +36,15 @@ const doctor: Command = async (argv, ctx) => {
   }
   const path = resolveDatabasePath(globals.db, ctx.env);
   const report = readReport(path);
-  if (values.json === true) ctx.stdout.write(JSON.stringify(report, null, 2) + '\n');
-  else ctx.stdout.write(renderReport(report, styler(ctx, globals.noColor)).join('\n') + '\n');
+  if (values.json === true) {
+    ctx.stdout.write(inertJson(JSON.stringify(report, null, 2)) + '\n');
+  } else {
+    // every name comes from the file or the command line: escaped before colour is added, so a
+    // hostile path or index name cannot drive the terminal, and the plain lines once more
+    const st = styler(ctx, globals.noColor);
+    const lines = renderReport(inertStrings(report), st);
+    ctx.stdout.write((st === plainStyler ? lines.map((l) => inert(l)) : lines).join('\n') + '\n');
+  }
   return passesQuickCheck(report) ? 0 : 1;
 };
 
@@ -69,6 +77,16 @@ const sqliteCode = (e: unknown): string | undefined => {
   const code = (e as { code?: unknown })?.code;
   return typeof code === 'string' ? code : undefined;
 };
+
+/** The report with every string made inert (control characters shown as \xNN), numbers untouched. */
+function inertStrings<T>(value: T): T {
+  if (typeof value === 'string') return inert(value) as T;
+  if (Array.isArray(value)) return value.map(inertStrings) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inertStrings(v)])) as T;
+  }
+  return value;
+}
 
 function styler(ctx: CommandContext, noColor: boolean): Styler {
   if (noColor || ctx.stdout.isTTY !== true || (ctx.env.NO_COLOR ?? '') !== '') return plainStyler;

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import doctor from '../../src/commands/doctor.js';
 import migrate from '../../src/commands/migrate.js';
 import { serviceFile } from '../fixtures/service-file.js';
@@ -37,7 +39,7 @@ describe('doctor reports what the file is', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('The file matches the schema: nothing for `bematic-console migrate` to do.');
     expect(run.stdout).not.toContain('Slow until migrated');
-    expect(run.stdout).toMatch(/Journal {4}__drizzle_migrations: (\d+) of \1 committed migrations recorded/);
+    expect(run.stdout).toMatch(/Journal {4}__bematic_console_migrations: (\d+) of \1 committed migrations recorded/);
   });
 
   test('--json gives the whole report as data', async () => {
@@ -50,6 +52,29 @@ describe('doctor reports what the file is', () => {
     expect(r.tables.find((t) => t.name === 'scheduled_tasks')!.present).toBe(false);
     expect(r.quickCheck).toEqual(['ok']);
     expect(r.migrateSteps).toBeGreaterThan(0);
+  });
+});
+
+describe('doctor shows what the file and its path hold as inert text', () => {
+  test('a hostile path, table name and index names: control characters shown as \\xNN, never sent raw', async () => {
+    const dir = join(tempDir(), 'db\u001b]0;owned\u0007');
+    mkdirSync(dir);
+    const path = join(dir, 'x\u001b[2J.db');
+    copyFileSync(serviceFile(7), path);
+    const db = new Database(path);
+    db.exec('CREATE TABLE "notes\u001b[31m" (id INTEGER PRIMARY KEY, body TEXT)');
+    db.exec('CREATE INDEX "a\u009b1m" ON offline_queue (agent_id)');
+    db.exec('CREATE INDEX "b\u001b[5m" ON offline_queue (agent_id)');
+    db.close();
+    const run = await runCommand(doctor, ['--db', path]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(run.stdout).toContain('Database   ' + dir.replace('\u001b', '\\x1b').replace('\u0007', '\\x07') + '/x\\x1b[2J.db');
+    expect(run.stdout).toMatch(/\n {2}notes\\x1b\[31m +0 rows\n/);
+    expect(run.stdout).toContain('a\\x9b1m, b\\x1b[5m');
+    const json = await runCommand(doctor, ['--db', path, '--json']);
+    expect(json.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect((JSON.parse(json.stdout) as DoctorReport).path).toBe(path);
   });
 });
 

@@ -24,7 +24,7 @@ describe('migrate prints its plan, applies it, and says so', () => {
     expect(lines[1]).toMatch(/made by the Bematic service \(no migration journal\): it will be adopted/);
     const steps = lines.filter((l) => /^\s+\d+\. /.test(l));
     expect(steps[0]).toMatch(/^\s+1\. create table api_keys/);
-    expect(steps.at(-1)).toMatch(/record \d+ committed migrations? .* as applied in __drizzle_migrations/);
+    expect(steps.at(-1)).toMatch(/record \d+ committed migrations? .* as applied in __bematic_console_migrations/);
     expect(lines.indexOf(steps[0]!)).toBeLessThan(lines.findIndex((l) => l.startsWith('Migrated ')));
     expect(run.stderr.trim().split('\n')).toHaveLength(steps.length);
     expect(run.stderr).toMatch(new RegExp(`^\\[1/${steps.length}\\] create table api_keys`));
@@ -38,7 +38,7 @@ describe('migrate prints its plan, applies it, and says so', () => {
     const path = serviceFile(7);
     const run = await runCommand(migrate, [], { DATABASE_URL: `file:${path}` });
     expect(run.code).toBe(0);
-    expect(tableNames(path)).toContain('__drizzle_migrations');
+    expect(tableNames(path)).toContain('__bematic_console_migrations');
   });
 });
 
@@ -52,7 +52,7 @@ describe('migrate --dry-run changes nothing', () => {
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('Dry run: nothing was changed.');
     expect(run.stderr).toBe('');
     expect(readFileSync(path).equals(bytes)).toBe(true);
-    expect(tableNames(path)).not.toContain('__drizzle_migrations');
+    expect(tableNames(path)).not.toContain('__bematic_console_migrations');
   });
 
   test('a missing file is planned as new and not created', async () => {
@@ -70,7 +70,7 @@ describe('migrate creates a new database only when asked', () => {
     const path = tempDbPath('new/bematic.db');
     const run = await runCommand(migrate, ['--db', path]);
     expect(run.code).toBe(0);
-    expect(tableNames(path)).toEqual(expect.arrayContaining(['__drizzle_migrations', 'projects', 'scheduled_tasks', 'tasks']));
+    expect(tableNames(path)).toEqual(expect.arrayContaining(['__bematic_console_migrations', 'projects', 'scheduled_tasks', 'tasks']));
     expect((await runCommand(migrate, ['--db', path])).stdout).toContain('up to date');
   });
 });
@@ -99,7 +99,7 @@ describe('migrate refuses what it must not do', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/~3\.0M rows of tasks; stop the service first/);
     expect(run.stderr).toMatch(/^bematic-console: stopped before changing anything: .* run again with --yes\n$/);
-    expect(tableNames(path)).not.toContain('__drizzle_migrations');
+    expect(tableNames(path)).not.toContain('__bematic_console_migrations');
     expect(readFileSync(path).equals(bytes)).toBe(true);
     expect((await runCommand(migrate, ['--db', path, '--yes'])).code).toBe(0);
   });
@@ -111,10 +111,10 @@ describe('migrate refuses what it must not do', () => {
     expect(no.code).toBe(1);
     expect(no.stderr).toMatch(/Is the service stopped\? Continue\? \[y\/N\] /);
     expect(no.stderr).toContain('stopped before changing anything, as asked');
-    expect(tableNames(path)).not.toContain('__drizzle_migrations');
+    expect(tableNames(path)).not.toContain('__bematic_console_migrations');
     const yes = await runCommand(migrate, ['--db', path], {}, 'y\n');
     expect(yes.code).toBe(0);
-    expect(tableNames(path)).toContain('__drizzle_migrations');
+    expect(tableNames(path)).toContain('__bematic_console_migrations');
   });
 
   test('a step SQLite refuses stops migrate with one sentence, exit 1, rows untouched', async () => {

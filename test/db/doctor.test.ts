@@ -43,7 +43,9 @@ describe('doctor on a file the service made and nobody migrated', () => {
     expect(r.slowOperations.map((s) => s.operation)).toContain('tasks by status (Dashboard, Tasks filter)');
     expect(r.slowOperations.find((s) => s.missing === 'idx_tasks_status_created')!.cost).toBe('full scan of 3 rows');
     expect(r.slowOperations.some((s) => s.table === 'prompt_history')).toBe(false); // no table, nothing to scan
-    expect(r.journal).toEqual({ mode: 'adopt', exists: false, recorded: 0, committed: committedMigrations().length });
+    expect(r.journal).toMatchObject({ mode: 'adopt', table: '__bematic_console_migrations', exists: false, recorded: 0, committed: committedMigrations().length, misplaced: 0 });
+    expect(r.journal.service).toEqual({ table: '__drizzle_migrations', exists: false, rows: 0, newestAt: null, newest: null, consoleRows: 0 });
+    expect(r.duplicateIndexes).toEqual([]);
     expect(r.quickCheck).toEqual(['ok']);
     expect(r.migrateSteps).toBeGreaterThan(10);
     expect(r.unmanagedTables).toEqual([]);
@@ -79,8 +81,53 @@ describe('doctor on a migrated file', () => {
     expect(r.extras.every((e) => e.present)).toBe(true);
     expect(r.slowOperations).toEqual([]);
     expect(r.migrateSteps).toBe(0);
-    expect(r.journal).toEqual({ mode: 'upgrade', exists: true, recorded: committedMigrations().length, committed: committedMigrations().length });
+    expect(r.journal).toMatchObject({ mode: 'upgrade', exists: true, recorded: committedMigrations().length, committed: committedMigrations().length, misplaced: 0 });
+    expect(r.journal.service.exists).toBe(false);
+    expect(r.duplicateIndexes).toEqual([]);
     expect(r.unmanagedTables.map((t) => t.name)).toEqual(SERVICE_ONLY_TABLES);
+  });
+});
+
+describe('doctor reports both journals and any duplicate index', () => {
+  test("the service's drizzle journal: its rows, its newest, and the rows an older console wrote there", () => {
+    const path = serviceFile(7);
+    migrateFile(path);
+    const conn = openDatabase({ path });
+    conn.sqlite.exec('DROP TABLE __bematic_console_migrations');
+    conn.sqlite.exec('CREATE TABLE "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)');
+    const insert = conn.sqlite.prepare('INSERT INTO "__drizzle_migrations" ("hash", "created_at") VALUES (?, ?)');
+    insert.run('a-service-migration-hash', 1771435524971);
+    for (const m of committedMigrations()) insert.run(m.hash, m.folderMillis);
+    conn.close();
+    const r = inspect(path);
+    const n = committedMigrations().length;
+    expect(r.journal).toMatchObject({ mode: 'upgrade', exists: true, recorded: n, misplaced: n });
+    expect(r.journal.service).toEqual({
+      table: '__drizzle_migrations', exists: true, rows: n + 1, consoleRows: n,
+      newestAt: committedMigrations().at(-1)!.folderMillis, newest: new Date(committedMigrations().at(-1)!.folderMillis).toISOString(),
+    });
+    expect(r.migrateSteps).toBe(1); // the repair
+    expect(r.unmanagedTables.map((t) => t.name)).not.toContain('__drizzle_migrations');
+    migrateFile(path);
+    const after = inspect(path);
+    expect(after.journal.service).toMatchObject({ rows: 1, consoleRows: 0, newestAt: 1771435524971, newest: '2026-02-18T17:25:24.971Z' });
+    expect(after.journal).toMatchObject({ exists: true, recorded: n, misplaced: 0 });
+  });
+
+  test('two indexes of one table over the same columns are named, with the one migrate drops', () => {
+    const path = serviceFile(7);
+    migrateFile(path);
+    const conn = openDatabase({ path });
+    conn.sqlite.exec('CREATE INDEX idx_scheduled_tasks_user ON scheduled_tasks (user_id)'); // an older console's name
+    conn.sqlite.exec('CREATE INDEX ops_offline ON offline_queue (agent_id)');
+    conn.sqlite.exec('CREATE INDEX ops_offline_2 ON offline_queue (agent_id)');
+    conn.close();
+    const r = inspect(path);
+    expect(r.duplicateIndexes).toEqual([
+      { table: 'offline_queue', columns: ['agent_id'], names: ['ops_offline', 'ops_offline_2'], drop: [] },
+      { table: 'scheduled_tasks', columns: ['user_id'], names: ['idx_scheduled_tasks_user', 'scheduled_tasks_user_id_idx'], drop: ['idx_scheduled_tasks_user'] },
+    ]);
+    expect(r.migrateSteps).toBe(1);
   });
 });
 

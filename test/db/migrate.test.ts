@@ -5,7 +5,7 @@ import { openDatabase, wrapDatabase } from '../../db/connection.js';
 import { planMigration } from '../../db/migrate/plan.js';
 import { applyMigration } from '../../db/migrate/apply.js';
 import { pushSchema } from '../../db/migrate/push-schema.js';
-import { committedMigrations, readJournal } from '../../db/migrate/journal.js';
+import { committedMigrations, readJournal, JOURNAL_TABLE } from '../../db/migrate/journal.js';
 import { referenceSchema } from '../../db/migrate/reference.js';
 import { migrationsFolder } from '../../db/package-root.js';
 import { readShape } from '../../db/shape.js';
@@ -40,13 +40,17 @@ function expectSound(sqlite: Database.Database): void {
   expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
 }
 
-/** drizzle's own migrator agrees the file is up to date: it would fail on CREATE TABLE otherwise. */
+/**
+ * drizzle's own migrator, pointed at the console's journal (as drizzle.config.ts is), agrees the
+ * file is up to date: it would fail on CREATE TABLE otherwise. The service's journal is never made.
+ */
 function expectDrizzleAgrees(sqlite: Database.Database): void {
   const recorded = readJournal(sqlite).recorded;
-  drizzleMigrate(wrapDatabase(sqlite), { migrationsFolder: migrationsFolder() });
+  drizzleMigrate(wrapDatabase(sqlite), { migrationsFolder: migrationsFolder(), migrationsTable: JOURNAL_TABLE });
   expect(readJournal(sqlite).recorded).toBe(recorded);
-  const hashes = sqlite.prepare('SELECT hash, created_at FROM __drizzle_migrations ORDER BY created_at').all();
+  const hashes = sqlite.prepare(`SELECT hash, created_at FROM ${JOURNAL_TABLE} ORDER BY created_at`).all();
   expect(hashes).toEqual(committedMigrations().map((m) => ({ hash: m.hash, created_at: m.folderMillis })));
+  expect(sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = '__drizzle_migrations'").get()).toBeUndefined();
 }
 
 describe('migrate adopts a database the service created, at every age', () => {
@@ -126,7 +130,7 @@ describe('migrate on files it did not get from the service', () => {
     const sqlite = open(tempDbPath());
     migrateAll(sqlite);
     const last = committedMigrations().at(-1)!;
-    sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at = ?').run(last.folderMillis);
+    sqlite.prepare(`DELETE FROM ${JOURNAL_TABLE} WHERE created_at = ?`).run(last.folderMillis);
     sqlite.exec('DROP INDEX idx_tasks_parent');
     const plan = planMigration(sqlite);
     expect(plan.mode).toBe('upgrade');
