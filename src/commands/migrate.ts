@@ -3,24 +3,37 @@ import { createInterface } from 'node:readline/promises';
 import Database from 'better-sqlite3';
 import type { Command, CommandContext } from '../cli/context.js';
 import { parseCommandArgs } from '../cli/args.js';
-import { openDatabase, resolveDatabasePath } from '../../db/connection.js';
+import { openDatabase, resolveDatabasePath, wrapDatabase, type DB } from '../../db/connection.js';
+import { resolveOperator } from '../../db/actions/operator.js';
+import { changeRefusal, type Operator } from '../../db/operator.js';
+import { PermissionError } from '../../db/errors.js';
+import type { GlobalFlags } from '../cli/args.js';
+import { auditMigration } from '../../db/migrate/audit.js';
 import { BematicError, UsageError, describeSqliteError } from '../../db/errors.js';
 import { planMigration, type MigrationPlan } from '../../db/migrate/plan.js';
 import { applyMigration, type MigrationProgress } from '../../db/migrate/apply.js';
 import { describeMode, describePlan } from '../../db/migrate/describe.js';
 import { LONG_LOCK_SECONDS } from '../../db/migrate/steps.js';
 
-const HELP = `Usage: bematic-console migrate [--dry-run] [--yes] [--db PATH]
+const HELP = `Usage: bematic-console migrate [--dry-run] [--yes] [--db PATH] [--as SLACK_USER_ID]
 
 Brings the database up to the console's schema, additively: creates missing tables, columns,
 indexes and the prompt search index; adopts a database the Bematic service created (records the
-committed migrations in __drizzle_migrations); never changes or deletes an existing row.
-Prints its plan first. A missing file is created with the full schema.
+committed migrations in the console's own journal, __bematic_console_migrations); never changes
+or deletes an existing row. Indexes the service's boot also creates get the service's names;
+an index the console made that another index duplicates is dropped (never one of the service's).
+Rows an older console wrote into the service's __drizzle_migrations are moved to the console's
+journal, so the service's own drizzle migrations apply again. Prints its plan first. A missing
+file is created with the full schema.
+
+It is an operator's change: the operator (--as, else BEMATIC_OPERATOR, else the OS user) must
+not be a viewer or inactive, and one schema:migrated audit row lists what was added.
 
 Options:
-  --dry-run   print the plan and change nothing
+  --dry-run   print the plan and change nothing (any operator)
   --yes       do not ask before a step that holds the write lock for seconds (a big index)
   --db PATH   the database (else DATABASE_URL, else ./data/bematic.db)
+  --as ID     the operator, a Slack user id
   --help      this text
 
 Exit codes: 0 done or up to date, 1 failed, 2 bad usage.
@@ -47,8 +60,11 @@ const migrate: Command = async (argv, ctx) => {
     return 0;
   }
 
+  // the operator is checked before anything is created or changed
+  const op = isNew ? operatorOnEmpty(globals, ctx) : undefined;
   const conn = openDatabase({ path, create: true, env: ctx.env });
   try {
+    const operator = op ?? operatorOf(conn.db, globals, ctx);
     const plan = withSqliteErrors(path, () => planMigration(conn.sqlite));
     printPlan(out, path, plan, conn.created);
     if (!plan.steps.length) return 0;
@@ -56,6 +72,7 @@ const migrate: Command = async (argv, ctx) => {
     const progress = progressWriter(ctx);
     const result = withSqliteErrors(path, () => applyMigration(conn.sqlite, plan, progress.report));
     progress.end();
+    withSqliteErrors(path, () => auditMigration(conn.db, operator, plan));
     out(`Migrated ${path}: ${result.applied} step${result.applied === 1 ? '' : 's'} in ${result.seconds.toFixed(1)} s; it now matches the schema.`);
     return 0;
   } finally {
@@ -64,6 +81,24 @@ const migrate: Command = async (argv, ctx) => {
 };
 
 export default migrate;
+
+/** Who runs migrate, as every other change resolves it; a viewer or an inactive user is refused. */
+function operatorOf(db: DB, globals: GlobalFlags, ctx: CommandContext): Operator {
+  const op = resolveOperator(db, { as: globals.as, env: ctx.env, readOnly: false });
+  const why = changeRefusal(op);
+  if (why) throw new PermissionError(`migrate changes the schema and ${why}; nothing was changed (--dry-run shows the plan)`);
+  return op;
+}
+
+/** A file that does not exist yet has no users: the operator is resolved against an empty database. */
+function operatorOnEmpty(globals: GlobalFlags, ctx: CommandContext): Operator {
+  const mem = new Database(':memory:');
+  try {
+    return operatorOf(wrapDatabase(mem), globals, ctx);
+  } finally {
+    mem.close();
+  }
+}
 
 /** Plans without touching the file: a missing one is planned as an empty database. */
 function planOn(path: string, isNew: boolean): MigrationPlan {
