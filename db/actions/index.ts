@@ -7,3 +7,4 @@ export { revokeApiKey, generateApiKey, cleanupApiKeys, API_KEY_ENV_WARNING, type
 export { updateProject, PROJECT_CACHE_NOTE } from './projects.js';
 export * from './schedules.js';
 export { planUndo, undoAuditEntry, type UndoPlan, type UndoCheck, type UndoResult, type UndoChange } from './undo.js';
+export { latestAuditId, undoOffer } from './undo-offer.js';

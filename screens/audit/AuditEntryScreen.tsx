@@ -1,4 +1,4 @@
-import React, { useMemo } from 'react';
+import React, { useEffect, useMemo } from 'react';
 import { Box } from 'ink';
 import { DetailLines } from '../../components/DetailLines.js';
 import { StateLine } from '../../components/StateLine.js';
@@ -16,13 +16,18 @@ import { UndoDialogs, undoDialogLines } from './UndoDialogs.js';
 
 const LABEL = 10;
 
-/** One audit entry: its fields and the metadata as formatted JSON, scrolled with the list keys; u undoes its change. */
+/** One audit entry: its fields and the metadata as formatted JSON, scrolled with the list keys; u undoes its change (asked at once when opened from the flash line). */
 export function AuditEntryScreen({ active, params, width, height }: ScreenProps) {
   const { db } = useServices();
   const { version } = useLive();
   const id = params.auditId ?? '';
   const entry = useQuery(() => auditEntry(db, Number(id)), id, version);
   const undo = useUndo();
+  // opened from the flash line's `u undo`: the confirmation (or why not) at once
+  const fromFlash = params.undo === '1';
+  useEffect(() => {
+    if (fromFlash) undo.request(Number(id));
+  }, [fromFlash, id]); // eslint-disable-line react-hooks/exhaustive-deps
   const bodyHeight = height - undoDialogLines(undo, width);
   const textWidth = Math.max(10, width - LABEL - 3);
   const lines = useMemo(() => (entry.status === 'ready' && entry.data ? auditEntryLines(entry.data, textWidth) : []), [entry, textWidth]);

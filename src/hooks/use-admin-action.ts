@@ -4,6 +4,7 @@ import type { Tone } from '../../components/theme/index.js';
 import { useServices } from '../app/services.js';
 import { useLive } from '../app/live.js';
 import { useFlash } from '../app/flash.js';
+import { latestAuditId, undoOffer } from '../../db/actions/undo-offer.js';
 
 export interface AdminAction {
   readonly db: DB;
@@ -26,7 +27,9 @@ export function useAdminAction(what: string): AdminAction {
   const notAdmin = operator.role === 'admin' ? null : `only an admin may ${what} (operator ${operator.id} is a ${operator.role})`;
   const run = (act: () => string, failed: string): void => {
     try {
-      flash(act(), 'success');
+      const since = latestAuditId(db);
+      const done = act();
+      flash(done, 'success', undoOffer(db, operator, since));
     } catch (e) {
       flash(`${failed}: ${e instanceof Error ? e.message : String(e)}`, 'danger');
     }

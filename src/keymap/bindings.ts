@@ -61,6 +61,7 @@ export const BINDINGS: readonly KeyBinding[] = [
   { command: 'app.refresh', keys: ['r'], description: 'refresh now (changes by others show within 2 s anyway)', scope: 'global' },
   { command: 'app.quit', keys: ['q'], description: 'quit (at the top level)', scope: 'global', hint: 'quit' },
   { command: 'app.forceQuit', keys: ['ctrl+c'], description: 'quit from anywhere, restoring the terminal', scope: 'global' },
+  { command: 'flash.undo', keys: ['u'], description: 'undo the change just made, while the message line offers it (8 s; asks first)', scope: 'global', action: true },
 
   { command: 'list.down', keys: ['j', 'down'], description: 'next row', scope: 'list' },
   { command: 'list.up', keys: ['k', 'up'], description: 'previous row', scope: 'list' },
