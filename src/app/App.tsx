@@ -7,7 +7,7 @@ import { ThemeProvider, type Theme } from '../../components/theme/index.js';
 import { KeypressProvider } from './keypress-bus.js';
 import { ServicesProvider } from './services.js';
 import { LiveProvider } from './live.js';
-import { FlashProvider, useFlash } from './flash.js';
+import { FlashProvider, FlashUndoKey, useFlash } from './flash.js';
 import { NavigationProvider } from './navigation.js';
 import { Shell } from './Shell.js';
 
@@ -44,6 +44,7 @@ export function App({ db, sqlite, path, readOnly, operator, theme, pollMs, initi
             <Keys>
               <NavigationProvider initial={initialScreen}>
                 <Shell />
+                <FlashUndoKey />
               </NavigationProvider>
             </Keys>
           </FlashProvider>
