@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { readSchemaVersion, readShape, type DatabaseShape } from '../shape.js';
 import { part, type SqlPart } from '../search/sql.js';
+import { registerFold } from '../search/fold.js';
 import type { PromptHistoryRow } from '../types.js';
 import { PROMPT_HISTORY_TABLE } from './prompt-history-columns.js';
 import {
@@ -16,6 +17,7 @@ import {
 import { emptyPromptStats, readPromptStats, type NamedCount, type PromptStats } from './prompt-history-stats.js';
 import { categoryCountsSql, tagCountsSql } from './prompt-history-stats-sql.js';
 import { rollupCategoriesSql, rollupServes } from './prompt-history-rollup-sql.js';
+import { cleanName, cleanPromptRow } from './prompt-history-values.js';
 
 // Every read of prompt_history, on a plain better-sqlite3 handle: `history` runs on this alone
 // and never loads drizzle-orm or db/schema (importing them costs more than the whole floor
@@ -39,7 +41,9 @@ export class PromptHistoryReader {
   constructor(
     private readonly sqlite: Database.Database,
     private readonly shape: () => DatabaseShape = cachedShape(sqlite),
-  ) {}
+  ) {
+    registerFold(sqlite); // the Unicode case fold that search and tag filters use (db/search/fold.ts)
+  }
 
   /** Whether the file has prompt_history at all (a file the service never logged a prompt into may not). */
   exists(): boolean {
@@ -49,7 +53,8 @@ export class PromptHistoryReader {
   findById(id: number): PromptHistoryRow | undefined {
     if (!this.exists()) return undefined;
     const one = { ...this.source(), where: [part('p.id = ?', id)] };
-    return this.run<PromptHistoryRow>(promptListSql(this.shape(), one, { limit: 1 }))[0];
+    const row = this.run<PromptHistoryRow>(promptListSql(this.shape(), one, { limit: 1 }))[0];
+    return row && cleanPromptRow(row);
   }
 
   /** Newest first by id; `beforeId` (down) and `afterId` (up) page by keyset; at most 100 rows unless `limit` says otherwise. */
@@ -85,7 +90,15 @@ export class PromptHistoryReader {
   getStats(filters: PromptFilters = {}, opts: { now?: Date; topTags?: number } = {}): PromptStats {
     const now = opts.now ?? new Date();
     if (!this.exists()) return emptyPromptStats(now);
-    return readPromptStats(this.sqlite, this.shape(), filters, this.source(filters, 'aggregate'), { now, topTags: opts.topTags ?? 10 });
+    const s = readPromptStats(this.sqlite, this.shape(), filters, this.source(filters, 'aggregate'), { now, topTags: opts.topTags ?? 10 });
+    // Names as text (a BLOB status or tag as its marker): the one place stats leave the database.
+    return {
+      ...s,
+      byStatus: s.byStatus.map((c) => ({ ...c, name: cleanName(c).name ?? '' })),
+      byCategory: s.byCategory.map(cleanName),
+      durations: s.durations.map((d) => ({ ...d, category: cleanName({ name: d.category }).name })),
+      topTags: s.topTags.map((c) => ({ ...c, name: cleanName(c).name ?? '' })),
+    };
   }
 
   /** Distinct categories, as the service returns them. */
@@ -102,14 +115,14 @@ export class PromptHistoryReader {
   categoryCounts(filters: PromptFilters = {}): NamedCount<string | null>[] {
     if (!this.exists()) return [];
     const sql = rollupServes(this.shape(), filters) ? rollupCategoriesSql(filters) : categoryCountsSql(this.source(filters, 'aggregate'));
-    return this.run<NamedCount<string | null>>(sql);
+    return this.run<NamedCount<string | null>>(sql).map(cleanName);
   }
 
   /** Prompts per tag, most used first. */
   tagCounts(filters: PromptFilters = {}, limit?: number): NamedCount[] {
     if (!this.exists()) return [];
     const source = this.source(filters, 'aggregate');
-    return this.run<NamedCount>(tagCountsSql(this.shape(), source, source.where.length === 0, limit));
+    return this.run<NamedCount>(tagCountsSql(this.shape(), source, source.where.length === 0, limit)).map((c) => ({ ...c, name: cleanName(c).name ?? '' }));
   }
 
   /** How a filtered set is read on this file: by index where it exists, by scanning where not. */
@@ -119,7 +132,7 @@ export class PromptHistoryReader {
 
   private page(source: PromptSource, page: PromptPage): PromptHistoryRow[] {
     if (!this.exists()) return [];
-    return this.run<PromptHistoryRow>(promptListSql(this.shape(), source, page));
+    return this.run<PromptHistoryRow>(promptListSql(this.shape(), source, page)).map(cleanPromptRow);
   }
 
   private run<T>(q: SqlPart): T[] {
