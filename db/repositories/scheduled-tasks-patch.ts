@@ -32,7 +32,10 @@ function retime(before: ScheduledTaskRow, patch: ScheduledTaskPatch, now: Date):
     now,
   );
   const { timezone, ...times } = timing;
-  const out: StoredPatch = { ...times, scheduledFor: timing.nextExecutionAt };
+  const out: StoredPatch = { ...times };
+  // scheduled_for is a one-shot's time, and a recurring job's first run: the service's updateTask
+  // and its runs move only next_execution_at of a recurring job, so an edit does the same
+  if (!(recurring && before.isRecurring)) out.scheduledFor = timing.nextExecutionAt;
   // the zone is written only when it is the change, as typed: the stored name stays byte-identical
   if (patch.timezone !== undefined) out.timezone = timezone;
   if (recurring !== before.isRecurring) {

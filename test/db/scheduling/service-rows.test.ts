@@ -77,13 +77,16 @@ function serviceCronJob(p: { project: string; bot: string; command: string; prom
   };
 }
 
-/** The next 09:30 in India (UTC+05:30, no DST): 04:00 UTC today or tomorrow. */
-function next0930Kolkata(now: number): string {
+/** The next time the UTC clock shows hh:mm, after `now`: India is UTC+05:30 all year (no DST). */
+function nextUtc(hh: number, mm: number, now = Date.now()): string {
   const d = new Date(now);
-  d.setUTCHours(4, 0, 0, 0);
+  d.setUTCHours(hh, mm, 0, 0);
   if (d.getTime() <= now) d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString();
 }
+
+/** 09:30 in India is 04:00 UTC. */
+const next0930Kolkata = (now: number): string => nextUtc(4, 0, now);
 
 const base = (project: string, over: Partial<CreateScheduleInput> = {}): CreateScheduleInput =>
   ({ projectId: project, userId: OWNER, botName: '', command: '', prompt: 'stand-up notes', timezone: 'Asia/Kolkata', ...over }) as CreateScheduleInput;
@@ -127,6 +130,28 @@ describe.each(FILES)('schedule rows on a file with the %s', (kind) => {
     expect(a.action).toBe('cron_job.created');
     expect(a.metadata).toMatchObject({ cronExpression: '30 9 * * *', nextExecution: next0930Kolkata(Date.now()) });
     expect(typeof a.metadata.description).toBe('string');
+  });
+});
+
+describe('edits change what the service\'s updateTask changes', () => {
+  it('a new cron sets cron_expression and next_execution_at (and updated_at); scheduled_for keeps the first run, as the service leaves it', () => {
+    const { conn, project } = fileWith('service age 7');
+    const job = createSchedule(conn.db, admin, base(project, { botName: 'ops', command: 'report', cron: '30 9 * * *' }));
+    const before = raw(conn, job.id);
+    updateSchedule(conn.db, admin, job.id, { cron: '0 10 * * *' });
+    const after = raw(conn, job.id);
+    // 10:00 in India is 04:30 UTC
+    expect(after).toEqual({ ...before, cron_expression: '0 10 * * *', next_execution_at: nextUtc(4, 30), updated_at: after.updated_at });
+  });
+
+  it('a new time for a one-shot sets scheduled_for and next_execution_at together, as updateTask does', () => {
+    const { conn, project } = fileWith('service age 6');
+    const once = createSchedule(conn.db, admin, base(project, { taskType: 'reminder', when: new Date(Date.now() + 5 * HOUR) }));
+    const before = raw(conn, once.id);
+    const at = new Date(Date.now() + 7 * HOUR);
+    updateSchedule(conn.db, admin, once.id, { when: at });
+    const after = raw(conn, once.id);
+    expect(after).toEqual({ ...before, scheduled_for: at.toISOString(), next_execution_at: at.toISOString(), updated_at: after.updated_at });
   });
 });
 
