@@ -144,6 +144,20 @@ describe('edits change what the service\'s updateTask changes', () => {
     expect(after).toEqual({ ...before, cron_expression: '0 10 * * *', next_execution_at: nextUtc(4, 30), updated_at: after.updated_at });
   });
 
+  it('pause and cancel change status, enabled and updated_at only, as pauseTask and cancelTask do', () => {
+    const { conn, project } = fileWith('service age 7');
+    const job = createSchedule(conn.db, admin, base(project, { botName: 'ops', command: 'report', cron: '30 9 * * *' }));
+    let before = raw(conn, job.id);
+    pauseSchedule(conn.db, admin, job.id);
+    let after = raw(conn, job.id);
+    expect(after).toEqual({ ...before, status: 'paused', enabled: 0, updated_at: after.updated_at });
+    const once = createSchedule(conn.db, admin, base(project, { taskType: 'reminder', when: new Date(Date.now() + 5 * HOUR) }));
+    before = raw(conn, once.id);
+    cancelSchedule(conn.db, admin, once.id);
+    after = raw(conn, once.id);
+    expect(after).toEqual({ ...before, status: 'cancelled', enabled: 0, updated_at: after.updated_at });
+  });
+
   it('a new time for a one-shot sets scheduled_for and next_execution_at together, as updateTask does', () => {
     const { conn, project } = fileWith('service age 6');
     const once = createSchedule(conn.db, admin, base(project, { taskType: 'reminder', when: new Date(Date.now() + 5 * HOUR) }));
