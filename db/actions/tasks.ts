@@ -46,6 +46,8 @@ export interface CancelOptions {
  * A developer may cancel only the tasks they started.
  */
 export function cancelTask(db: DB, op: Operator, taskId: string, opts: CancelOptions = {}): TaskCancellation {
+  // The one scan of the queue, before the write lock is taken (see undeliveredSubmits).
+  const seen = new OfflineQueueRepository(db).undeliveredSubmits();
   return runAction(db, op, null, (now) => {
     const tasks = new TaskRepository(db);
     const before = tasks.findById(taskId);
@@ -59,7 +61,7 @@ export function cancelTask(db: DB, op: Operator, taskId: string, opts: CancelOpt
     const at = new Date();
     const queue = new OfflineQueueRepository(db);
     const one = (task: TaskRow, why: string): CancelledTask => {
-      const withdrawnSubmits = queue.withdrawTaskSubmits(task.id, at.toISOString());
+      const withdrawnSubmits = queue.withdrawTaskSubmits(task.id, at.toISOString(), seen);
       const cancelMessage = queue.exists() ? queue.enqueue(queuedFor(agentId, taskCancelMessage(task.id, why, at), at)).id : null;
       return { task: tasks.update(task.id, { status: 'cancelled' }), before: task.status, reason: why, withdrawnSubmits, cancelMessage };
     };

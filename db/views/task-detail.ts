@@ -66,9 +66,9 @@ export function cancelPreview(db: DB, id: string): CancelPreview | undefined {
   const tasks = new TaskRepository(db);
   const task = tasks.findById(id);
   if (!task) return undefined;
-  const queue = new OfflineQueueRepository(db);
   const subtasks = tasks.findSubtasks(id).filter(isCancellable);
-  const queuedSubmits = [task, ...subtasks].reduce((n, t) => n + queue.findUndeliveredSubmits(t.id).length, 0);
+  const { byTask } = new OfflineQueueRepository(db).undeliveredSubmits();
+  const queuedSubmits = [task, ...subtasks].reduce((n, t) => n + (byTask.get(t.id)?.length ?? 0), 0);
   const agentId = new ProjectRepository(db).findById(task.projectId)?.agentId ?? AUTO_AGENT;
   return { id, status: task.status, agentId, subtasks: subtasks.length, queuedSubmits };
 }

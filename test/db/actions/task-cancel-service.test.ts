@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import Database from 'better-sqlite3';
 import { cancelTask } from '../../../db/actions/tasks.js';
+import { OfflineQueueRepository } from '../../../db/repositories/offline-queue.js';
 import { openDatabase, type Connection } from '../../../db/connection.js';
 import { pushSchema } from '../../../db/migrate/push-schema.js';
 import { createServiceDatabase, SERVICE_AGES, type ServiceAge } from '../../fixtures/service-ddl.js';
@@ -211,5 +212,23 @@ describe('rows in offline_queue the console did not write', () => {
     const outcome = withConsole(w.path, (c) => cancelTask(c.db, operator(), w.parent));
     expect(outcome.withdrawnSubmits).toEqual([w.submits.parent]);
     expect(read(w.path, 'SELECT * FROM offline_queue WHERE id IN (?, ?, ?) ORDER BY id', broken, done, w.submits.other)).toEqual(before);
+  });
+});
+
+describe('the queue read before the write lock', () => {
+  it('a submit queued after the scan is withdrawn too, and one the service delivered meanwhile is left alone', () => {
+    const w = world(SHAPES[6]!);
+    withConsole(w.path, (c) => {
+      const queue = new OfflineQueueRepository(c.db);
+      const seen = queue.undeliveredSubmits();
+      expect(seen.byTask.get(w.parent)).toEqual([w.submits.parent]);
+      const later = queueServiceSubmit(w.path, AGENT, { id: w.parent, projectId: 'proj_cancelTestProjectAaaaa', channel: 'C0CANCEL1', user: 'U0DEV1' });
+      const s = new Database(w.path);
+      s.prepare('UPDATE offline_queue SET delivered = 1, delivered_at = ? WHERE id = ?').run('2026-01-01T00:00:00.000Z', w.submits.parent);
+      s.close();
+      expect(later).toBeGreaterThan(seen.upTo);
+      expect(queue.withdrawTaskSubmits(w.parent, new Date().toISOString(), seen)).toEqual([later]);
+      expect(read(w.path, 'SELECT delivered_at FROM offline_queue WHERE id = ?', w.submits.parent)[0]).toEqual({ delivered_at: '2026-01-01T00:00:00.000Z' });
+    });
   });
 });
