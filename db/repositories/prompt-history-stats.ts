@@ -13,7 +13,12 @@ export interface NamedCount<N = string> {
 
 /** How far estimates are off: averages over prompts that have both durations. */
 export interface DurationComparison {
+  /** the category; null both for prompts without one (uncategorised) and for the total row */
   category: string | null;
+  /** the prompts without a category ("(none)") */
+  uncategorised: boolean;
+  /** the last row: every category together ("all") */
+  total: boolean;
   count: number;
   estimatedAverage: number;
   actualAverage: number;
@@ -30,7 +35,7 @@ export interface PromptStats {
   averageDuration: number | null;
   byStatus: NamedCount[];
   byCategory: NamedCount<string | null>[];
-  /** by category, then all categories together (category null, last) */
+  /** by category (uncategorised: category null), then all categories together (total: true, last) */
   durations: DurationComparison[];
   topTags: NamedCount[];
   /** the last 12 weeks, Monday to Sunday (UTC), oldest first; the last one is this week */
@@ -86,9 +91,17 @@ function durations(groups: GroupRow[]): DurationComparison[] {
     }
     per.set(g.category, d);
   }
-  const out = [...per].sort(([a], [b]) => byName(a ?? '', b ?? ''));
-  if (all.count > 0) out.push([null, all]);
-  return out.map(([category, d]) => ({ category, count: d.count, estimatedAverage: d.est / d.count, actualAverage: d.act / d.count }));
+  const row = (category: string | null, total: boolean, d: typeof all): DurationComparison => ({
+    category,
+    uncategorised: !total && category === null,
+    total,
+    count: d.count,
+    estimatedAverage: d.est / d.count,
+    actualAverage: d.act / d.count,
+  });
+  const out = [...per].sort(([a], [b]) => byName(a ?? '', b ?? '')).map(([category, d]) => row(category, false, d));
+  if (all.count > 0) out.push(row(null, true, all));
+  return out;
 }
 
 function weekly(days: NamedCount[], now: Date): PromptStats['weekly'] {

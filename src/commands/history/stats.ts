@@ -6,6 +6,9 @@ import { countLines, labelled } from './counts.js';
 
 type Duration = PromptStats['durations'][number];
 
+/** What `labelled` (By category) and the stats screen call prompts without a category. */
+const NO_CATEGORY = '(none)';
+
 const minutes = (n: number | null): string => (n === null ? '-' : `${n.toFixed(1)} min`);
 
 const off = (d: Duration): string => {
@@ -15,7 +18,8 @@ const off = (d: Duration): string => {
 };
 
 const DURATION_COLUMNS: readonly Column<Duration>[] = [
-  { header: 'CATEGORY', value: (d) => (d.category === null ? 'all' : inert(d.category)), max: 24 },
+  // the total row is "all"; prompts without a category are "(none)", as in By category and on the stats screen
+  { header: 'CATEGORY', value: (d) => (d.total ? 'all' : d.category === null ? NO_CATEGORY : inert(d.category)), max: 24 },
   { header: 'PROMPTS', value: (d) => formatCount(d.count), align: 'right' },
   { header: 'ESTIMATED', value: (d) => minutes(d.estimatedAverage), align: 'right' },
   { header: 'ACTUAL', value: (d) => minutes(d.actualAverage), align: 'right' },
