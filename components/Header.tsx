@@ -6,14 +6,14 @@ import { inert } from './text/inert.js';
 export interface HeaderProps {
   readonly path: string;
   readonly readOnly: boolean;
+  /** who is at the console and as what: `U123 (alice, admin)`, `root (OS user, not in users: admin)` */
   readonly operator: string;
-  readonly role: string;
   /** where the operator is: screen, then what was opened from it */
   readonly breadcrumbs: readonly string[];
 }
 
 /** Two lines: the database and who is at the console; then the breadcrumbs. */
-export function Header({ path, readOnly, operator, role, breadcrumbs }: HeaderProps) {
+export function Header({ path, readOnly, operator, breadcrumbs }: HeaderProps) {
   return (
     <Box flexDirection="column">
       <Box>
@@ -29,7 +29,7 @@ export function Header({ path, readOnly, operator, role, breadcrumbs }: HeaderPr
           <Text wrap="truncate-start">{inert(path)}</Text>
         </Box>
         <Box flexShrink={0} marginLeft={1}>
-          <ToneText tone="muted">{`${inert(operator)} (${role})`}</ToneText>
+          <ToneText tone="muted">{`operator: ${inert(operator)}`}</ToneText>
         </Box>
       </Box>
       <Text wrap="truncate-end">

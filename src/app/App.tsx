@@ -10,6 +10,7 @@ import { LiveProvider } from './live.js';
 import { FlashProvider, FlashUndoKey, useFlash } from './flash.js';
 import { NavigationProvider } from './navigation.js';
 import { Shell } from './Shell.js';
+import { RedrawOnResume, type TerminalControl } from './terminal.js';
 
 export interface AppProps {
   readonly db: DB;
@@ -21,27 +22,30 @@ export interface AppProps {
   /** how often to look for other processes' writes (PRAGMA data_version) */
   readonly pollMs?: number;
   readonly initialScreen?: string;
+  /** Ctrl-Z and `fg`: absent in tests, where keys suspend nothing */
+  readonly terminal?: TerminalControl;
 }
 
 /** Ctrl-C leaves through Ink's exit, so console.ts restores the terminal in one place. */
-function Keys({ children }: { children: ReactNode }) {
+function Keys({ children, terminal }: { children: ReactNode; terminal?: TerminalControl }) {
   const { exit } = useApp();
   const { clear } = useFlash();
   return (
-    <KeypressProvider onInterrupt={() => exit()} onKey={clear}>
+    <KeypressProvider onInterrupt={() => exit()} onSuspend={terminal ? () => terminal.suspend() : undefined} onKey={clear}>
       {children}
     </KeypressProvider>
   );
 }
 
 /** The interactive console: providers around the shell. */
-export function App({ db, sqlite, path, readOnly, operator, theme, pollMs, initialScreen = 'dashboard' }: AppProps) {
+export function App({ db, sqlite, path, readOnly, operator, theme, pollMs, initialScreen = 'dashboard', terminal }: AppProps) {
   return (
     <ThemeProvider theme={theme}>
       <ServicesProvider value={{ db, path, readOnly, operator }}>
         <LiveProvider sqlite={sqlite} pollMs={pollMs}>
           <FlashProvider>
-            <Keys>
+            <Keys terminal={terminal}>
+              <RedrawOnResume terminal={terminal} />
               <NavigationProvider initial={initialScreen}>
                 <Shell />
                 <FlashUndoKey />

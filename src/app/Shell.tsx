@@ -8,6 +8,7 @@ import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useKeypress, useActiveScopes } from './keypress-bus.js';
 import { useNavigation } from './navigation.js';
 import { useServices } from './services.js';
+import { operatorLabel } from '../../db/operator.js';
 import { useLive } from './live.js';
 import { useFlash } from './flash.js';
 import { screenById, screenByNumber } from './screens.js';
@@ -64,7 +65,7 @@ export function Shell() {
   });
   return (
     <Box flexDirection="column" width={columns}>
-      <Header path={path} readOnly={readOnly} operator={operator.id} role={operator.role} breadcrumbs={crumbs} />
+      <Header path={path} readOnly={readOnly} operator={operatorLabel(operator)} breadcrumbs={crumbs} />
       <Box height={height} flexDirection="column">
         {overlay.kind === 'help' ? <HelpLayer scopes={overlay.scopes} actions={refusal === null} admin={admin} width={columns} height={height} onClose={close} /> : null}
         {overlay.kind === 'palette' ? (

@@ -42,10 +42,12 @@ function liveScopes(entries: readonly Entry[]): string[] {
 
 /**
  * The one subscriber to Ink's input: routes each key to the top layer first. `onInterrupt` gets
- * Ctrl-C from anywhere; `onKey` hears every key first (it clears the last action's message).
+ * Ctrl-C from anywhere, `onSuspend` Ctrl-Z; `onKey` hears every key first (it clears the last action's message).
  */
-export function KeypressProvider({ children, onInterrupt, onKey }: { children: ReactNode; onInterrupt: () => void; onKey?: () => void }) {
+export function KeypressProvider({ children, onInterrupt, onSuspend, onKey }: { children: ReactNode; onInterrupt: () => void; onSuspend?: () => void; onKey?: () => void }) {
   const entries = useRef(new Set<Entry>());
+  const suspend = useRef(onSuspend);
+  suspend.current = onSuspend;
   const [scopes, setScopes] = useState<readonly string[]>([]);
   const interrupt = useRef(onInterrupt);
   interrupt.current = onInterrupt;
@@ -59,6 +61,7 @@ export function KeypressProvider({ children, onInterrupt, onKey }: { children: R
 
   const dispatch = (press: KeyPress): void => {
     if (press.name === 'ctrl+c') return interrupt.current();
+    if (press.name === 'ctrl+z' && suspend.current) return suspend.current();
     heard.current?.();
     for (const e of [...entries.current].sort(byPriority)) {
       if (e.handler.current(press) || MODAL.has(e.layer)) return;

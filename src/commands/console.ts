@@ -7,6 +7,7 @@ import { UsageError, describeSqliteError } from '../../db/errors.js';
 import { assertFileReadable, watchCorruption } from '../../db/file-health.js';
 import { resolveOperator } from '../../db/actions/operator.js';
 import { themeFor } from '../../components/theme/tokens.js';
+import type { TerminalControl } from '../app/terminal.js';
 
 const HELP = `Usage: bematic-console [--db PATH] [--read-only] [--as SLACK_USER_ID] [--no-color]
        bematic-console --demo
@@ -28,6 +29,8 @@ export const DEMO_PATH = './data/demo.db';
 const ENTER_ALT = '\u001b[?1049h';
 const LEAVE_ALT = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
+const HIDE_CURSOR = '\u001b[?25l';
+const CLEAR_HOME = '\u001b[2J\u001b[H';
 
 /** `--demo`: the demo database, generated once with a progress line on stderr. */
 async function ensureDemo(path: string, ctx: CommandContext): Promise<void> {
@@ -67,7 +70,11 @@ const consoleCommand: Command = async (argv, ctx) => {
 
 export default consoleCommand;
 
-/** Renders the app; the terminal is restored on quit, Ctrl-C, SIGTERM, SIGHUP and on an uncaught error. */
+/**
+ * Renders the app; the terminal is restored on quit, Ctrl-C, SIGINT, SIGTERM, SIGHUP and on an
+ * uncaught error. Ctrl-Z (and SIGTSTP) restore it too and stop the process; `fg` (SIGCONT) sets it
+ * up again and redraws, as htop and vim do.
+ */
 async function runInk(conn: Connection, operator: ReturnType<typeof resolveOperator>, theme: ReturnType<typeof themeFor>, ctx: CommandContext): Promise<number> {
   // React's development build doubles the cost of every frame; DEBUG keeps it for its warnings.
   if (!ctx.env.DEBUG) process.env.NODE_ENV ??= 'production';
@@ -87,15 +94,17 @@ async function runInk(conn: Connection, operator: ReturnType<typeof resolveOpera
     corrupt = e;
     setImmediate(() => app.unmount()); // not from inside the render or hook that met it
   });
+  const terminal = suspendable(stdin, stdout);
   stdout.write(ENTER_ALT);
   const app = render(
-    React.createElement(App, { db: conn.db, sqlite: conn.sqlite, path: conn.path, readOnly: conn.readOnly, operator, theme }),
+    React.createElement(App, { db: conn.db, sqlite: conn.sqlite, path: conn.path, readOnly: conn.readOnly, operator, theme, terminal }),
     { stdout, stdin, stderr: ctx.stderr as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
   );
   let restored = false;
   const restore = (): void => {
     if (restored) return;
     restored = true;
+    terminal.stop();
     try {
       app.unmount();
     } catch {
@@ -107,7 +116,7 @@ async function runInk(conn: Connection, operator: ReturnType<typeof resolveOpera
   const onSignal = (signal: NodeJS.Signals): void => {
     restore();
     conn.close();
-    process.exit(signal === 'SIGTERM' ? 143 : 129);
+    process.exit(128 + (signal === 'SIGTERM' ? 15 : signal === 'SIGINT' ? 2 : 1));
   };
   const onCrash = (e: unknown): void => {
     restore();
@@ -118,6 +127,7 @@ async function runInk(conn: Connection, operator: ReturnType<typeof resolveOpera
     process.exit(1);
   };
   process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal); // from outside: in raw mode Ctrl-C is a key, not this signal
   process.once('SIGHUP', onSignal);
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
@@ -130,8 +140,51 @@ async function runInk(conn: Connection, operator: ReturnType<typeof resolveOpera
   } finally {
     restore();
     process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
     process.off('SIGHUP', onSignal);
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
   }
+}
+
+/**
+ * Ctrl-Z for a raw-mode program: the terminal driver no longer turns it into SIGTSTP, so the key
+ * (or a SIGTSTP sent from outside) restores the terminal, then stops the process with the signal's
+ * default action; on SIGCONT the terminal is set up again and the listeners redraw.
+ */
+function suspendable(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): TerminalControl & { stop(): void } {
+  const listeners = new Set<() => void>();
+  let suspended = false;
+  let stopped = false;
+  const suspend = (): void => {
+    if (suspended || stopped) return;
+    suspended = true;
+    if (stdin.isTTY && stdin.isRaw) stdin.setRawMode(false);
+    stdout.write(SHOW_CURSOR + LEAVE_ALT);
+    // With no listener node restores the default action, so this stops the process here.
+    process.off('SIGTSTP', suspend);
+    process.kill(process.pid, 'SIGTSTP');
+  };
+  const resume = (): void => {
+    if (!suspended || stopped) return;
+    suspended = false;
+    process.on('SIGTSTP', suspend);
+    stdout.write(ENTER_ALT + CLEAR_HOME + HIDE_CURSOR);
+    if (stdin.isTTY) stdin.setRawMode(true);
+    for (const listener of listeners) listener();
+  };
+  process.on('SIGTSTP', suspend);
+  process.on('SIGCONT', resume);
+  return {
+    suspend,
+    onResume: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    stop: () => {
+      stopped = true;
+      process.off('SIGTSTP', suspend);
+      process.off('SIGCONT', resume);
+    },
+  };
 }

@@ -18,6 +18,8 @@ const row = (sqlite: Database.Database, id: number): Row => sqlite.prepare('SELE
 describe('log-prompt: logging', () => {
   it('logs text with category, repeated tags, context and repeated files; prints the id; audits it', () => {
     const { sqlite, path } = freshDatabase();
+    // --as must name a user (compared exactly, as the service does)
+    sqlite.prepare("INSERT INTO users (id, slack_user_id, slack_username, role, active, created_at, updated_at) VALUES ('user_o', 'U_OPS', 'ops', 'developer', 1, ?, ?)").run(new Date().toISOString(), new Date().toISOString());
     const r = runBin(['log-prompt', 'Refactor API', '--category', 'refactor', '--tag', 'api', '--tag', 'say "hi"',
       '--context', 'API reference', '--file', 'README.md', '--file', 'src/api.ts', '--db', path, '--as', 'U_OPS']);
     expect(r.stderr).toBe('');

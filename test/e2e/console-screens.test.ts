@@ -131,7 +131,11 @@ describe.skipIf(!hasTmux())('driving the console with real keys (tmux)', () => {
   }, 60_000);
 
   it('cancelling a task: n leaves it, y cancels it with its audit row, and the row updates in place', async () => {
-    const s = open(120, 40, ['--as', 'U0E2EOPERATOR']);
+    // --as must name a user of the file: one of the demo's admins
+    const users = new Database(demo.path, { readonly: true });
+    const operator = users.prepare("SELECT slack_user_id FROM users WHERE role = 'admin' AND active = 1 ORDER BY slack_user_id LIMIT 1").pluck().get() as string;
+    users.close();
+    const s = open(120, 40, ['--as', operator]);
     await s.waitFor(/Tasks by status/);
     s.literal('2');
     await s.waitFor(/^Tasks/m);
@@ -151,7 +155,7 @@ describe.skipIf(!hasTmux())('driving the console with real keys (tmux)', () => {
     await s.waitFor(/audited as task:cancelled/);
     await s.waitFor(/cancelled .*e2e cancel me/);
     expect(status.get(demo.pending)).toBe('cancelled');
-    expect(audits.all(demo.pending)).toEqual(['U0E2EOPERATOR']);
+    expect(audits.all(demo.pending)).toEqual([operator]);
     db.close();
     s.keys('C-c');
     await s.waitFor(/EXIT=\d/);

@@ -34,6 +34,7 @@ describe.skipIf(!hasTmux)('the built console in a real terminal (tmux)', () => {
     const p = seedProject(conn.sqlite, { name: 'web' });
     seedTasks(conn.sqlite, p, 60);
     const pending = seedTask(conn.sqlite, { projectId: p, status: 'pending', prompt: 'e2e pending one', createdAt: minutesAgo(-5) });
+    conn.sqlite.prepare("INSERT INTO users (id, slack_user_id, slack_username, role, active, created_at, updated_at) VALUES ('user_e2e', 'U_E2E', 'e2e', 'admin', 1, ?, ?)").run(new Date().toISOString(), new Date().toISOString());
     const path = conn.path;
     conn.close();
 
@@ -45,7 +46,7 @@ describe.skipIf(!hasTmux)('the built console in a real terminal (tmux)', () => {
 
     let pane = await waitForPane(session, (s) => s.includes('Tasks by status'), 'the dashboard');
     expect(pane).toContain(path);
-    expect(pane).toContain('U_E2E (admin)');
+    expect(pane).toContain('operator: U_E2E (e2e, admin)');
     expect(pane.split('\n')[0]).toMatch(/^bematic-console /); // the frame fits: nothing scrolled off the top
     expect(tmux('display', '-p', '-t', session, '#{alternate_on}').trim()).toBe('1');
 
