@@ -8,6 +8,7 @@ import type { TaskRow } from '../types.js';
 import { audit, runAction } from './run.js';
 import { AUTO_AGENT, cancelReason, isCancellable, subtaskReason } from './task-cancel-rules.js';
 import { queuedFor, taskCancelMessage } from './task-messages.js';
+import { subtaskSnapshot, subtasksSince } from './task-subtasks.js';
 
 export { isCancellable, cancelRefusal, agentNotice, CANCELLABLE_STATUSES } from './task-cancel-rules.js';
 
@@ -46,8 +47,9 @@ export interface CancelOptions {
  * A developer may cancel only the tasks they started.
  */
 export function cancelTask(db: DB, op: Operator, taskId: string, opts: CancelOptions = {}): TaskCancellation {
-  // The one scan of the queue, before the write lock is taken (see undeliveredSubmits).
+  // The scans of unindexed tables, before the write lock is taken (see undeliveredSubmits, subtaskSnapshot).
   const seen = new OfflineQueueRepository(db).undeliveredSubmits();
+  const children = subtaskSnapshot(db, taskId);
   return runAction(db, op, null, (now) => {
     const tasks = new TaskRepository(db);
     const before = tasks.findById(taskId);
@@ -67,7 +69,7 @@ export function cancelTask(db: DB, op: Operator, taskId: string, opts: CancelOpt
     };
     const parent = one(before, reason);
     // The service cancels one level of subtasks, and only those still pending, queued or running.
-    const subtasks = tasks.findSubtasks(taskId).filter(isCancellable).map((s) => one(s, subtaskReason(taskId, reason)));
+    const subtasks = subtasksSince(db, taskId, children).filter(isCancellable).map((s) => one(s, subtaskReason(taskId, reason)));
     const auditOne = (c: CancelledTask, extra: Record<string, unknown>): void => {
       audit(db, now, 'task:cancelled', 'task', c.task.id, {
         reason: c.reason,

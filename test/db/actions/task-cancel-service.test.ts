@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import Database from 'better-sqlite3';
 import { cancelTask } from '../../../db/actions/tasks.js';
 import { OfflineQueueRepository } from '../../../db/repositories/offline-queue.js';
+import { subtaskSnapshot, subtasksSince } from '../../../db/actions/task-subtasks.js';
 import { openDatabase, type Connection } from '../../../db/connection.js';
 import { pushSchema } from '../../../db/migrate/push-schema.js';
 import { createServiceDatabase, SERVICE_AGES, type ServiceAge } from '../../fixtures/service-ddl.js';
@@ -229,6 +230,27 @@ describe('the queue read before the write lock', () => {
       expect(later).toBeGreaterThan(seen.upTo);
       expect(queue.withdrawTaskSubmits(w.parent, new Date().toISOString(), seen)).toEqual([later]);
       expect(read(w.path, 'SELECT delivered_at FROM offline_queue WHERE id = ?', w.submits.parent)[0]).toEqual({ delivered_at: '2026-01-01T00:00:00.000Z' });
+    });
+  });
+});
+
+describe('subtasks read before the write lock', () => {
+  it('a subtask added after the scan is found, and one finished meanwhile shows as finished (not cancelled)', () => {
+    const w = world(SHAPES[1]!); // age 2: parent_task_id, no index on it
+    withConsole(w.path, (c) => {
+      const seen = subtaskSnapshot(c.db, w.parent);
+      expect([...seen.ids].sort()).toEqual(Object.values(w.subs!).sort());
+      const s = new Database(w.path);
+      const at = new Date().toISOString();
+      s.prepare("INSERT INTO tasks (id, project_id, bot_name, command, prompt, status, slack_channel_id, slack_user_id, created_at, updated_at, parent_task_id) VALUES ('task_subLateGgggggggggggggg', 'proj_cancelTestProjectAaaaa', 'coder', 'fix', 'late', 'pending', 'C0CANCEL1', 'U0DEV1', ?, ?, ?)").run(at, at, w.parent);
+      s.prepare("UPDATE tasks SET status = 'completed', completed_at = ? WHERE id = ?").run(at, w.subs!.running);
+      s.close();
+      const now = subtasksSince(c.db, w.parent, seen);
+      expect(now.map((t) => [t.id, t.status])).toEqual([
+        [w.subs!.queued, 'queued'], [w.subs!.running, 'completed'], [w.subs!.pending, 'pending'], [w.subs!.completed, 'completed'], ['task_subLateGgggggggggggggg', 'pending'],
+      ]);
+      const outcome = cancelTask(c.db, operator(), w.parent);
+      expect(outcome.subtasks.map((x) => x.task.id)).toEqual([w.subs!.queued, w.subs!.pending, 'task_subLateGgggggggggggggg']);
     });
   });
 });
