@@ -2,18 +2,18 @@ import type { DatabaseShape } from '../shape.js';
 import { allOf, join, part, type SqlPart } from '../search/sql.js';
 import { canUseFts, FTS_TABLE } from '../search/fts.js';
 import { tagsReady, TAGS_TABLE } from '../search/tags.js';
-import { indexedTag, indexedText, scanTag, scanText } from '../search/predicates.js';
+import { drivingTag, indexedTag, indexedText, scanTag, scanText } from '../search/predicates.js';
 import { promptSelectList } from './prompt-history-columns.js';
 
 // Drizzle-free on purpose (as everything `history` loads): see prompt-history-reader.ts.
 
 /** The filters of `history` and of the prompts screen; all combine with AND. */
 export interface PromptFilters {
-  /** case-insensitive literal substring of prompt or context */
+  /** case-insensitive (all of Unicode) literal substring of prompt or context */
   search?: string;
   category?: string;
   status?: string;
-  /** one element of the tags array, exactly */
+  /** one element of the tags array, in any case */
   tag?: string;
 }
 
@@ -47,7 +47,8 @@ const present = (s: string | undefined): s is string => s !== undefined && s !==
  */
 export type SourcePurpose = 'list' | 'aggregate';
 
-export function promptSource(shape: DatabaseShape, filters: PromptFilters = {}, purpose: SourcePurpose = 'list'): PromptSource {
+/** `tagSpellings`: the stored spellings of filters.tag (db/search/predicates.ts), so the tag index is walked in id order. */
+export function promptSource(shape: DatabaseShape, filters: PromptFilters = {}, purpose: SourcePurpose = 'list', tagSpellings?: readonly string[]): PromptSource {
   const where: SqlPart[] = [];
   let from = 'prompt_history p';
   let id = 'p.id';
@@ -63,7 +64,7 @@ export function promptSource(shape: DatabaseShape, filters: PromptFilters = {}, 
     if (id === 'p.id') {
       from = `${TAGS_TABLE} g JOIN prompt_history p ON p.id = g.prompt_id`;
       id = 'g.prompt_id';
-      where.push(part('g.tag = ?', tag));
+      where.push(drivingTag(tag, tagSpellings));
     } else {
       where.push(indexedTag(tag));
     }

@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import { readSchemaVersion, readShape, type DatabaseShape } from '../shape.js';
 import { part, type SqlPart } from '../search/sql.js';
 import { registerFold } from '../search/fold.js';
+import { tagSpellings } from '../search/predicates.js';
+import { tagsReady } from '../search/tags.js';
 import type { PromptHistoryRow } from '../types.js';
 import { PROMPT_HISTORY_TABLE } from './prompt-history-columns.js';
 import {
@@ -127,7 +129,9 @@ export class PromptHistoryReader {
 
   /** How a filtered set is read on this file: by index where it exists, by scanning where not. */
   source(filters: PromptFilters = {}, purpose: SourcePurpose = 'list'): PromptSource {
-    return promptSource(this.shape(), filters, purpose);
+    const shape = this.shape();
+    const spellings = filters.tag && tagsReady(shape) ? tagSpellings(this.sqlite, filters.tag) : undefined;
+    return promptSource(shape, filters, purpose, spellings);
   }
 
   private page(source: PromptSource, page: PromptPage): PromptHistoryRow[] {

@@ -1,5 +1,6 @@
 import type { DatabaseShape } from '../shape.js';
 import { backfilledExtra } from './backfill.js';
+import { FTS_FOLDS_DIFFERENTLY, foldCase } from './fold.js';
 
 export const FTS_TABLE = 'prompt_history_fts';
 const TRIGGERS = ['prompt_history_fts_ai', 'prompt_history_fts_au', 'prompt_history_fts_ad'] as const;
@@ -40,8 +41,12 @@ export function ftsReady(shape: DatabaseShape): boolean {
 /** Literal text as one quoted FTS5 string (a phrase, or a single trigram), inner quotes doubled; see trigrams.ts for the MATCH argument. */
 export const ftsPhrase = (query: string): string => `"${query.replaceAll('"', '""')}"`;
 
-export const canUseFts = (shape: DatabaseShape, query: string): boolean =>
-  ftsReady(shape) && [...query].length >= FTS_MIN_QUERY_LENGTH;
+/** Also not for a query holding a character the index folds otherwise than foldCase (fold.ts): it scans. */
+export const canUseFts = (shape: DatabaseShape, query: string): boolean => {
+  if (!ftsReady(shape)) return false;
+  const folded = foldCase(query);
+  return [...folded].length >= FTS_MIN_QUERY_LENGTH && !FTS_FOLDS_DIFFERENTLY.test(folded);
+};
 
 export const promptFtsExtra = backfilledExtra({
   name: FTS_TABLE,
