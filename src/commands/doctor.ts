@@ -11,8 +11,11 @@ const HELP = `Usage: bematic-console doctor [--db PATH] [--json]
 
 Says what the database file is, against the console's schema: path, size, journal mode, SQLite
 version, each table present or missing with its missing columns and row count, indexes, the
-prompt search index, tables left alone, the migration journal, an integrity quick check, and the
-console operations that stay slow until \`bematic-console migrate\` runs.
+prompt search index, any two indexes of one table over the same columns, tables left alone,
+the console's migration journal (__bematic_console_migrations) and the service's drizzle journal
+(__drizzle_migrations: rows, newest, rows an older console wrote there), an integrity quick
+check, and the console operations that stay slow until \`bematic-console migrate\` runs.
+Names from the file and its path are shown escaped (control characters as \\xNN).
 Opens the file read-only: doctor never changes anything. Row counts of big tables are
 estimated from max(rowid); the quick check reads the whole file (about 1 s per 500 MB), as a
 reader that never blocks the service's writes.

@@ -8,6 +8,7 @@ import { resolveOperator } from '../../db/actions/operator.js';
 import { changeRefusal, type Operator } from '../../db/operator.js';
 import { PermissionError } from '../../db/errors.js';
 import type { GlobalFlags } from '../cli/args.js';
+import { inert } from '../cli/text.js';
 import { auditMigration } from '../../db/migrate/audit.js';
 import { BematicError, UsageError, describeSqliteError } from '../../db/errors.js';
 import { planMigration, type MigrationPlan } from '../../db/migrate/plan.js';
@@ -51,7 +52,8 @@ const migrate: Command = async (argv, ctx) => {
   const path = resolveDatabasePath(globals.db, ctx.env);
   const dryRun = values['dry-run'] === true;
   const isNew = !existsSync(path);
-  const out = (line = ''): boolean => ctx.stdout.write(line + '\n');
+  // the path and index names come from the operator and the file: shown escaped, never run by the terminal
+  const out = (line = ''): boolean => ctx.stdout.write(inert(line) + '\n');
 
   if (dryRun) {
     const plan = withSqliteErrors(path, () => planOn(path, isNew));
@@ -150,7 +152,7 @@ function progressWriter(ctx: CommandContext): { report: (p: MigrationProgress) =
   let last = 0;
   const line = (p: MigrationProgress): string => {
     const part = p.of ? ` ${p.done ?? 0}/${p.of}` : '';
-    return `[${p.step}/${p.total}] ${p.description}${part}`;
+    return inert(`[${p.step}/${p.total}] ${p.description}${part}`);
   };
   return {
     report: (p) => {
