@@ -12,9 +12,10 @@ export type CommandName = (typeof COMMANDS)[number]['name'];
 export const isCommandName = (s: string): s is CommandName => COMMANDS.some((c) => c.name === s);
 
 export const GLOBAL_FLAGS_HELP = `Global flags:
-  --db PATH         the database file (default: DATABASE_URL, else ./data/bematic.db)
+  --db PATH         the database file (default: DATABASE_URL, else ./data/bematic.db; demo: --db only)
   --read-only       open the file read-only and change nothing
-  --as USER_ID      act as this Slack user id (default: BEMATIC_OPERATOR, else your OS user)
+  --as USER_ID      act as this Slack user id, which must be in users (default: BEMATIC_OPERATOR,
+                    else your OS user, acting as admin)
   --no-color        no colours (NO_COLOR is honoured too)
   -h, --help        show help
   --version         print the version`;

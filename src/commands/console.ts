@@ -13,13 +13,15 @@ const HELP = `Usage: bematic-console [--db PATH] [--read-only] [--as SLACK_USER_
        bematic-console --demo
 
 The interactive console on the database (a terminal is needed; scripts use the subcommands).
-Press ? inside for every key, : to jump to a screen, q to quit, Ctrl-C to quit from anywhere.
+Press ? inside for every key, : to jump to a screen, q to quit, Ctrl-C to quit from anywhere,
+Ctrl-Z to suspend to the shell (fg comes back).
 
 Options:
   --demo        make ./data/demo.db with demo data if it is missing, then open it
   --db PATH     the database (else DATABASE_URL, else ./data/bematic.db); never created here
   --read-only   open the file read-only: every action is hidden, nothing changes
-  --as ID       the operator (a Slack user id; else BEMATIC_OPERATOR, else the OS user)
+  --as ID       the operator: a Slack user id of users, exactly as stored (else BEMATIC_OPERATOR;
+                else the OS user, acting as admin); the header says which applies
   --no-color    no colours (NO_COLOR is honoured too)
 `;
 
