@@ -46,7 +46,7 @@ const SESSION_CELLS = {
 export function sessionListSource(db: DB, filter: SessionFilter): ListSource<SessionListItem> {
   const t = shapedTables(db.$client).sessions;
   const where = sessionWhere(db, filter);
-  const key = instantKey(db, t.name, t.table.createdAt, 'created_at');
+  const key = instantKey(db, t.name, t.table.createdAt, 'created_at', 'idx_sessions_created');
   const order = (): KeysetOrder => ({ key: key(), id: t.table.id, direction: 'desc' });
   return keysetSource({
     db,

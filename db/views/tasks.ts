@@ -65,7 +65,7 @@ const TASK_CELLS = {
 export function taskListSource(db: DB, filter: TaskFilter): ListSource<TaskListItem> {
   const { tasks: t, projects: p } = shapedTables(db.$client);
   const where = taskWhere(db, filter);
-  const key = instantKey(db, t.name, t.table.createdAt, 'created_at');
+  const key = instantKey(db, t.name, t.table.createdAt, 'created_at', 'idx_tasks_created');
   const order = (): KeysetOrder => ({ key: key(), id: t.table.id, direction: 'desc' });
   return keysetSource({
     db,
