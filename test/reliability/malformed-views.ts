@@ -5,6 +5,11 @@ import { taskListSource } from '../../db/views/tasks.js';
 import { sessionListSource } from '../../db/views/sessions.js';
 import { projectListSource, projectTaskStats } from '../../db/views/projects.js';
 import { taskDetail } from '../../db/views/task-detail.js';
+import { userListSource, userDetail, userPageExtras } from '../../db/views/users.js';
+import { apiKeyListSource, cleanupCandidates } from '../../db/views/api-keys.js';
+import { auditListSource, auditEntry } from '../../db/views/audit.js';
+import { scheduleListSource, scheduleDetail, scheduleFormData } from '../../db/views/schedules.js';
+import { sessionDetail } from '../../db/views/sessions.js';
 
 /** Every page a list screen can ask for: first, last, and from each row of the first page both ways. */
 function walk<T>(source: ListSource<T>): unknown[] {
@@ -33,5 +38,19 @@ export function reads(db: DB, ids: Record<string, string[]>): [string, () => unk
     ['projects list', () => walk(projectListSource(db, {}))],
     ['projects stats', () => projectTaskStats(db, ids.projects ?? [])],
     ...(ids.tasks ?? []).map((id): [string, () => unknown] => [`task detail ${id}`, () => taskDetail(db, id)]),
+    ['users list', () => walk(userListSource(db, {}))],
+    ['users list filtered', () => walk(userListSource(db, { role: 'admin', active: true, text: 'pwn' }))],
+    ['users extras', () => userPageExtras(db, userListSource(db, {}).page({ kind: 'first' }, 50))],
+    ...(ids.users ?? []).map((id): [string, () => unknown] => [`user detail ${id}`, () => userDetail(db, id)]),
+    ['api keys list', () => walk(apiKeyListSource(db, {}))],
+    ['api keys by state', () => (['active', 'expired', 'revoked'] as const).map((state) => walk(apiKeyListSource(db, { state })))],
+    ['api keys cleanup', () => cleanupCandidates(db)],
+    ['audit list', () => walk(auditListSource(db, {}))],
+    ['audit list filtered', () => walk(auditListSource(db, { action: 'a', text: 'pwn' }))],
+    ...Array.from({ length: 17 }, (_, i): [string, () => unknown] => [`audit entry ${i}`, () => auditEntry(db, i)]),
+    ['schedules list', () => walk(scheduleListSource(db, {}))],
+    ['schedules list filtered', () => walk(scheduleListSource(db, { status: ['pending'], owner: 'U', project: 'p', type: 'rem', text: 'pwn' }))],
+    ...(ids.scheduled_tasks ?? []).map((id): [string, () => unknown] => [`schedule detail ${id}`, () => [scheduleDetail(db, id), scheduleFormData(db, id)]]),
+    ...(ids.sessions ?? []).map((id): [string, () => unknown] => [`session detail ${id}`, () => sessionDetail(db, id)]),
   ];
 }
