@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { generateApiKey } from '../../db/actions/api-keys.js';
 import { useKeypress } from '../../src/app/keypress-bus.js';
-import { isCommand } from '../../src/keymap/keymap.js';
+import { isCommand, type CommandId } from '../../src/keymap/keymap.js';
 import { editText } from '../../src/keymap/edit-text.js';
 import { useAdminAction } from '../../src/hooks/use-admin-action.js';
 import { expiryFromDays } from './new-key-input.js';
@@ -50,7 +50,7 @@ export function useNewKey(): NewKey {
     'dialog',
     (k) => {
       if (!form) return true;
-      const is = (command: string): boolean => isCommand(command, k.name);
+      const is = (command: CommandId): boolean => isCommand(command, k.name);
       if (is('form.cancel')) setForm(null);
       else if (is('form.submit')) {
         if (form.step === 'days') issue(form);
@@ -70,8 +70,8 @@ export function useNewKey(): NewKey {
   // Any key hides the plaintext; that key does nothing else.
   useKeypress(
     'dialog',
-    () => {
-      setIssued(null);
+    (k) => {
+      if (isCommand('secret.hide', k.name)) setIssued(null); // any key
       return true;
     },
     { active: issued !== null, scopes: ['secret'] },

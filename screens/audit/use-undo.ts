@@ -4,6 +4,7 @@ import { useServices } from '../../src/app/services.js';
 import { useLive } from '../../src/app/live.js';
 import { useFlash } from '../../src/app/flash.js';
 import { useKeypress } from '../../src/app/keypress-bus.js';
+import { isCommand } from '../../src/keymap/keymap.js';
 import { useConfirm, type Confirm } from '../../src/hooks/use-confirm.js';
 import { undoMessage, undoneMessage } from './undo-text.js';
 
@@ -32,8 +33,8 @@ export function useUndo(): Undo {
   const [notice, setNotice] = useState<UndoNotice | null>(null);
   useKeypress(
     'dialog',
-    () => {
-      setNotice(null);
+    (k) => {
+      if (isCommand('notice.close', k.name)) setNotice(null); // any key
       return true;
     },
     { active: notice !== null, scopes: ['notice'] },

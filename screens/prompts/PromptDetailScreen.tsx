@@ -10,7 +10,7 @@ import { useLive } from '../../src/app/live.js';
 import { useQuery } from '../../src/hooks/use-query.js';
 import { useStaticList } from '../../src/hooks/use-static-list.js';
 import { useListKeys } from '../../src/hooks/use-list-keys.js';
-import { isCommand } from '../../src/keymap/keymap.js';
+import { isCommand, type CommandId } from '../../src/keymap/keymap.js';
 import type { ScreenProps } from '../../src/app/screen-props.js';
 import { promptDetailLines } from './prompt-detail-lines.js';
 import { useFinishPrompt, type Outcome } from './use-finish-prompt.js';
@@ -18,7 +18,7 @@ import { FormView, formHeight } from './FormView.js';
 
 const LABEL = 10;
 
-const OUTCOME_KEYS: readonly [string, Outcome][] = [
+const OUTCOME_KEYS: readonly [CommandId, Outcome][] = [
   ['prompt.complete', 'completed'],
   ['prompt.fail', 'failed'],
   ['prompt.cancel', 'cancelled'],

@@ -6,7 +6,7 @@ import type { PromptFilters } from '../../db/repositories/prompt-history-query.j
 import { useNavigation } from '../../src/app/navigation.js';
 import { useListKeys } from '../../src/hooks/use-list-keys.js';
 import type { ListController } from '../../src/hooks/list-controller.js';
-import { isCommand } from '../../src/keymap/keymap.js';
+import { isCommand, type CommandId } from '../../src/keymap/keymap.js';
 import type { KeyPress } from '../../src/keymap/keys.js';
 import type { ScreenProps } from '../../src/app/screen-props.js';
 import { usePromptSearch } from './use-prompt-search.js';
@@ -20,7 +20,7 @@ import { FilterPickerView } from './FilterPicker.js';
 import { FormView, formHeight } from './FormView.js';
 import { promptColumns } from './prompt-columns.js';
 
-const PICKER_KEYS: readonly [string, FilterKind][] = [
+const PICKER_KEYS: readonly [CommandId, FilterKind][] = [
   ['prompts.category', 'category'],
   ['prompts.status', 'status'],
   ['prompts.tag', 'tag'],
@@ -45,7 +45,7 @@ export function PromptsScreen({ active, width, height }: ScreenProps) {
   const columns = useMemo(() => promptColumns(width, search.query), [width, search.query]);
   const anyFilter = search.query !== '' || pickedText(picked) !== '';
   const onKey = (k: KeyPress): boolean => {
-    const is = (command: string): boolean => isCommand(command, k.name);
+    const is = (command: CommandId): boolean => isCommand(command, k.name);
     const kind = PICKER_KEYS.find(([command]) => is(command))?.[1];
     if (kind) picker.open(kind);
     else if (is('prompts.stats')) setShowStats((s) => !s);

@@ -5,7 +5,7 @@ import { useServices } from '../../src/app/services.js';
 import { useLive } from '../../src/app/live.js';
 import { useKeypress } from '../../src/app/keypress-bus.js';
 import { useQuery, type QueryState } from '../../src/hooks/use-query.js';
-import { isCommand } from '../../src/keymap/keymap.js';
+import { isCommand, type CommandId } from '../../src/keymap/keymap.js';
 import { pickerOptions, type PickerOption } from './picker-options.js';
 import { filtersKey, type FilterKind } from './prompt-filters.js';
 
@@ -42,7 +42,7 @@ export function useFilterPicker(filters: PromptFilters, pageSize: number, onPick
   useKeypress(
     'dialog',
     (k) => {
-      const is = (command: string): boolean => isCommand(command, k.name);
+      const is = (command: CommandId): boolean => isCommand(command, k.name);
       if (is('picker.down')) move(1);
       else if (is('picker.up')) move(-1);
       else if (is('picker.pageDown')) move(pageSize);

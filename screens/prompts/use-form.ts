@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useKeypress } from '../../src/app/keypress-bus.js';
-import { isCommand } from '../../src/keymap/keymap.js';
+import { isCommand, type CommandId } from '../../src/keymap/keymap.js';
 import { editText } from '../../src/keymap/edit-text.js';
 
 export interface FormField {
@@ -55,7 +55,7 @@ export function useForm(): Form {
     'dialog',
     (k) => {
       if (!spec || !field) return true;
-      const is = (command: string): boolean => isCommand(command, k.name);
+      const is = (command: CommandId): boolean => isCommand(command, k.name);
       if (is('form.cancel')) setSpec(null);
       else if (is('form.submit') && focus < last) setFocus(focus + 1);
       else if (is('form.submit')) {

@@ -1,6 +1,6 @@
 import { useReducer } from 'react';
 import { useKeypress } from '../../src/app/keypress-bus.js';
-import { isCommand } from '../../src/keymap/keymap.js';
+import { isCommand, type CommandId } from '../../src/keymap/keymap.js';
 import type { ScheduleDraft } from './schedule-draft.js';
 import { fieldKind, formReducer, initialFocus, isLastField, type FormAction, type FormSpec, type FormState } from './schedule-form-state.js';
 
@@ -20,7 +20,7 @@ export function useScheduleForm(spec: FormSpec, initial: ScheduleDraft, active: 
   useKeypress(
     'filter',
     (k) => {
-      const is = (command: string): boolean => isCommand(command, k.name);
+      const is = (command: CommandId): boolean => isCommand(command, k.name);
       const kind = fieldKind(spec, state.draft, state.focus);
       if (is('form.cancel')) keys.onCancel();
       else if (is('form.submit') && !isLastField(spec, state)) dispatch({ type: 'move', delta: 1 });

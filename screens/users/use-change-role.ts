@@ -4,7 +4,7 @@ import { isLastActiveAdmin } from '../../db/views/users.js';
 import { ROLES, type Role } from '../../db/operator.js';
 import type { UserRow } from '../../db/types.js';
 import { useKeypress } from '../../src/app/keypress-bus.js';
-import { isCommand } from '../../src/keymap/keymap.js';
+import { isCommand, type CommandId } from '../../src/keymap/keymap.js';
 import { useConfirm, type Confirm } from '../../src/hooks/use-confirm.js';
 import { useAdminAction } from '../../src/hooks/use-admin-action.js';
 import { shownUser } from './use-set-active.js';
@@ -55,7 +55,7 @@ export function useChangeRole(): ChangeRole {
     'dialog',
     (k) => {
       if (!picker) return true;
-      const is = (command: string): boolean => isCommand(command, k.name);
+      const is = (command: CommandId): boolean => isCommand(command, k.name);
       if (is('role.down')) setPicker({ ...picker, cursor: wrap(picker.cursor + 1) });
       else if (is('role.up')) setPicker({ ...picker, cursor: wrap(picker.cursor - 1) });
       else if (is('role.pick')) choose(picker.user, ROLES[picker.cursor]!);

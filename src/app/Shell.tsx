@@ -3,7 +3,7 @@ import { Box, useApp } from 'ink';
 import { Header } from '../../components/Header.js';
 import { Footer } from '../../components/Footer.js';
 import { TooSmall, MIN_COLUMNS, MIN_ROWS } from '../../components/TooSmall.js';
-import { footerHints, isCommand } from '../keymap/keymap.js';
+import { footerHints, isCommand, type CommandId } from '../keymap/keymap.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useKeypress, useActiveScopes } from './keypress-bus.js';
 import { useNavigation } from './navigation.js';
@@ -36,7 +36,7 @@ export function Shell() {
   useKeypress(
     'global',
     (k) => {
-      const is = (command: string): boolean => isCommand(command, k.name);
+      const is = (command: CommandId): boolean => isCommand(command, k.name);
       const numbered = is('app.screen') ? screenByNumber(Number(k.name)) : undefined;
       if (is('app.quit') && atTop) exit();
       else if (is('app.help')) setOverlay({ kind: 'help', scopes });

@@ -1,6 +1,7 @@
 import React, { createContext, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useInput, type Key } from 'ink';
 import { toKeyPress, type KeyPress } from '../keymap/keys.js';
+import { isCommand } from '../keymap/keymap.js';
 import { splitChunk, takeKey } from '../keymap/key-chunks.js';
 
 /** Who hears a key first: a dialog, then an overlay (help, palette), a filter input, the screen, the shell. */
@@ -60,7 +61,7 @@ export function KeypressProvider({ children, onInterrupt, onSuspend, onKey }: { 
   const [drained, setDrained] = useState(0);
 
   const dispatch = (press: KeyPress): void => {
-    if (press.name === 'ctrl+c') return interrupt.current();
+    if (isCommand('app.forceQuit', press.name)) return interrupt.current();
     if (press.name === 'ctrl+z' && suspend.current) return suspend.current();
     heard.current?.();
     for (const e of [...entries.current].sort(byPriority)) {

@@ -1,5 +1,6 @@
 import { useKeypress } from '../app/keypress-bus.js';
-import { isCommand } from '../keymap/keymap.js';
+import { isCommand, type CommandId } from '../keymap/keymap.js';
+import { listCommands } from '../keymap/list-commands.js';
 import type { KeyPress } from '../keymap/keys.js';
 import type { ListController } from './list-controller.js';
 
@@ -19,15 +20,16 @@ export function useListKeys(list: ListController, o: ListKeyOptions): void {
     'screen',
     (k) => {
       if (o.onKey?.(k)) return true;
-      const is = (command: string): boolean => isCommand(command, k.name);
+      const is = (command: CommandId): boolean => isCommand(command, k.name);
+      const own = listCommands(o.scope); // Enter and / as the screen's own commands where it has them
       if (is('list.down')) list.move(1);
       else if (is('list.up')) list.move(-1);
       else if (is('list.pageDown')) list.page(1);
       else if (is('list.pageUp')) list.page(-1);
       else if (is('list.first')) list.first();
       else if (is('list.last')) list.last();
-      else if (is('list.open') && o.onOpen) o.onOpen();
-      else if (is('list.filter') && o.onFilter) o.onFilter();
+      else if (is(own.open) && o.onOpen) o.onOpen();
+      else if (is(own.filter) && o.onFilter) o.onFilter();
       else return false;
       return true;
     },

@@ -3,9 +3,9 @@
  * and the README key table are generated from it; handlers look their keys up here by command.
  */
 export interface KeyBinding {
-  /** what the key does, as a stable id handlers ask for: `list.down`, `task.cancel` */
+  /** what the key does, as a stable id handlers ask for: `list.down`, `task.cancel` (see CommandId) */
   readonly command: string;
-  /** normalised key names (see keys.ts): `j`, `down`, `ctrl+f`, `pagedown`, `enter`, `esc` */
+  /** normalised key names (see keys.ts): `j`, `down`, `ctrl+f`, `pagedown`, `enter`, `esc`; ANY_KEY: every key */
   readonly keys: readonly string[];
   /** how the keys are shown when listing each would be noise (`1-9`) */
   readonly label?: string;
@@ -53,7 +53,10 @@ export const SCOPES: readonly { readonly scope: string; readonly title: string }
 
 const digits = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
-export const BINDINGS: readonly KeyBinding[] = [
+/** The key name a binding lists when every key does it (a message that any key closes). */
+export const ANY_KEY = '*';
+
+export const BINDINGS = [
   { command: 'app.help', keys: ['?'], description: 'help: every key that works here', scope: 'global', hint: 'help' },
   { command: 'app.palette', keys: [':'], description: 'palette: type a screen name, Enter jumps', scope: 'global', hint: 'jump' },
   { command: 'app.screen', keys: digits, label: '1-9', description: 'go to screen by number', scope: 'global' },
@@ -109,11 +112,11 @@ export const BINDINGS: readonly KeyBinding[] = [
   { command: 'apiKey.history', keys: ['enter'], description: "the key's audit trail (the audit log filtered to it)", scope: 'api-keys', hint: 'history' },
   { command: 'typed.confirm', keys: ['enter'], description: 'confirm, once the word asked for is typed exactly', scope: 'typed', hint: 'confirm' },
   { command: 'typed.cancel', keys: ['esc'], description: 'cancel, nothing done', scope: 'typed', hint: 'cancel' },
-  { command: 'secret.hide', keys: ['enter', 'esc'], label: 'any key', description: 'hide the new key for good (it is never shown again)', scope: 'secret', hint: 'hide the key' },
+  { command: 'secret.hide', keys: [ANY_KEY], label: 'any key', description: 'hide the new key for good (it is never shown again)', scope: 'secret', hint: 'hide the key' },
   { command: 'audit.open', keys: ['enter'], description: 'show the entry with its metadata as formatted JSON', scope: 'audit', hint: 'metadata' },
   { command: 'audit.undo', keys: ['u'], description: "undo the entry's console change: shows the diff, asks first; only if the row is still as it left it", scope: 'audit', hint: 'undo', action: true },
   { command: 'audit.undo', keys: ['u'], description: "undo this entry's console change: shows the diff, asks first; only if the row is still as it left it", scope: 'audit-entry', hint: 'undo', action: true },
-  { command: 'notice.close', keys: ['enter', 'esc'], label: 'any key', description: 'close the message (nothing was changed)', scope: 'notice', hint: 'close' },
+  { command: 'notice.close', keys: [ANY_KEY], label: 'any key', description: 'close the message (nothing was changed)', scope: 'notice', hint: 'close' },
   { command: 'schedule.pause', keys: ['p'], description: 'pause, or resume a paused one (next run recomputed in its zone; asks first)', scope: 'schedules', hint: 'pause/resume', action: true },
   { command: 'schedule.cancel', keys: ['c'], description: 'cancel: it never runs again (asks first)', scope: 'schedules', hint: 'cancel', action: true },
   { command: 'schedule.new', keys: ['n'], description: 'new schedule: a time in words or a cron, checked as you type', scope: 'schedules', hint: 'new', action: true },
@@ -143,4 +146,10 @@ export const BINDINGS: readonly KeyBinding[] = [
   { command: 'form.choice', keys: ['left', 'right'], description: 'pick from the list of a choice field', scope: 'form' },
   { command: 'form.submit', keys: ['enter'], description: 'next field; on the last one, submit', scope: 'form', hint: 'next/submit' },
   { command: 'form.cancel', keys: ['esc'], description: 'cancel the form, nothing written', scope: 'form', hint: 'cancel' },
-];
+] as const satisfies readonly KeyBinding[];
+
+/**
+ * Every command a handler may ask for, from the bindings themselves: `isCommand('list.dwon', …)`
+ * fails the type check, and test/components/keymap.test.ts fails for a binding no handler asks for.
+ */
+export type CommandId = (typeof BINDINGS)[number]['command'];

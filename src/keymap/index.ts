@@ -1,3 +1,4 @@
 export * from './bindings.js';
 export * from './keys.js';
 export * from './keymap.js';
+export * from './list-commands.js';

@@ -1,9 +1,11 @@
-import { BINDINGS, SCOPES, type KeyBinding } from './bindings.js';
+import { ANY_KEY, BINDINGS, SCOPES, type CommandId, type KeyBinding } from './bindings.js';
 import { displayKey } from './keys.js';
 
-/** Whether a key press (by name) triggers a command in one of the given scopes. */
-export function isCommand(command: string, keyName: string, bindings: readonly KeyBinding[] = BINDINGS): boolean {
-  return bindings.some((b) => b.command === command && b.keys.includes(keyName));
+export type { CommandId } from './bindings.js';
+
+/** Whether a key press (by name) triggers a command; a binding of ANY_KEY is triggered by every key. */
+export function isCommand(command: CommandId, keyName: string, bindings: readonly KeyBinding[] = BINDINGS): boolean {
+  return bindings.some((b) => b.command === command && (b.keys.includes(keyName) || b.keys.includes(ANY_KEY)));
 }
 
 /** The keys of a binding as people read them: `j ↓`, `1-9`. */
