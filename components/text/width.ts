@@ -6,16 +6,58 @@ import stringWidth from 'string-width';
 
 const segmenter = new Intl.Segmenter();
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+// Text in which every code point is a grapheme of its own (no marks, joiners, selectors, emoji,
+// flags, skin tones, Hangul jamo or controls): accented Latin, Greek, Cyrillic, CJK... Its width is
+// the sum of its code points' widths, found without segmenting (segmenting and measuring each
+// grapheme cost ~50-100 us a cell: a screen of non-ASCII cells took tens of ms).
+const ONE_POINT_GRAPHEMES = /^[^\p{M}\p{C}\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]*$/u;
+const pointWidths = new Map<number, number>();
+
+/** string-width's answer for one code point, kept: there are few distinct ones in a session. */
+function pointWidth(cp: number): number {
+  let w = pointWidths.get(cp);
+  if (w === undefined) {
+    w = stringWidth(String.fromCodePoint(cp));
+    if (pointWidths.size < 65_536) pointWidths.set(cp, w);
+  }
+  return w;
+}
+
+const segmentWidths = new Map<string, number>();
+
+/** Same for a grapheme (an emoji, a letter with its marks): kept too. */
+function segmentWidth(segment: string): number {
+  let w = segmentWidths.get(segment);
+  if (w === undefined) {
+    w = stringWidth(segment);
+    if (segmentWidths.size < 65_536 && segment.length <= 32) segmentWidths.set(segment, w);
+  }
+  return w;
+}
 
 /** Columns `text` takes on a terminal (after `inert`: it holds no escapes). */
-export const displayWidth = (text: string): number => (PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text));
+export function displayWidth(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  if (!ONE_POINT_GRAPHEMES.test(text)) return stringWidth(text);
+  let w = 0;
+  for (const ch of text) w += pointWidth(ch.codePointAt(0)!);
+  return w;
+}
+
+/** The graphemes of `text` with their columns: code points when each is one, else segmented. */
+function* graphemes(text: string): Generator<[string, number]> {
+  if (ONE_POINT_GRAPHEMES.test(text)) {
+    for (const ch of text) yield [ch, pointWidth(ch.codePointAt(0)!)];
+  } else {
+    for (const { segment } of segmenter.segment(text)) yield [segment, segmentWidth(segment)];
+  }
+}
 
 /** The longest start of `text` (whole graphemes) that fits in `width` columns, and its columns. */
 function head(text: string, width: number): { text: string; used: number; cut: boolean } {
   let used = 0;
   let out = '';
-  for (const { segment } of segmenter.segment(text)) {
-    const w = stringWidth(segment);
+  for (const [segment, w] of graphemes(text)) {
     if (used + w > width) return { text: out, used, cut: true };
     out += segment;
     used += w;
