@@ -12,7 +12,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const LIST = /\d+-\d+ of [\d,]+|No |empty|none/i;
 // the dashboard is where the console opens; the lists each open a detail or drill-down
-const SCREENS: [string, RegExp][] = [['2', /^Tasks/m], ['3', /^Sessions/m], ['9', /^Projects/m]];
+const SCREENS: [string, RegExp][] = [
+  ['2', /^Tasks/m], ['3', /^Sessions/m], ['4', /^Users/m], ['6', /^Schedules/m], ['7', /^Prompts/m], ['8', /^Audit log/m], ['9', /^Projects/m],
+];
 
 describe.skipIf(!hasTmux())('the console on a file full of malformed rows (tmux)', () => {
   it('every screen and detail renders, with no error state, no crash and nothing interpreted', async () => {
@@ -37,6 +39,11 @@ describe.skipIf(!hasTmux())('the console on a file full of malformed rows (tmux)
       s.keys('Escape');
       await s.waitFor(new RegExp(`${name.source}\\s*$`, 'm')); // the screen itself, not its drill-down 'Projects › …'
     }
+    s.literal('5'); // API keys: a list without a detail
+    seen.push(await s.waitFor((text) => /^API keys/m.test(text) && LIST.test(text)));
+    s.literal('1');
+    await s.waitFor(/Tasks by status/);
+    expect(seen.join('\n')).toContain('⟨blob 14 bytes⟩'); // a BLOB as its marker, never its bytes
     for (const screen of seen) {
       expect(screen.split('\n')[0]).toMatch(/^bematic-console /);
       expect(screen).not.toMatch(/Error:|unexpected|EXIT=\d/);
