@@ -50,7 +50,7 @@ describe('PromptHistoryReader: the drizzle-free reads history runs on', () => {
     const reader = new PromptHistoryReader(sqlite);
     expect(reader.findAll()).toEqual([{
       id: 1, prompt: 'old row', category: null, tags: '[]', context: null, relatedFiles: '[]', executionStatus: 'pending',
-      executionNotes: null, estimatedDurationMinutes: null, actualDurationMinutes: null, timestamp: '2024-01-01T00:00:00Z', completedAt: null,
+      executionNotes: null, estimatedDurationMinutes: null, actualDurationMinutes: null, timestamp: '2024-01-01T00:00:00.000Z', completedAt: null, // read as its instant, canonical
     }]);
     sqlite.exec('DROP TABLE prompt_history');
     expect(reader.exists()).toBe(false);
