@@ -31,16 +31,35 @@ export function helpColumns(sections: readonly HelpSectionProps[], height: numbe
   return cols;
 }
 
+/** What a column needs to show every row whole: the key column and its longest description (or title). */
+const naturalWidth = (col: readonly HelpSectionProps[]): number =>
+  Math.max(...col.flatMap((s) => [s.title.length, ...s.rows.map((r) => KEYS_WIDTH + r.description.length)])) + 2;
+
+/**
+ * Column widths within `available`: a column that needs less than its share (the screens list)
+ * gets what it needs, and the rest is shared among the wider ones.
+ */
+export function helpColumnWidths(cols: readonly (readonly HelpSectionProps[])[], available: number): number[] {
+  const widths: number[] = cols.map(() => 0);
+  let left = Math.max(0, available);
+  const order = cols.map((c, i) => ({ i, need: naturalWidth(c) })).sort((a, b) => a.need - b.need);
+  order.forEach(({ i, need }, n) => {
+    widths[i] = Math.min(need, Math.floor(left / (order.length - n)));
+    left -= widths[i]!;
+  });
+  return widths;
+}
+
 /** `?`: every key that works here, in sections generated from the keymap. */
 export function HelpOverlay({ sections, width, height }: HelpOverlayProps) {
   const cols = helpColumns(sections, Math.max(3, height - 3));
-  const colWidth = Math.max(30, Math.floor((width - 4) / cols.length));
+  const widths = helpColumnWidths(cols, width - 4);
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1} width={width} height={height} overflow="hidden">
       <ToneText tone="title">Keys (Esc closes)</ToneText>
       <Box>
         {cols.map((col, c) => (
-          <Box key={c} flexDirection="column" width={colWidth}>
+          <Box key={c} flexDirection="column" width={widths[c]}>
             {col.map((s) => (
               <Box key={s.title} flexDirection="column" marginBottom={1}>
                 <ToneText tone="accent">{s.title}</ToneText>

@@ -39,6 +39,7 @@ export function Shell() {
       const is = (command: CommandId): boolean => isCommand(command, k.name);
       const numbered = is('app.screen') ? screenByNumber(Number(k.name)) : undefined;
       if (is('app.quit') && atTop) exit();
+      else if (is('app.quit')) nav.back(); // as k9s: q in a view opened from another goes back
       else if (is('app.help')) setOverlay({ kind: 'help', scopes });
       else if (is('app.palette')) setOverlay({ kind: 'palette' });
       else if (numbered) nav.jump(numbered.id);

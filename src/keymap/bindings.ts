@@ -62,7 +62,7 @@ export const BINDINGS = [
   { command: 'app.screen', keys: digits, label: '1-9', description: 'go to screen by number', scope: 'global' },
   { command: 'app.back', keys: ['esc'], description: 'back to the previous view', scope: 'global', hint: 'back' },
   { command: 'app.refresh', keys: ['r'], description: 'refresh now (changes by others show within 2 s anyway)', scope: 'global' },
-  { command: 'app.quit', keys: ['q'], description: 'quit (at the top level)', scope: 'global', hint: 'quit' },
+  { command: 'app.quit', keys: ['q'], description: 'quit at the top level; in a view opened from another, back (as Esc)', scope: 'global', hint: 'quit' },
   { command: 'app.forceQuit', keys: ['ctrl+c'], description: 'quit from anywhere, restoring the terminal', scope: 'global' },
   { command: 'flash.undo', keys: ['u'], description: 'undo the change just made, while the message line offers it (8 s; asks first)', scope: 'global', action: true },
 

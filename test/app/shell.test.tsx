@@ -40,13 +40,14 @@ describe('navigation', () => {
     await c.press('1', 'Tasks by status');
   });
 
-  it('q quits at the top level but not inside a drill-down; Ctrl-C quits from anywhere', async () => {
+  it('q quits at the top level but goes back inside a drill-down (as k9s); Ctrl-C quits from anywhere', async () => {
     const { c } = await consoleWithTasks();
     await c.press('2', 'task number 0');
     await c.press(KEYS.enter, 'Task task_');
-    await c.tap('q');
+    await c.press('q', '/ to filter');
+    expect(c.lines()[1]).toBe('Tasks');
     expect(c.ink.stdin.listenerCount('readable')).toBeGreaterThan(0);
-    await c.press('j');
+    await c.press(KEYS.enter, 'Task task_');
     c.ink.stdin.write(KEYS.ctrlC);
     await c.waitFor(() => c.ink.stdin.listenerCount('readable') === 0);
   });
@@ -88,6 +89,15 @@ describe('help', () => {
     expect(f).toContain('cancel the pending, queued or running task');
     expect(f).toContain('PgDn Ctrl-f');
     await c.press(KEYS.esc, 'task number 0');
+  });
+
+  it('? names the screen of every number key, 1 Dashboard to 9 Projects', async () => {
+    const { c } = await consoleWithTasks(3, { columns: 120, rows: 40 });
+    const f = await c.press('?', 'Keys (Esc closes)');
+    expect(f).toContain('Screens (number keys)');
+    for (const [n, title] of [['1', 'Dashboard'], ['2', 'Tasks'], ['3', 'Sessions'], ['4', 'Users'], ['5', 'API keys'], ['6', 'Schedules'], ['7', 'Prompts'], ['8', 'Audit log'], ['9', 'Projects']]) {
+      expect(f).toMatch(new RegExp(`${n}\\s+${title}`));
+    }
   });
 });
 
