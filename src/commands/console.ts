@@ -8,6 +8,7 @@ import { assertFileReadable, watchCorruption } from '../../db/file-health.js';
 import { resolveOperator } from '../../db/actions/operator.js';
 import { themeFor } from '../../components/theme/tokens.js';
 import type { TerminalControl } from '../app/terminal.js';
+import { refuseMissingDefault } from '../cli/no-database.js';
 
 const HELP = `Usage: bematic-console [--db PATH] [--read-only] [--as SLACK_USER_ID] [--no-color]
        bematic-console --demo
@@ -59,6 +60,7 @@ const consoleCommand: Command = async (argv, ctx) => {
   }
   const path = values.demo === true ? resolve(globals.db ?? DEMO_PATH) : globals.db;
   if (values.demo === true) await ensureDemo(path!, ctx);
+  else refuseMissingDefault(globals.db, ctx.env, ''); // after --demo, plain bematic-console names the demo file
   const conn = openDatabase({ path, readOnly: globals.readOnly, env: ctx.env });
   try {
     // a corrupt file is refused in one sentence here rather than shown as SQLite's errors on screen
