@@ -2,6 +2,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import { ToneText, type Tone } from './theme/index.js';
 import { inert } from './text/inert.js';
+import { barFill } from './bar-text.js';
 
 export interface BarProps {
   readonly label: string;
@@ -17,7 +18,7 @@ export interface BarProps {
 
 /** label ████░░ 1,234: a horizontal bar that reads in monochrome too. */
 export function Bar({ label, value, max, width, labelWidth, tone, text }: BarProps) {
-  const filled = max > 0 ? Math.max(value > 0 ? 1 : 0, Math.round((value / max) * width)) : 0;
+  const filled = barFill(value, max, width);
   return (
     <Box>
       <Box width={labelWidth} flexShrink={0}>

@@ -1,35 +1,33 @@
 import React, { type ReactNode } from 'react';
 import { Box, Text } from 'ink';
-import { Bar } from '../../components/Bar.js';
 import { Sparkline } from '../../components/Sparkline.js';
-import { DeltaBar } from '../../components/DeltaBar.js';
 import { StateLine } from '../../components/StateLine.js';
-import { ToneText, statusTone } from '../../components/theme/index.js';
-import { inert } from '../../components/text/inert.js';
+import { StaticTable, staticTableHeight, type TableColumn } from '../../components/StaticTable.js';
+import { barText, deltaText } from '../../components/bar-text.js';
+import { ToneText } from '../../components/theme/index.js';
 import { formatCount } from '../../components/text/format.js';
-import { fitColumns } from '../../components/text/width.js';
 import type { NamedCount, PromptStats } from '../../db/repositories/prompt-history-stats.js';
 
-const LABEL = 14;
 const SPARK_HEIGHT = 3;
-const DELTA_HALF = 8;
 /** an estimate off by half fills one side of the bar */
 const DELTA_SPAN = 0.5;
 
 const minutes = (n: number | null): string => (n === null ? '-' : `${n.toFixed(1)} min`);
 const percent = (ratio: number): string => `${ratio >= 0 ? '+' : ''}${Math.round(ratio * 100)}%`;
-const label = (name: string | null): string => (name === null ? '(none)' : inert(name));
+/** a stored name (the table makes it inert); NULL is prompts without one */
+const label = (name: string | null): string => (name === null ? '(none)' : name);
 
-function Counts({ counts, width, tone }: { counts: readonly NamedCount<string | null>[]; width: number; tone?: (name: string | null) => Parameters<typeof Bar>[0]['tone'] }) {
+/** The most rows of `n` a table shows in `lines` lines (with its frame, and the line counting the rest when cut). */
+const rowsFitting = (n: number, lines: number): number => (staticTableHeight(n) <= lines ? n : Math.max(1, lines - 5));
+
+function Counts({ counts, title, width, maxRows }: { counts: readonly NamedCount<string | null>[]; title: string; width: number; maxRows?: number }) {
   const max = Math.max(0, ...counts.map((c) => c.count));
-  if (counts.length === 0) return <ToneText tone="muted">none</ToneText>;
-  return (
-    <>
-      {counts.map((c) => (
-        <Bar key={String(c.name)} label={label(c.name)} value={c.count} max={max} width={Math.max(4, width - LABEL - 10)} labelWidth={LABEL} tone={tone?.(c.name) ?? 'accent'} text={formatCount(c.count)} />
-      ))}
-    </>
-  );
+  const columns: TableColumn<NamedCount<string | null>>[] = [
+    { title, text: (c) => label(c.name), min: 6 },
+    { title: 'prompts', text: (c) => formatCount(c.count), align: 'right' },
+    { title: 'share', text: (c, w) => barText(c.count, max, w), fill: true },
+  ];
+  return <StaticTable columns={columns} rows={counts} width={width} maxRows={maxRows} />;
 }
 
 function Weekly({ weeks, width }: { weeks: PromptStats['weekly']; width: number }) {
@@ -47,29 +45,21 @@ function Weekly({ weeks, width }: { weeks: PromptStats['weekly']; width: number 
   );
 }
 
-function Durations({ durations }: { durations: PromptStats['durations'] }) {
-  if (durations.length === 0) return <ToneText tone="muted">no prompt has both an estimate and an actual duration</ToneText>;
-  return (
-    <>
-      <ToneText tone="muted" wrap="truncate-end">{`${'category'.padEnd(14)}${'est.'.padStart(7)}${'actual'.padStart(8)}${'off'.padStart(7)}    under │ over`}</ToneText>
-      {durations.map((d, i) => {
-        const off = d.estimatedAverage > 0 ? (d.actualAverage - d.estimatedAverage) / d.estimatedAverage : 0;
-        // The last entry is every category together; a null category before it is prompts without one.
-        const total = i === durations.length - 1;
-        const name = total ? 'all' : label(d.category);
-        return (
-          <Text key={`${i}:${name}`} wrap="truncate-end">
-            <Text bold={total}>{fitColumns(name, 13).padEnd(14)}</Text>
-            {d.estimatedAverage.toFixed(1).padStart(7)}
-            {d.actualAverage.toFixed(1).padStart(8)}
-            <ToneText tone={off > 0 ? 'warning' : 'success'}>{percent(off).padStart(7)}</ToneText>
-            {'  '}
-            <DeltaBar value={off} span={DELTA_SPAN} half={DELTA_HALF} />
-          </Text>
-        );
-      })}
-    </>
-  );
+type Duration = PromptStats['durations'][number] & { readonly total: boolean };
+const off = (d: Duration): number => (d.estimatedAverage > 0 ? (d.actualAverage - d.estimatedAverage) / d.estimatedAverage : 0);
+
+const DURATION_COLUMNS: TableColumn<Duration>[] = [
+  // the last entry is every category together; a null category before it is prompts without one
+  { title: 'category', text: (d) => (d.total ? 'all' : label(d.category)), min: 6 },
+  { title: 'est.', text: (d) => d.estimatedAverage.toFixed(1), align: 'right' },
+  { title: 'actual', text: (d) => d.actualAverage.toFixed(1), align: 'right' },
+  { title: 'off', text: (d) => percent(off(d)), align: 'right' },
+  { title: 'under │ over', text: (d, w) => deltaText(off(d), DELTA_SPAN, Math.floor((w - 1) / 2)), fill: true, min: 5 },
+];
+
+function Durations({ durations, width }: { durations: PromptStats['durations']; width: number }) {
+  const rows = durations.map((d, i) => ({ ...d, total: i === durations.length - 1 }));
+  return <StaticTable columns={DURATION_COLUMNS} rows={rows} width={width} empty="no prompt has both an estimate and an actual duration" />;
 }
 
 /** A titled block that keeps its height: a short terminal cuts the column at the bottom, never squeezes lines together. */
@@ -87,12 +77,14 @@ function Section({ title, width, children }: { title: string; width: number; chi
 /** Lines a section takes: its title, its body, the blank line after it. */
 const section = (body: number): number => body + 2;
 
-/** The statistics of the prompts the filters select: counts as bars, weeks as columns, estimates against actuals. */
+/** The statistics of the prompts the filters select: counts and estimates against actuals as tables, weeks as columns. */
 export function PromptStatsView({ stats, topTags, width, height }: { stats: PromptStats; topTags: readonly NamedCount[] | null; width: number; height: number }) {
   const half = Math.max(30, Math.floor((width - 2) / 2));
   const column = half - 2;
-  const categoryRows = Math.max(1, height - section(1) - section(stats.byStatus.length) - 1);
-  const tagRows = Math.max(1, height - section(SPARK_HEIGHT + 2) - section(1 + Math.max(1, stats.durations.length)) - 1);
+  const statusLines = staticTableHeight(stats.byStatus.length);
+  const categoryRows = rowsFitting(stats.byCategory.length, height - section(1) - section(statusLines) - section(0));
+  const durationLines = staticTableHeight(stats.durations.length);
+  const tagRows = rowsFitting(topTags?.length ?? 0, height - section(SPARK_HEIGHT + 2) - section(durationLines) - section(0));
   return (
     <Box height={height} overflow="hidden">
       <Box flexDirection="column" width={half} marginRight={2} overflow="hidden">
@@ -100,10 +92,10 @@ export function PromptStatsView({ stats, topTags, width, height }: { stats: Prom
           <Text wrap="truncate-end">{`average duration (completed) ${minutes(stats.averageDuration)}`}</Text>
         </Section>
         <Section title="By status" width={column}>
-          <Counts counts={stats.byStatus} width={column} tone={(n) => statusTone(n ?? '')} />
+          <Counts counts={stats.byStatus} title="status" width={column} />
         </Section>
         <Section title="By category" width={column}>
-          <Counts counts={stats.byCategory.slice(0, categoryRows)} width={column} />
+          <Counts counts={stats.byCategory} title="category" width={column} maxRows={categoryRows} />
         </Section>
       </Box>
       <Box flexDirection="column" width={half} overflow="hidden">
@@ -111,10 +103,10 @@ export function PromptStatsView({ stats, topTags, width, height }: { stats: Prom
           <Weekly weeks={stats.weekly} width={column} />
         </Section>
         <Section title="Estimated against actual (avg minutes)" width={column}>
-          <Durations durations={stats.durations} />
+          <Durations durations={stats.durations} width={column} />
         </Section>
         <Section title="Top tags" width={column}>
-          {topTags === null ? <StateLine status="loading" /> : <Counts counts={topTags.slice(0, tagRows)} width={column} />}
+          {topTags === null ? <StateLine status="loading" /> : <Counts counts={topTags} title="tag" width={column} maxRows={tagRows} />}
         </Section>
       </Box>
     </Box>

@@ -3,6 +3,7 @@ import { freshDatabase } from '../helpers/temp-db.js';
 import { startConsole, KEYS } from '../app/driver.js';
 import { insertServicePrompt, applySearchExtras } from '../db/prompt-history-seed.js';
 import type { Connection } from '../../db/connection.js';
+import stringWidth from 'string-width';
 
 let stop: (() => void) | undefined;
 afterEach(() => stop?.());
@@ -79,8 +80,9 @@ function expected(conn: Connection, where: string, ...params: unknown[]): Expect
 }
 
 const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The count in a table row `│ label │ 1,234 │ ████░░ │`. */
 const barCount = (f: string, label: string): number | null => {
-  const m = f.match(new RegExp(`(?:^|\\s)${esc(label)}\\s+[█░]+ ([\\d,]+)`, 'm'));
+  const m = f.match(new RegExp(`│ ${esc(label)} +│ +([\\d,]+) │ [█░]+ +│`, 'm'));
   return m ? Number(m[1]!.replace(/,/g, '')) : null;
 };
 
@@ -92,7 +94,7 @@ function expectStats(f: string, e: Expected): void {
   for (const [name, n] of Object.entries(e.tags)) expect(barCount(f, name), `tag ${name}`).toBe(n);
   expect(f).toContain(`average duration (completed) ${e.average}`);
   expect(f).toContain(`this week ${e.thisWeek} · busiest ${e.busiest} · 12 weeks ${e.weeks}`);
-  for (const d of e.durations) expect(f).toMatch(new RegExp(`${esc(d.category)}\\s+${esc(d.est)}\\s+${esc(d.act)}\\s+${esc(d.off)}%`));
+  for (const d of e.durations) expect(f).toMatch(new RegExp(`│ ${esc(d.category)} +│ +${esc(d.est)} │ +${esc(d.act)} │ +${esc(d.off)}% │`));
 }
 
 for (const withRollup of [false, true]) {
@@ -129,3 +131,22 @@ for (const withRollup of [false, true]) {
     });
   });
 }
+
+describe('prompt statistics as tables', () => {
+  for (const columns of [60, 120]) {
+    it(`draws every table within ${columns} columns, names made inert`, async () => {
+      const conn = freshDatabase();
+      seedVaried(conn);
+      insertServicePrompt(conn.sqlite, { prompt: 'hostile', category: 'カテゴリ\u001b[2J', tags: '["タグ\u0007"]', status: 'completed', estimated: 10, actual: 12, timestamp: new Date().toISOString() });
+      const c = await startConsole(conn, { initialScreen: 'prompts', columns, rows: 32 });
+      stop = c.unmount;
+      await c.waitFor(' of 201');
+      const f = await c.press('s', 'Top tags');
+      const lines = f.split('\n');
+      for (const l of lines) expect(stringWidth(l), l).toBeLessThanOrEqual(columns);
+      expect(lines.filter((l) => /┌─+┬/.test(l)).length).toBeGreaterThanOrEqual(3); // status, category, durations (and tags)
+      expect(f).not.toContain('\u001b[2J');
+      if (columns === 120) expect(f).toContain('\\x1b[2J'); // at 60 the name is cut first
+    });
+  }
+});
