@@ -15,10 +15,11 @@ import { userDetailLines } from './user-detail-lines.js';
 import { useChangeRole } from './use-change-role.js';
 import { useSetActive } from './use-set-active.js';
 import { UserDialogs, userDialogLines } from './UserDialogs.js';
+import { UserPermissionsTable, permissionsHeight } from './UserPermissionsTable.js';
 
 const LABEL = 11;
 
-/** One user: the row, permissions per project, recent tasks (Enter opens one); e and d as on the list. */
+/** One user: the row, recent tasks (Enter opens one), permissions per project as a table; e and d as on the list. */
 export function UserDetailScreen({ active, params, width, height }: ScreenProps) {
   const { db } = useServices();
   const { version } = useLive();
@@ -27,10 +28,11 @@ export function UserDetailScreen({ active, params, width, height }: ScreenProps)
   const activation = useSetActive();
   const id = params.userId ?? '';
   const detail = useQuery(() => userDetail(db, id), id, version);
-  const textWidth = Math.max(10, width - LABEL - 3);
-  const lines = useMemo(() => (detail.status === 'ready' && detail.data ? userDetailLines(detail.data, textWidth) : []), [detail, textWidth]);
+  const lines = useMemo(() => (detail.status === 'ready' && detail.data ? userDetailLines(detail.data) : []), [detail]);
   const bodyHeight = height - userDialogLines({ role, active: activation, width });
-  const list = useStaticList(lines.length, bodyHeight);
+  const permissions = detail.status === 'ready' ? (detail.data?.permissions ?? []) : [];
+  const linesHeight = Math.max(1, bodyHeight - permissionsHeight(permissions.length, bodyHeight));
+  const list = useStaticList(lines.length, linesHeight);
   const user = detail.status === 'ready' ? detail.data?.user : undefined;
   useListKeys(list, {
     active,
@@ -53,7 +55,8 @@ export function UserDetailScreen({ active, params, width, height }: ScreenProps)
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
       <UserDialogs role={role} active={activation} width={width} />
-      <DetailLines lines={lines} cursor={list.cursor} offset={list.offset} height={bodyHeight} labelWidth={LABEL} />
+      <DetailLines lines={lines} cursor={list.cursor} offset={list.offset} height={linesHeight} labelWidth={LABEL} />
+      <UserPermissionsTable permissions={permissions} width={width} bodyHeight={bodyHeight} />
     </Box>
   );
 }

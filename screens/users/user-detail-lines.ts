@@ -1,6 +1,5 @@
 import type { DetailLine } from '../../components/DetailLines.js';
 import { inert } from '../../components/text/inert.js';
-import { wrapLines } from '../../components/text/wrap.js';
 import { formatCount, formatTime } from '../../components/text/format.js';
 import { statusTone } from '../../components/theme/index.js';
 import type { UserDetail } from '../../db/views/users.js';
@@ -9,8 +8,8 @@ import { roleTone } from './user-list.js';
 /** A recent task line opens that task with Enter. */
 export const taskLink = (id: string): string => `task:${id}`;
 
-/** The user detail as lines: the row, permissions per project (malformed JSON raw), recent tasks as links. */
-export function userDetailLines(d: UserDetail, width: number): DetailLine[] {
+/** The user detail as lines: the row and recent tasks as links (permissions per project are a table: UserPermissionsTable). */
+export function userDetailLines(d: UserDetail): DetailLine[] {
   const u = d.user;
   const lines: DetailLine[] = [
     { label: 'user', text: inert(u.slackUsername) },
@@ -23,15 +22,6 @@ export function userDetailLines(d: UserDetail, width: number): DetailLine[] {
     { label: 'tasks', text: `${formatCount(d.counts.total)} in all, ${formatCount(d.counts.running)} running` },
     { label: '', text: '' },
   ];
-  if (d.permissions.length === 0) lines.push({ label: 'projects', text: 'no project permissions', tone: 'muted' });
-  d.permissions.forEach((p, i) => {
-    const name = p.projectName ? `${inert(p.projectName)} (${inert(p.projectId)})` : `${inert(p.projectId)} (no such project)`;
-    const perms = p.permissions.ok ? p.permissions.value.map((v) => inert(v)).join(', ') || 'none' : `(not a JSON list, shown raw) ${inert(p.permissions.raw)}`;
-    wrapLines(`${name}: ${perms}`, width).forEach((text, j) =>
-      lines.push({ label: i === 0 && j === 0 ? 'projects' : undefined, text, tone: p.permissions.ok ? undefined : 'warning' }),
-    );
-  });
-  lines.push({ label: '', text: '' });
   if (d.recentTasks.length === 0) lines.push({ label: 'recent', text: 'no tasks', tone: 'muted' });
   d.recentTasks.forEach((t, i) =>
     lines.push({

@@ -5,6 +5,7 @@ import { seedProject, seedTask, seedUser } from '../helpers/seed.js';
 import { startConsole, KEYS, adminOperator } from '../app/driver.js';
 import type { Connection } from '../../db/connection.js';
 import type { Operator } from '../../db/operator.js';
+import stringWidth from 'string-width';
 
 let stop: (() => void) | undefined;
 afterEach(() => stop?.());
@@ -92,7 +93,8 @@ describe('users list', () => {
     const c = await usersScreen(conn);
     await selectUser(c, 'U_DEV');
     let f = await c.press(KEYS.enter, 'recent');
-    expect(f).toContain(`web (${p}): deploy`);
+    expect(f).toContain('Project permissions');
+    expect(f).toMatch(new RegExp(`│ web +│ ${p} +│ deploy +│`)); // a table row: project, id, permissions
     expect(f).toContain('1 in all, 0 running');
     while (!selectedLine(c.frame()).includes('make the login work')) await c.press('j');
     f = await c.press(KEYS.enter, 'Task task_');
@@ -242,4 +244,27 @@ describe('who may change users', () => {
     expect(c.frame()).not.toContain('Role for');
     expect(audit(conn)).toEqual([]);
   });
+});
+
+describe('a user\'s project permissions table', () => {
+  for (const columns of [60, 120]) {
+    it(`fits ${columns} columns, one row per project, malformed JSON raw and inert`, async () => {
+      const conn = team();
+      const web = seedProject(conn.sqlite, { name: 'web' });
+      const api = seedProject(conn.sqlite, { name: 'api\u001b[2J' });
+      const perm = conn.sqlite.prepare("INSERT INTO user_project_permissions (user_id, project_id, permissions, created_at) VALUES (?, ?, ?, '2026-01-01T00:00:00.000Z')");
+      perm.run(idOf(conn, 'U_DEV'), web, '["deploy","read"]');
+      perm.run(idOf(conn, 'U_DEV'), api, 'not[json');
+      const c = await usersScreen(conn, { columns });
+      await selectUser(c, 'U_DEV');
+      const f = await c.press(KEYS.enter, 'Project permissions');
+      for (const l of f.split('\n')) expect(stringWidth(l), l).toBeLessThanOrEqual(columns);
+      expect(f).toMatch(/│ web +│ [^│]+│ deploy, read +│/);
+      expect(f).not.toContain('\u001b[2J');
+      if (columns === 120) {
+        expect(f).toContain('api\\x1b[2J');
+        expect(f).toContain('(not a JSON list, shown raw) not[json');
+      }
+    });
+  }
 });
