@@ -60,7 +60,7 @@ class CompactTable extends Table<Cells> {
 }
 
 export interface StaticTableProps<R> {
-  readonly columns: readonly (TableColumn<R> & { readonly tone?: Tone })[];
+  readonly columns: readonly TableColumn<R>[];
   readonly rows: readonly R[];
   /** the terminal cells the table may take: no line is wider */
   readonly width: number;
@@ -84,7 +84,7 @@ export function StaticTable<R>({ columns, rows, width, maxRows = Infinity, empty
   const layout: Layout = {
     widths: fit.widths,
     titles: fit.columns.map((c) => c.title),
-    tones: fit.columns.map((c) => (c as { tone?: Tone }).tone),
+    tones: fit.columns.map((c) => c.tone),
   };
   const keys = fit.columns.map((_, i) => `c${i}`);
   const data = shownRows.map((r) => Object.fromEntries(fit.columns.map((c, i) => [keys[i]!, cellText(c.text(r, fit.widths[i]!), fit.widths[i]!, c.align)])));

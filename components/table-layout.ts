@@ -1,5 +1,6 @@
 import { inert } from './text/inert.js';
 import { displayWidth, fitColumns } from './text/width.js';
+import type { Tone } from './theme/tokens.js';
 
 // The column widths of a static table, in terminal cells (string-width, as Ink lays text out),
 // so that no line is wider than the space given. Pure: no React.
@@ -14,6 +15,8 @@ export interface TableColumn<R> {
   readonly fill?: boolean;
   /** the narrowest this column is cut to (default 3; a fill column's default 4) */
   readonly min?: number;
+  /** the tone of its cells */
+  readonly tone?: Tone;
 }
 
 /** ink-table's frame: a border left of each column and one at the end, a space each side of a cell. */

@@ -10,7 +10,8 @@ import { useStaticList } from '../../src/hooks/use-static-list.js';
 import { useListKeys } from '../../src/hooks/use-list-keys.js';
 import { isCommand } from '../../src/keymap/keymap.js';
 import type { ScreenProps } from '../../src/app/screen-props.js';
-import { auditEntryLines } from './audit-entry-lines.js';
+import { auditEntryLines, changedFields } from './audit-entry-lines.js';
+import { ChangedFieldsTable, changedFieldsHeight } from './ChangedFieldsTable.js';
 import { useUndo } from './use-undo.js';
 import { UndoDialogs, undoDialogLines } from './UndoDialogs.js';
 
@@ -31,7 +32,9 @@ export function AuditEntryScreen({ active, params, width, height }: ScreenProps)
   const bodyHeight = height - undoDialogLines(undo, width);
   const textWidth = Math.max(10, width - LABEL - 3);
   const lines = useMemo(() => (entry.status === 'ready' && entry.data ? auditEntryLines(entry.data, textWidth) : []), [entry, textWidth]);
-  const list = useStaticList(lines.length, bodyHeight);
+  const changed = useMemo(() => (entry.status === 'ready' && entry.data ? changedFields(entry.data.row.metadata) : null), [entry]);
+  const linesHeight = Math.max(1, bodyHeight - changedFieldsHeight(changed, bodyHeight));
+  const list = useStaticList(lines.length, linesHeight);
   const found = entry.status === 'ready' && entry.data;
   useListKeys(list, {
     active,
@@ -48,7 +51,8 @@ export function AuditEntryScreen({ active, params, width, height }: ScreenProps)
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
       <UndoDialogs undo={undo} width={width} />
-      <DetailLines lines={lines} cursor={list.cursor} offset={list.offset} height={bodyHeight} labelWidth={LABEL} />
+      <DetailLines lines={lines} cursor={list.cursor} offset={list.offset} height={linesHeight} labelWidth={LABEL} />
+      <ChangedFieldsTable fields={changed} width={width} bodyHeight={bodyHeight} />
     </Box>
   );
 }
