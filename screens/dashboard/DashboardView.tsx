@@ -1,5 +1,5 @@
 import React from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { Panel } from '../../components/Panel.js';
 import { Bar } from '../../components/Bar.js';
 import { ToneText, statusTone } from '../../components/theme/index.js';
@@ -8,24 +8,32 @@ import { formatCost, formatCount, formatRelative, formatTime, formatTokens } fro
 import type { Usage } from '../../db/views/dashboard.js';
 import type { StepsState } from '../../src/hooks/use-steps.js';
 import type { DashboardData, DashboardTotals } from './dashboard-data.js';
+import type { PanelId } from './dashboard-selection.js';
+import type { DashboardSelection } from './use-dashboard-selection.js';
 
-const line = (text: string, tone?: Parameters<typeof ToneText>[0]['tone'], key?: string) => (
-  <ToneText key={key} tone={tone} wrap="truncate-end">
-    {text}
+const line = (text: string, tone?: Parameters<typeof ToneText>[0]['tone'], key?: string, selected = false) => (
+  <ToneText key={key} tone={tone} selected={selected} wrap="truncate-end">
+    {`${selected ? '> ' : ''}${text}`}
   </ToneText>
 );
+
+/** A row Enter can open: `key` as dashboardTargets names it, marked when selected. */
+const row = (text: string, key: string, sel: DashboardSelection, tone?: Parameters<typeof ToneText>[0]['tone']) => line(text, tone, key, sel.selected === key);
+
+/** The panel the cursor is in says so in its title. */
+const title = (text: string, panel: PanelId, sel: DashboardSelection): string => (sel.panel === panel ? `▸ ${text}` : text);
 
 const usageLine = (label: string, u: Usage): string =>
   `${label.padEnd(7)} ${formatCount(u.tasks).padStart(7)} tasks  ${formatTokens(u.inputTokens + u.outputTokens).padStart(6)} tokens  ${formatCost(u.cost)}`;
 
-function Schedules({ s }: { s: DashboardData['schedules'] }) {
+function Schedules({ s, sel }: { s: DashboardData['schedules']; sel: DashboardSelection }) {
   if (!s.present) return line('no scheduled_tasks table in this file', 'muted');
   return (
     <>
       {line(`${formatCount(s.dueCount)} due now`, s.dueCount > 0 ? 'warning' : 'muted')}
-      {s.due.map((d) => line(`  ${inert(d.taskType)} ${inert(d.command)} ${inert(d.userId)} ${formatRelative(d.nextExecutionAt)}`, undefined, d.id))}
+      {s.due.map((d) => row(`  ${inert(d.taskType)} ${inert(d.command)} ${inert(d.userId)} ${formatRelative(d.nextExecutionAt)}`, `due:${d.id}`, sel))}
       {line(`${formatCount(s.failedCount)} failed`, s.failedCount > 0 ? 'danger' : 'muted')}
-      {s.failed.map((d) => line(`  ${inert(d.taskType)} ${inert(d.command)} ${inert(d.userId)}`, undefined, d.id))}
+      {s.failed.map((d) => row(`  ${inert(d.taskType)} ${inert(d.command)} ${inert(d.userId)}`, `failed:${d.id}`, sel))}
     </>
   );
 }
@@ -46,7 +54,8 @@ function ByStatus({ totals, width }: { totals: StepsState<DashboardTotals>; widt
 }
 
 /** 1 Dashboard: what is happening, what it costs, what needs attention. */
-export function DashboardView({ data, totals, width, height }: { data: DashboardData; totals: StepsState<DashboardTotals>; width: number; height: number }) {
+export function DashboardView({ data, totals, selection, width, height }: { data: DashboardData; totals: StepsState<DashboardTotals>; selection: DashboardSelection; width: number; height: number }) {
+  const sel = selection;
   const half = Math.floor((width - 2) / 2);
   const week = totals.status === 'ready' ? usageLine('7 days', totals.value.week) : `${'7 days'.padEnd(7)} counting…`;
   return (
@@ -55,11 +64,9 @@ export function DashboardView({ data, totals, width, height }: { data: Dashboard
         <Panel title="Tasks by status" width={half}>
           <ByStatus totals={totals} width={half} />
         </Panel>
-        <Panel title={`Running now (${data.running.length})`} width={half}>
+        <Panel title={title(`Running now (${data.running.length})`, 'running', sel)} width={half}>
           {data.running.length === 0 ? line('nothing running', 'muted') : null}
-          {data.running.map((t) => (
-            <Text key={t.id} wrap="truncate-end">{`${t.id.slice(0, 14)} ${inert(t.botName)} ${inert(t.command)} ${inert(t.projectName ?? '')} ${formatRelative(t.updatedAt)}`}</Text>
-          ))}
+          {data.running.map((t) => row(`${t.id.slice(0, 14)} ${inert(t.botName)} ${inert(t.command)} ${inert(t.projectName ?? '')} ${formatRelative(t.updatedAt)}`, `task:${t.id}`, sel))}
         </Panel>
       </Box>
       <Box>
@@ -67,13 +74,13 @@ export function DashboardView({ data, totals, width, height }: { data: Dashboard
           {line(usageLine('today', data.today))}
           {line(week, totals.status === 'ready' ? undefined : 'muted')}
         </Panel>
-        <Panel title="Schedules" width={half}>
-          <Schedules s={data.schedules} />
+        <Panel title={title('Schedules', 'schedules', sel)} width={half}>
+          <Schedules s={data.schedules} sel={sel} />
         </Panel>
       </Box>
-      <Panel title="Latest audit events">
+      <Panel title={title('Latest audit events', 'audit', sel)}>
         {data.audit.length === 0 ? line('no audit events', 'muted') : null}
-        {data.audit.map((a) => line(`${formatTime(a.timestamp)}  ${inert(a.action).padEnd(26)} ${inert(a.userId ?? '-').padEnd(12)} ${inert(a.resourceType)} ${inert(a.resourceId ?? '')}`, undefined, String(a.id)))}
+        {data.audit.map((a) => row(`${formatTime(a.timestamp)}  ${inert(a.action).padEnd(26)} ${inert(a.userId ?? '-').padEnd(12)} ${inert(a.resourceType)} ${inert(a.resourceId ?? '')}`, `audit:${a.id}`, sel))}
       </Panel>
     </Box>
   );

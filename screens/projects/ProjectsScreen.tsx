@@ -10,7 +10,7 @@ import { useLive } from '../../src/app/live.js';
 import type { ScreenProps } from '../../src/app/screen-props.js';
 import { projectColumns, projectSource, PROJECT_FILTER_FIELDS } from './project-list.js';
 
-/** 9 Projects: settings, task counts and spend; Enter lists the project's tasks. */
+/** 9 Projects: settings, task counts and spend; Enter opens the project (its tasks, schedules and keys from there). */
 export function ProjectsScreen({ active, params, width, height }: ScreenProps) {
   const { db } = useServices();
   const { version } = useLive();
@@ -28,7 +28,7 @@ export function ProjectsScreen({ active, params, width, height }: ScreenProps) {
   useListKeys(paged.list, {
     active,
     scope: 'projects',
-    onOpen: () => selected && nav.push('tasks', { filter: `project:${selected.id}` }),
+    onOpen: () => selected && nav.push('project', { projectId: selected.id, name: selected.name }),
     onFilter: paged.filter.open,
   });
   return (

@@ -27,7 +27,7 @@ const sessionLines = (s: SessionRow): DetailLine[] => [
   { label: 'completed', text: formatTime(s.completedAt) || 'not yet' },
 ];
 
-/** One session, opened from a task; Enter on the task line opens the task. */
+/** One session, opened from the sessions list or a task; Enter on the task line opens the task. */
 export function SessionDetailScreen({ active, params, height }: ScreenProps) {
   const { db } = useServices();
   const { version } = useLive();
@@ -38,7 +38,7 @@ export function SessionDetailScreen({ active, params, height }: ScreenProps) {
   const list = useStaticList(lines.length, height);
   useListKeys(list, {
     active,
-    scope: 'sessions',
+    scope: 'session',
     onOpen: () => {
       const link = lines[list.cursor]?.link;
       if (link) nav.push('task', { taskId: link });

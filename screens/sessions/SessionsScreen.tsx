@@ -6,7 +6,7 @@ import { useNavigation } from '../../src/app/navigation.js';
 import type { ScreenProps } from '../../src/app/screen-props.js';
 import { sessionColumns, sessionSource, SESSION_FILTER_FIELDS } from './session-list.js';
 
-/** 3 Sessions: all of them, newest first, filtered by status, agent, model; Enter opens the task. */
+/** 3 Sessions: all of them, newest first, filtered by status, agent, model; Enter opens the session (its task from there). */
 export function SessionsScreen({ active, params, width, height }: ScreenProps) {
   const nav = useNavigation();
   const paged = usePagedList(sessionSource, SESSION_FILTER_FIELDS, height - 2, {
@@ -18,7 +18,7 @@ export function SessionsScreen({ active, params, width, height }: ScreenProps) {
   useListKeys(paged.list, {
     active,
     scope: 'sessions',
-    onOpen: () => selected && nav.push('task', { taskId: selected.taskId }),
+    onOpen: () => selected && nav.push('session', { sessionId: selected.id }),
     onFilter: paged.filter.open,
   });
   return (

@@ -6,6 +6,7 @@ import { TaskDetailScreen } from '../../screens/tasks/TaskDetailScreen.js';
 import { SessionsScreen } from '../../screens/sessions/SessionsScreen.js';
 import { SessionDetailScreen } from '../../screens/sessions/SessionDetailScreen.js';
 import { ProjectsScreen } from '../../screens/projects/ProjectsScreen.js';
+import { ProjectDetailScreen } from '../../screens/projects/ProjectDetailScreen.js';
 import { UsersScreen } from '../../screens/users/UsersScreen.js';
 import { UserDetailScreen } from '../../screens/users/UserDetailScreen.js';
 import { ApiKeysScreen } from '../../screens/api-keys/ApiKeysScreen.js';
@@ -45,6 +46,7 @@ export const SCREENS: readonly ScreenEntry[] = [
   { id: 'prompts', number: 7, title: 'Prompts', component: PromptsScreen },
   { id: 'projects', number: 9, title: 'Projects', component: ProjectsScreen },
   { id: 'task', title: 'Task', component: TaskDetailScreen, crumb: (p) => `Task ${short(p.taskId)}` },
+  { id: 'project', title: 'Project', component: ProjectDetailScreen, crumb: (p) => `Project ${short(p.name ?? p.projectId)}` },
   { id: 'session', title: 'Session', component: SessionDetailScreen, crumb: (p) => `Session ${short(p.sessionId)}` },
   { id: 'user', title: 'User', component: UserDetailScreen, crumb: (p) => `User ${short(p.userId)}` },
   { id: 'audit-entry', title: 'Audit entry', component: AuditEntryScreen, crumb: (p) => `Audit #${p.auditId ?? '?'}` },

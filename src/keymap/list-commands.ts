@@ -18,8 +18,10 @@ export interface ListCommands {
  */
 const OWN: { readonly [S in Scope]?: { readonly open?: CommandIn<S>; readonly filter?: CommandIn<S> } } = {
   task: { open: 'task.open' },
-  sessions: { open: 'session.openTask' },
-  projects: { open: 'project.openTasks' },
+  sessions: { open: 'session.open' },
+  session: { open: 'session.openTask' },
+  projects: { open: 'project.open' },
+  project: { open: 'project.openLine' },
   users: { open: 'user.open' },
   user: { open: 'user.openTask' },
   'api-keys': { open: 'apiKey.history' },

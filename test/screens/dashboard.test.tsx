@@ -1,7 +1,7 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { freshDatabase } from '../helpers/temp-db.js';
 import { seedProject, seedTask } from '../helpers/seed.js';
-import { startConsole } from '../app/driver.js';
+import { startConsole, KEYS } from '../app/driver.js';
 
 let stop: (() => void) | undefined;
 afterEach(() => stop?.());
@@ -56,5 +56,40 @@ describe('dashboard', () => {
     const f = await c.waitFor((frame) => frame.includes('no scheduled_tasks table') && frame.includes('no tasks'));
     expect(f).toContain('nothing running');
     expect(f).toContain('no audit events');
+  });
+
+  it('panels are selectable: Tab and arrows move between panels and rows, Enter opens the running task, the due schedule or the audit entry', async () => {
+    const conn = freshDatabase();
+    const p = seedProject(conn.sqlite, { name: 'web' });
+    const now = new Date().toISOString();
+    seedTask(conn.sqlite, { projectId: p, status: 'running', command: 'deploy', prompt: 'ship the release', createdAt: now });
+    seedSchedule(conn.sqlite, 'due1', 'active', '2020-01-01T00:00:00.000Z');
+    conn.sqlite
+      .prepare("INSERT INTO audit_logs (action, user_id, resource_type, resource_id, metadata, timestamp) VALUES ('api-key:revoked', 'U0AUD', 'api_key', 'ak_1', '{}', ?)")
+      .run(now);
+    const c = await startConsole(conn, { columns: 120, rows: 32 });
+    stop = c.unmount;
+    let f = await c.waitFor('api-key:revoked');
+    const selected = (): string => c.lines().find((l) => l.includes('> ')) ?? '';
+    // the first panel with rows has the cursor
+    expect(f).toContain('▸ Running now (1)');
+    expect(selected()).toMatch(/> task_\S* \S+ deploy web/);
+    f = await c.press(KEYS.enter, 'Task task_');
+    expect(f).toContain('ship the release');
+    await c.press(KEYS.esc, 'Running now');
+    // Tab: the schedules panel, Enter opens the due schedule
+    f = await c.press('\t', '▸ Schedules');
+    expect(selected()).toMatch(/> +reminder remind U0SCHED/);
+    await c.press(KEYS.enter, 'Schedule due1');
+    await c.press('q', 'Schedules');
+    // j from the last row of a panel goes on into the next one: the audit events
+    await c.press('j', '▸ Latest audit events');
+    expect(selected()).toContain('api-key:revoked');
+    await c.press(KEYS.enter, 'Audit #');
+    await c.press(KEYS.esc, 'Latest audit events');
+    // left goes back a panel, k from the first row of a panel to the last of the one before
+    await c.press(KEYS.left, '▸ Schedules');
+    await c.press('k', '▸ Running now');
+    expect(selected()).toContain('deploy');
   });
 });

@@ -9,7 +9,7 @@ afterEach(() => stop?.());
 const selectedLine = (f: string): string => f.split('\n').find((l) => l.startsWith('> ')) ?? '';
 
 describe('sessions', () => {
-  it('lists all sessions newest first, filters by model and status, and Enter opens the task', async () => {
+  it('lists all sessions newest first, filters by model and status; Enter opens the session, and its task line the task', async () => {
     const conn = freshDatabase();
     const p = seedProject(conn.sqlite, { name: 'web' });
     const t1 = seedTask(conn.sqlite, { projectId: p, prompt: 'first task' });
@@ -25,9 +25,16 @@ describe('sessions', () => {
     f = await c.press(KEYS.enter, '1-1 of 1');
     expect(f).toContain('claude-opus-4');
     expect(f).not.toContain('claude-sonnet-4');
+    f = await c.press(KEYS.enter, 'Sessions › Session ');
+    expect(f).toMatch(/model\s+claude-opus-4/);
+    expect(f).not.toContain('first task');
+    await c.press('j');
+    await c.press('j');
+    expect(selectedLine(c.frame())).toMatch(/^>\s+task\s+task_/);
     f = await c.press(KEYS.enter, 'first task');
-    expect(f.split('\n')[1]).toMatch(/^Sessions › Task task_/);
-    await c.press(KEYS.esc, 'filter model:claude-opus-4');
+    expect(f.split('\n')[1]).toMatch(/^Sessions › Session .* › Task task_/);
+    await c.press(KEYS.esc, 'Sessions › Session ');
+    await c.press('q', 'filter model:claude-opus-4');
     await c.press('/');
     for (let i = 0; i < 'model:claude-opus-4'.length; i++) await c.press(KEYS.backspace);
     await c.type('status:active agent:agent-7');
@@ -37,7 +44,7 @@ describe('sessions', () => {
 });
 
 describe('projects', () => {
-  it('shows settings, task counts and cost; Enter lists the project\'s tasks', async () => {
+  it('shows settings, task counts and cost; Enter opens the project, and its tasks line lists its tasks', async () => {
     const conn = freshDatabase();
     const web = seedProject(conn.sqlite, { name: 'web', agentId: 'agent-web', defaultModel: 'claude-opus-4', defaultMaxBudget: 12, autoCommitPush: true });
     const api = seedProject(conn.sqlite, { name: 'api', active: false });
@@ -52,9 +59,14 @@ describe('projects', () => {
     expect(f.split('\n').find((l) => l.includes('api '))).toMatch(/no\s+no\s+1\s+0\s+0\s+\$0\.10/);
     expect(selectedLine(f)).toContain('api'); // by name
     await c.press('j');
-    const tasks = await c.press(KEYS.enter, 'web one');
-    expect(tasks).toContain('web two');
-    expect(tasks).not.toContain('api one');
-    expect(tasks.split('\n')[1]).toBe(`Projects › Tasks (project:${web})`);
+    await c.press(KEYS.enter, 'Projects › Project web');
+    await c.waitFor('2 tasks, 1 open, 1 failed, $2.00 spent');
+    while (!selectedLine(c.frame()).includes('Enter lists them')) await c.press('j');
+    const tasks = await c.press(KEYS.enter, 'Tasks (project:');
+    await c.waitFor('web two');
+    expect(c.frame()).toContain('web one');
+    expect(c.frame()).not.toContain('api one');
+    expect(c.lines()[1]).toBe(`Projects › Project web › Tasks (project:${web})`);
+    expect(tasks).toBeTruthy();
   });
 });
