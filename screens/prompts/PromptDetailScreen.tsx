@@ -10,6 +10,7 @@ import { useLive } from '../../src/app/live.js';
 import { useQuery } from '../../src/hooks/use-query.js';
 import { useStaticList } from '../../src/hooks/use-static-list.js';
 import { useListKeys } from '../../src/hooks/use-list-keys.js';
+import { useSayWhy } from '../../src/hooks/use-say-why.js';
 import { isCommand, type CommandId } from '../../src/keymap/keymap.js';
 import type { ScreenProps } from '../../src/app/screen-props.js';
 import { promptDetailLines } from './prompt-detail-lines.js';
@@ -29,6 +30,7 @@ export function PromptDetailScreen({ active, params, width, height }: ScreenProp
   const { db } = useServices();
   const { version } = useLive();
   const finish = useFinishPrompt();
+  const sayWhy = useSayWhy();
   const id = Number(params.promptId);
   const detail = useQuery(() => {
     const row = new PromptHistoryRepository(db).findById(id);
@@ -44,7 +46,8 @@ export function PromptDetailScreen({ active, params, width, height }: ScreenProp
     scope: 'prompt',
     onKey: (k) => {
       const outcome = OUTCOME_KEYS.find(([command]) => isCommand(command, k.name))?.[1];
-      if (!outcome || !finish.request || !prompt) return false;
+      if (!outcome || !prompt) return false;
+      if (!finish.request) return sayWhy(`mark prompts ${outcome}`);
       finish.request(outcome, prompt);
       return true;
     },

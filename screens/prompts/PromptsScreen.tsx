@@ -5,6 +5,7 @@ import { ListView } from '../../components/ListView.js';
 import type { PromptFilters } from '../../db/repositories/prompt-history-query.js';
 import { useNavigation } from '../../src/app/navigation.js';
 import { useListKeys } from '../../src/hooks/use-list-keys.js';
+import { useSayWhy } from '../../src/hooks/use-say-why.js';
 import type { ListController } from '../../src/hooks/list-controller.js';
 import { isCommand, type CommandId } from '../../src/keymap/keymap.js';
 import type { KeyPress } from '../../src/keymap/keys.js';
@@ -37,6 +38,7 @@ export function PromptsScreen({ active, width, height }: ScreenProps) {
   const [showStats, setShowStats] = useState(false);
   const filters: PromptFilters = { search: search.query || undefined, ...picked };
   const newPrompt = useNewPrompt();
+  const sayWhy = useSayWhy();
   const overlay = newPrompt.form ? formHeight(newPrompt.form) : newPrompt.dialog ? 7 : 0;
   const bodyHeight = height - 1 - overlay;
   const prompts = usePromptList(filters, bodyHeight - 1);
@@ -50,6 +52,7 @@ export function PromptsScreen({ active, width, height }: ScreenProps) {
     if (kind) picker.open(kind);
     else if (is('prompts.stats')) setShowStats((s) => !s);
     else if (is('prompts.new') && newPrompt.request) newPrompt.request();
+    else if (is('prompts.new')) sayWhy('log prompts'); // read-only or a viewer: say so, not nothing
     else if (is('prompts.clear') && anyFilter) {
       search.clear();
       setPicked({});

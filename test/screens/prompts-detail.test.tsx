@@ -152,16 +152,23 @@ describe('finishing a prompt', () => {
     expect(audit(conn)).toEqual([]);
   });
 
-  it('offers no action when read-only or to a viewer', async () => {
-    for (const o of [{ readOnly: true }, { operator: { ...adminOperator, role: 'viewer' as const, known: true } }]) {
+  it('offers no action when read-only or to a viewer, and m, f, x and n say why instead of doing nothing', async () => {
+    const cases = [
+      { o: { readOnly: true }, why: 'the console is read-only (--read-only)' },
+      { o: { operator: { ...adminOperator, role: 'viewer' as const, known: true } }, why: 'operator U_ADMIN is a viewer and can change nothing' },
+    ];
+    for (const { o, why } of cases) {
       const { conn, c, id } = await openDetail(o);
       expect(c.frame()).not.toMatch(/m completed|f failed|x cancelled/);
-      for (const k of ['m', 'f', 'x']) await c.tap(k);
+      for (const [k, outcome] of [['m', 'completed'], ['f', 'failed'], ['x', 'cancelled']]) {
+        await c.press(k!, `Cannot mark prompts ${outcome!}: ${why}.`);
+        await c.press('j'); // any key clears the message line
+      }
       expect(c.frame()).not.toContain(`Prompt #${id} completed`);
       expect(c.frame()).not.toContain('Mark prompt');
       await c.press(KEYS.esc, '1-2 of 2');
       expect(c.frame()).not.toContain('n new');
-      await c.tap('n');
+      await c.press('n', `Cannot log prompts: ${why}.`);
       expect(c.frame()).not.toContain('Log a new prompt');
       const help = await c.press('?', 'Keys');
       expect(help).not.toContain('log a new prompt');
