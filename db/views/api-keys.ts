@@ -2,7 +2,8 @@ import { and, eq, gt, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-
 import type { DB } from '../connection.js';
 import { shapedTables } from '../tables.js';
 import { maskApiKey, type ApiKeyState } from '../repositories/api-keys.js';
-import { type ListSource, type KeysetOrder } from './keyset.js';
+import { type ListSource } from './keyset.js';
+import { offeredSorts, sortInForce, sortOrder, tableRows, textKey, type ListSort, type SortKeys } from './sort.js';
 import { keysetSource } from './keyset-source.js';
 import { secondsOrMarked, text, bool } from '../cells.js';
 import { unixSecondsSql } from '../time.js';
@@ -48,20 +49,45 @@ function stateOf(revoked: boolean, expiresAt: KeyTime, now: number): ApiKeyState
   return 'active';
 }
 
-/** API keys newest first, paged by (created_at, id); filtered by agent and state. */
-export function apiKeyListSource(db: DB, filter: ApiKeyFilter): ListSource<ApiKeyListItem> {
+/** Seconds (milliseconds another writer left read as seconds) of a key's time column, NULL as `nulls`. */
+const secondsKey = (column: string, nulls: number): SQL => sql`coalesce(${sql.raw(unixSecondsSql(`"api_keys"."${column}"`))}, ${nulls})`;
+
+/**
+ * The columns the keys list sorts by. By the instant: api_keys holds a few rows per agent, so an
+ * expression costs a sort of them. A row without a readable created_at sorts as the oldest.
+ */
+function apiKeySortKeys(db: DB, now: number): SortKeys {
+  const c = shapedTables(db.$client).apiKeys.table;
+  const expires = sql.raw(unixSecondsSql('"api_keys"."expires_at"'));
+  const state = sql`(CASE WHEN typeof(${c.revoked}) IN ('integer','real') AND ${c.revoked} <> 0 THEN 'revoked' WHEN ${expires} IS NOT NULL AND ${expires} <= ${now} THEN 'expired' ELSE 'active' END)`;
+  return {
+    agent: { key: textKey(c.agentId), first: 'asc' },
+    state: { key: state, first: 'asc' },
+    created: { key: secondsKey('created_at', 0), first: 'desc', indexed: true },
+    used: { key: secondsKey('last_used_at', 0), first: 'desc' },
+    // never-expiring keys after every date
+    expires: { key: secondsKey('expires_at', 9e15), first: 'asc' },
+  };
+}
+
+export const API_KEY_DEFAULT_SORT: ListSort = { by: 'created', direction: 'desc' };
+
+/** API keys newest first (or by any column), paged by (value, id); filtered by agent and state. */
+export function apiKeyListSource(db: DB, filter: ApiKeyFilter, asked?: ListSort): ListSource<ApiKeyListItem> {
   const t = shapedTables(db.$client).apiKeys;
   const c = t.table;
   const now = nowSeconds();
   const where = and(filter.agent ? eq(c.agentId, filter.agent) : undefined, filter.state ? stateWhere(db, filter.state, now) : undefined);
-  // By the instant (milliseconds another writer left read as seconds): api_keys holds a few rows per agent,
-  // so the expression costs a sort of them. A row without a readable created_at sorts as the oldest.
-  const order: KeysetOrder = { key: sql`coalesce(${sql.raw(unixSecondsSql('"api_keys"."created_at"'))}, 0)`, id: c.id, direction: 'desc' };
+  const keys = apiKeySortKeys(db, now);
+  const sorts = offeredSorts(keys, tableRows(db, t.name, t.exists));
+  const sort = sortInForce(asked, sorts, API_KEY_DEFAULT_SORT);
   return keysetSource({
     db,
     table: t,
-    order,
+    order: sortOrder(keys, sort, c.id),
     where,
+    sorts,
+    sort,
     read: (k, limit, o) => {
       const rows = db
         .select({

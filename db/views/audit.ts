@@ -2,10 +2,13 @@ import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { DB } from '../connection.js';
 import { shapedTables } from '../tables.js';
 import type { AuditLogRow } from '../types.js';
-import { contains, type ListSource, type KeysetOrder } from './keyset.js';
+import { contains, type ListSource } from './keyset.js';
+import { offeredSorts, sortInForce, sortOrder, tableRows, textKey, type ListSort, type SortKeys } from './sort.js';
+import { userNameKey, userNameSql } from './user-names.js';
 import { keysetSource } from './keyset-source.js';
 import { cleanCells, textOrNull, type CellKind } from '../cells.js';
 import { cleanTableRow } from './table-cells.js';
+import { startsWith } from './keyset.js';
 
 export interface AuditFilter {
   /** an action, or its start (`api-key` finds `api-key:revoked` and `api-key:cleanup`) */
@@ -17,13 +20,16 @@ export interface AuditFilter {
   readonly text?: string;
 }
 
-/** One line of the audit list: the metadata cut to its start. */
-export type AuditListItem = AuditLogRow;
+/** One line of the audit list: the metadata cut to its start, and who acted by name. */
+export type AuditListItem = AuditLogRow & {
+  /** users.slack_username of userId; null when no user has that id */
+  userName: string | null;
+};
 
 export const METADATA_PREVIEW_CHARS = 200;
 
 const AUDIT_CELLS = {
-  id: 'number', action: 'text', userId: 'text?', resourceType: 'text', resourceId: 'text?', metadata: 'text', timestamp: 'time',
+  id: 'number', action: 'text', userId: 'text?', resourceType: 'text', resourceId: 'text?', metadata: 'text', timestamp: 'time', userName: 'text?',
 } as const satisfies Record<keyof AuditListItem, CellKind>;
 
 const prefixPattern = (text: string): string => `${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
@@ -31,7 +37,7 @@ const prefixPattern = (text: string): string => `${text.replace(/[\\%_]/g, (ch) 
 function auditWhere(db: DB, f: AuditFilter): SQL | undefined {
   const c = shapedTables(db.$client).auditLogs.table;
   return and(
-    f.action ? or(eq(c.action, f.action), sql`${c.action} LIKE ${prefixPattern(f.action)} ESCAPE '\\'`) : undefined,
+    f.action ? or(eq(c.action, f.action), startsWith(c.action, f.action)) : undefined,
     f.user ? eq(c.userId, f.user) : undefined,
     f.resourceType ? eq(c.resourceType, f.resourceType) : undefined,
     f.resourceId ? eq(c.resourceId, f.resourceId) : undefined,
@@ -41,21 +47,39 @@ function auditWhere(db: DB, f: AuditFilter): SQL | undefined {
 
 export const isEmptyAuditFilter = (f: AuditFilter): boolean => !f.action && !f.user && !f.resourceType && !f.resourceId && !f.text;
 
+/** The columns the audit list sorts by: time is the id (the rowid), the others sort the matching rows per page. */
+function auditSortKeys(db: DB): SortKeys {
+  const c = shapedTables(db.$client).auditLogs.table;
+  return {
+    time: { key: c.id, first: 'desc', indexed: true },
+    action: { key: textKey(c.action), first: 'asc' },
+    user: { key: userNameKey(db, c.userId), first: 'asc' },
+    type: { key: textKey(c.resourceType), first: 'asc' },
+    resource: { key: textKey(c.resourceId), first: 'asc' },
+  };
+}
+
+export const AUDIT_DEFAULT_SORT: ListSort = { by: 'time', direction: 'desc' };
+
 /**
  * Newest first by id, which is the rowid: production has no index on audit_logs, and rowid order
- * is the one every page can seek without one.
+ * is the one every page can seek without one. Other columns sort while the table is small (sort.ts).
  */
-export function auditListSource(db: DB, filter: AuditFilter): ListSource<AuditListItem> {
+export function auditListSource(db: DB, filter: AuditFilter, asked?: ListSort): ListSource<AuditListItem> {
   const t = shapedTables(db.$client).auditLogs;
   const c = t.table;
   const where = auditWhere(db, filter);
-  const order: KeysetOrder = { key: c.id, id: c.id, direction: 'desc' };
+  const keys = auditSortKeys(db);
+  const sorts = offeredSorts(keys, tableRows(db, t.name, t.exists));
+  const sort = sortInForce(asked, sorts, AUDIT_DEFAULT_SORT);
   return keysetSource({
     db,
     table: t,
-    order,
+    order: sortOrder(keys, sort, c.id),
     where,
-    read: (k, limit) => {
+    sorts,
+    sort,
+    read: (k, limit, o) => {
       const rows = db
         .select({
           id: c.id,
@@ -66,13 +90,15 @@ export function auditListSource(db: DB, filter: AuditFilter): ListSource<AuditLi
           // substr of a BLOB is a BLOB: its marker is made below.
           metadata: sql<unknown>`substr(${c.metadata}, 1, ${METADATA_PREVIEW_CHARS})`,
           timestamp: c.timestamp,
+          userName: userNameSql(db, c.userId),
+          sortKey: sql<string | number>`${o.key}`,
         })
         .from(c)
         .where(k.where)
         .orderBy(...k.orderBy)
         .limit(limit)
         .all();
-      return rows.map((r) => ({ item: cleanCells(r, AUDIT_CELLS) as AuditListItem, cursor: { key: r.id, id: r.id } }));
+      return rows.map(({ sortKey, ...r }) => ({ item: cleanCells(r, AUDIT_CELLS) as AuditListItem, cursor: { key: sortKey, id: r.id } }));
     },
     unfiltered: isEmptyAuditFilter(filter),
   });

@@ -2,6 +2,7 @@ import type { SQL } from 'drizzle-orm';
 import type { DB } from '../connection.js';
 import type { ShapedTable, TableKey } from '../tables.js';
 import { rowCounter } from './counter.js';
+import type { ListSort } from './sort.js';
 import { inListOrder, keysetClauses, type KeysetClauses, type KeysetCursor, type KeysetOrder, type ListSource } from './keyset.js';
 
 /** A row read for a page: what the screen shows (cells made to their types) and where it sits, as stored. */
@@ -22,6 +23,8 @@ export interface KeysetSourceSpec<T> {
    */
   readonly read: (k: KeysetClauses, limit: number, order: KeysetOrder) => Keyed<T>[];
   readonly unfiltered: boolean;
+  readonly sorts?: readonly string[];
+  readonly sort?: ListSort;
 }
 
 /** Each row's cursor as stored, by the row object handed out (any source's: a screen may keep rows across a rebuilt source). */
@@ -45,5 +48,6 @@ export function keysetSource<T extends { readonly id: string | number }>(s: Keys
     idOf: (r) => r.id,
     counter: rowCounter(s.db, t.exists ? t.table : null, t.name, s.where),
     unfiltered: s.unfiltered,
+    ...(s.sort ? { sort: s.sort, sorts: s.sorts ?? [] } : {}),
   };
 }

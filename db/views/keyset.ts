@@ -1,5 +1,7 @@
 import { and, asc, desc, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { foldedMatch } from '../search/folded-sql.js';
+import type { ListSort } from './sort.js';
 
 /** Where a row sits in a list order: its sort key and its id (the tie-breaker). */
 export interface KeysetCursor {
@@ -63,9 +65,14 @@ export const inListOrder = <T>(rows: T[], c: KeysetClauses): T[] => (c.reversed 
 /** A `%text%` LIKE pattern in which `%`, `_` and `\` are literal (use with ESCAPE '\'). */
 export const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
-/** `column LIKE '%text%' ESCAPE '\'`: literal, case-insensitive for ASCII. */
-export const contains = (column: SQLiteColumn | SQL, text: string): SQL =>
-  sql`${column} LIKE ${containsPattern(text)} ESCAPE '\\'`;
+/** `column` contains `text` literally (`%`, `_` too), in any case for all of Unicode (db/search/fold.ts: `ωmega` finds `Ωmega`). */
+export const contains = (column: SQLiteColumn | SQL, text: string): SQL => foldedMatch(column, 'contains', text);
+
+/** `column` starts with `text` literally, in any case for all of Unicode. */
+export const startsWith = (column: SQLiteColumn | SQL, text: string): SQL => foldedMatch(column, 'starts', text);
+
+/** The ids of the projects whose name contains `text` (as `contains`): for the project filters of tasks and schedules. */
+export const projectIdsNamed = (text: string): SQL => sql`SELECT "id" FROM "projects" WHERE ${contains(sql.raw('"projects"."name"'), text)}`;
 
 /** How many rows match, counted in rowid slices so the console stays responsive between slices. */
 export interface RowCounter {
@@ -83,4 +90,8 @@ export interface ListSource<T> {
   readonly counter: RowCounter;
   /** no filter: maxRowid is a fair estimate of the total */
   readonly unfiltered: boolean;
+  /** the sort ids this list offers now (db/views/sort.ts); none: one fixed order */
+  readonly sorts?: readonly string[];
+  /** the sort in force */
+  readonly sort?: ListSort;
 }

@@ -2,7 +2,8 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { DB } from '../connection.js';
 import { shapedTables } from '../tables.js';
 import type { ProjectRow } from '../types.js';
-import { contains, type ListSource, type KeysetOrder } from './keyset.js';
+import { contains, type ListSource } from './keyset.js';
+import { numberKey, offeredSorts, sortInForce, sortOrder, tableRows, textKey, type ListSort, type SortKeys } from './sort.js';
 import { keysetSource } from './keyset-source.js';
 import { number } from '../cells.js';
 import { cleanTableRow } from './table-cells.js';
@@ -13,20 +14,38 @@ export interface ProjectFilter {
   readonly agent?: string;
 }
 
-/** Projects by name, paged by (name, id) like every other list. */
-export function projectListSource(db: DB, filter: ProjectFilter): ListSource<ProjectRow> {
+/** The columns the projects list sorts by (one project per Slack channel: any of them). */
+function projectSortKeys(db: DB): SortKeys {
+  const c = shapedTables(db.$client).projects.table;
+  return {
+    name: { key: textKey(c.name), first: 'asc', indexed: true },
+    agent: { key: textKey(c.agentId), first: 'asc' },
+    model: { key: textKey(c.defaultModel), first: 'asc' },
+    budget: { key: numberKey(c.defaultMaxBudget), first: 'desc' },
+    active: { key: numberKey(c.active), first: 'desc' },
+  };
+}
+
+export const PROJECT_DEFAULT_SORT: ListSort = { by: 'name', direction: 'asc' };
+
+/** Projects by name (or another column), paged by (value, id) like every other list. */
+export function projectListSource(db: DB, filter: ProjectFilter, asked?: ListSort): ListSource<ProjectRow> {
   const t = shapedTables(db.$client).projects;
   const c = t.table;
   const where = filter.text ? contains(c.name, filter.text) : filter.agent ? eq(c.agentId, filter.agent) : undefined;
-  const order: KeysetOrder = { key: c.name, id: c.id, direction: 'asc' };
+  const keys = projectSortKeys(db);
+  const sorts = offeredSorts(keys, tableRows(db, t.name, t.exists));
+  const sort = sortInForce(asked, sorts, PROJECT_DEFAULT_SORT);
   return keysetSource({
     db,
     table: t,
-    order,
+    order: sortOrder(keys, sort, c.id),
     where,
-    read: (k, limit) => {
-      const rows = db.select().from(c).where(k.where).orderBy(...k.orderBy).limit(limit).all();
-      return rows.map((r) => ({ item: cleanTableRow(t, r), cursor: { key: r.name, id: r.id } }));
+    sorts,
+    sort,
+    read: (k, limit, o) => {
+      const rows = db.select({ row: c, sortKey: sql<string | number>`${o.key}` }).from(c).where(k.where).orderBy(...k.orderBy).limit(limit).all();
+      return rows.map(({ row, sortKey }) => ({ item: cleanTableRow(t, row), cursor: { key: sortKey, id: row.id } }));
     },
     unfiltered: !filter.text && !filter.agent,
   });

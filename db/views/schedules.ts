@@ -4,9 +4,11 @@ import { shapedTables } from '../tables.js';
 import { parseObject, type Parsed } from '../json.js';
 import { ScheduledTaskRepository } from '../repositories/scheduled-tasks.js';
 import type { ScheduledTaskRow } from '../types.js';
-import { containsPattern, contains, type ListSource, type KeysetOrder } from './keyset.js';
+import { containsPattern, contains, type ListSource } from './keyset.js';
+import { numberKey, offeredSorts, sortInForce, sortOrder, tableRows, textKey, timeKey, type ListSort, type SortKeys } from './sort.js';
+import { userNameKey } from './user-names.js';
 import { keysetSource } from './keyset-source.js';
-import { instantKey } from './time-order.js';
+import { projectIdsNamed, startsWith } from './keyset.js';
 import { cleanCells, textOrNull, type CellKind } from '../cells.js';
 import { cleanRowOf } from './table-cells.js';
 
@@ -72,26 +74,56 @@ function scheduleWhere(db: DB, f: ScheduleFilter): SQL | undefined {
     parts.push(or(eq(c.userId, f.owner), byName));
   }
   if (f.project) {
-    const byName = sql`SELECT "id" FROM "projects" WHERE "name" LIKE ${containsPattern(f.project)} ESCAPE '\\'`;
-    parts.push(or(eq(c.projectId, f.project), sql`${c.projectId} IN (${byName})`));
+    parts.push(or(eq(c.projectId, f.project), sql`${c.projectId} IN (${projectIdsNamed(f.project)})`));
   }
-  if (f.type) parts.push(sql`${c.taskType} LIKE ${`${f.type.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`} ESCAPE '\\'`);
+  if (f.type) parts.push(startsWith(c.taskType, f.type));
   if (f.text) parts.push(contains(c.prompt, f.text));
   return and(...parts);
 }
 
-/** Newest first by (created_at, id): next_execution_at is NULL for finished ones, so it cannot order the list. */
-export function scheduleListSource(db: DB, filter: ScheduleFilter): ListSource<ScheduleListItem> {
+/** The columns the schedules list sorts by (a few rows per project: any of them is cheap). */
+function scheduleSortKeys(db: DB): SortKeys {
+  const { scheduledTasks: s, projects: p } = shapedTables(db.$client);
+  const c = s.table;
+  const q = (column: string): string => `"scheduled_tasks"."${column}"`;
+  const projectName = p.exists ? sql`(SELECT "name" FROM "projects" WHERE "projects"."id" = ${c.projectId})` : sql`NULL`;
+  return {
+    // soonest first; finished ones (no next run) after every time
+    next: { key: timeKey(q('next_execution_at'), '~'), first: 'asc', indexed: true },
+    type: { key: textKey(c.taskType), first: 'asc' },
+    owner: { key: userNameKey(db, c.userId), first: 'asc' },
+    project: { key: sql`coalesce(${projectName}, ${c.projectId}, '')`, first: 'asc' },
+    status: { key: textKey(c.status), first: 'asc' },
+    on: { key: numberKey(c.enabled), first: 'desc' },
+    runs: { key: numberKey(c.executionCount), first: 'desc' },
+    expires: { key: s.missing.has('expiresAt') ? sql`'~'` : timeKey(q('expires_at'), '~'), first: 'asc' },
+    created: { key: timeKey(q('created_at')), first: 'desc' },
+    prompt: { key: textKey(sql`substr(${c.prompt}, 1, ${PROMPT_PREVIEW_CHARS})`), first: 'asc' },
+  };
+}
+
+/** Soonest next run first: what happens next is what an operator looks for. */
+export const SCHEDULE_DEFAULT_SORT: ListSort = { by: 'next', direction: 'asc' };
+
+/**
+ * Sorted by next run (NULL for finished ones: after the rest), or any other column, paged by
+ * (value, id). A big table (past CHEAP_SORT_ROWS) keeps the next-run order only.
+ */
+export function scheduleListSource(db: DB, filter: ScheduleFilter, asked?: ListSort): ListSource<ScheduleListItem> {
   const { scheduledTasks: s, projects: p } = shapedTables(db.$client);
   const where = scheduleWhere(db, filter);
-  const key = instantKey(db, s.name, s.table.createdAt, 'created_at');
-  const order = (): KeysetOrder => ({ key: key(), id: s.table.id, direction: 'desc' });
+  const keys = scheduleSortKeys(db);
+  const sorts = offeredSorts(keys, tableRows(db, s.name, s.exists));
+  const sort = sortInForce(asked, sorts, SCHEDULE_DEFAULT_SORT);
+  const order = sortOrder(keys, sort, s.table.id);
   const col = <K extends keyof typeof s.table.$inferSelect>(key: K, fallback: SQL) => (s.missing.has(key) ? fallback : s.table[key]);
   return keysetSource({
     db,
     table: s,
     order,
     where,
+    sorts,
+    sort,
     read: (k, limit, o) => {
       const c = s.table;
       const rows = db

@@ -4,7 +4,8 @@ import { shapedTables } from '../tables.js';
 import { UserRepository } from '../repositories/users.js';
 import { parseStringArray, type Parsed } from '../json.js';
 import type { UserRow } from '../types.js';
-import { contains, type ListSource, type KeysetOrder } from './keyset.js';
+import { contains, type ListSource } from './keyset.js';
+import { numberKey, offeredSorts, sortInForce, sortOrder, tableRows, textKey, type ListSort, type SortKeys } from './sort.js';
 import { keysetSource } from './keyset-source.js';
 import { cleanCells, number } from '../cells.js';
 import { cleanTableRow, cleanRowOf } from './table-cells.js';
@@ -25,20 +26,38 @@ function userWhere(db: DB, f: UserFilter): SQL | undefined {
   );
 }
 
-/** Users by Slack username, paged by (slack_username, id). */
-export function userListSource(db: DB, filter: UserFilter): ListSource<UserRow> {
+/** The columns the users list sorts by (a small table: any of them). */
+function userSortKeys(db: DB): SortKeys {
+  const c = shapedTables(db.$client).users.table;
+  return {
+    user: { key: textKey(c.slackUsername), first: 'asc', indexed: true },
+    id: { key: textKey(c.slackUserId), first: 'asc' },
+    role: { key: textKey(c.role), first: 'asc' },
+    active: { key: numberKey(c.active), first: 'desc' },
+    limit: { key: numberKey(c.rateLimitOverride), first: 'desc' },
+  };
+}
+
+export const USER_DEFAULT_SORT: ListSort = { by: 'user', direction: 'asc' };
+
+/** Users by Slack username (or another column), paged by (value, id). */
+export function userListSource(db: DB, filter: UserFilter, asked?: ListSort): ListSource<UserRow> {
   const t = shapedTables(db.$client).users;
   const c = t.table;
   const where = userWhere(db, filter);
-  const order: KeysetOrder = { key: c.slackUsername, id: c.id, direction: 'asc' };
+  const keys = userSortKeys(db);
+  const sorts = offeredSorts(keys, tableRows(db, t.name, t.exists));
+  const sort = sortInForce(asked, sorts, USER_DEFAULT_SORT);
   return keysetSource({
     db,
     table: t,
-    order,
+    order: sortOrder(keys, sort, c.id),
     where,
-    read: (k, limit) => {
-      const rows = db.select().from(c).where(k.where).orderBy(...k.orderBy).limit(limit).all();
-      return rows.map((r) => ({ item: cleanTableRow(t, r), cursor: { key: r.slackUsername, id: r.id } }));
+    sorts,
+    sort,
+    read: (k, limit, o) => {
+      const rows = db.select({ row: c, sortKey: sql<string | number>`${o.key}` }).from(c).where(k.where).orderBy(...k.orderBy).limit(limit).all();
+      return rows.map(({ row, sortKey }) => ({ item: cleanTableRow(t, row), cursor: { key: sortKey, id: row.id } }));
     },
     unfiltered: !filter.role && filter.active === undefined && !filter.text,
   });

@@ -17,6 +17,8 @@ import { seedSchedule, hoursFromNow } from '../screens/schedules-fixtures.js';
 const first = <T>(s: ListSource<T>, n = 50): T[] => s.page({ kind: 'first' }, n);
 const admin: Operator = { id: 'U_ADMIN', role: 'admin', known: false, active: true, readOnly: false };
 const NOW = new Date('2026-03-01T12:00:00.000Z');
+/** newest first: the list's default is the next run now (issue 15), this test pages by creation */
+const NEWEST = { by: 'created', direction: 'desc' } as const;
 
 describe('schedules list view', () => {
   it('lists newest first with owner name and project, filters by status, owner (id or name), project, type and prompt text, and pages by keyset', () => {
@@ -27,11 +29,11 @@ describe('schedules list view', () => {
     const a = seedSchedule(conn.sqlite, { projectId: web, userId: 'U_ANN', prompt: 'water 100% of the plants', createdAt: '2026-01-01T00:00:00.000Z' });
     const b = seedSchedule(conn.sqlite, { projectId: api, cron: '0 9 * * 1-5', createdAt: '2026-01-02T00:00:00.000Z' });
     const c = seedSchedule(conn.sqlite, { projectId: api, status: 'completed', nextExecutionAt: null, createdAt: '2026-01-03T00:00:00.000Z' });
-    const all = first(scheduleListSource(conn.db, {}));
+    const all = first(scheduleListSource(conn.db, {}, NEWEST));
     expect(all.map((r) => r.id)).toEqual([c, b, a]);
     expect(all[2]).toMatchObject({ ownerName: 'name-U_ANN', projectName: 'web shop', enabled: true, isRecurring: false });
     expect(all[0]!.nextExecutionAt).toBeNull();
-    const ids = (f: Parameters<typeof scheduleListSource>[1]) => first(scheduleListSource(conn.db, f)).map((r) => r.id);
+    const ids = (f: Parameters<typeof scheduleListSource>[1]) => first(scheduleListSource(conn.db, f, NEWEST)).map((r) => r.id);
     expect(ids({ status: ['pending', 'active'] })).toEqual([b, a]);
     expect(ids({ owner: 'name-U_ANN' })).toEqual([a]);
     expect(ids({ owner: 'U_DEV' })).toEqual([c, b]);
@@ -40,7 +42,7 @@ describe('schedules list view', () => {
     expect(ids({ type: 'recurring' })).toEqual([b]);
     expect(ids({ text: '100%' })).toEqual([a]);
     expect(ids({ text: '10_%' })).toEqual([]); // literal, not wildcards
-    const src = scheduleListSource(conn.db, {});
+    const src = scheduleListSource(conn.db, {}, NEWEST);
     const page1 = src.page({ kind: 'first' }, 2);
     expect(src.page({ kind: 'after', cursor: src.cursorOf(page1[1]!) }, 2).map((r) => r.id)).toEqual([a]);
     expect(src.page({ kind: 'last' }, 2).map((r) => r.id)).toEqual([b, a]);

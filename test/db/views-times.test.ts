@@ -69,7 +69,7 @@ describe('times other writers leave are shown and sorted as the instants they ar
     const sessions = walkBothWays(sessionListSource(conn.db, {}));
     expect(sessions.forward.map((s) => [s.agentId, s.createdAt])).toEqual(expected);
     expect(sessions.backward.map((s) => [s.agentId, s.createdAt])).toEqual(expected);
-    const schedules = walkBothWays(scheduleListSource(conn.db, {}));
+    const schedules = walkBothWays(scheduleListSource(conn.db, {}, { by: 'created', direction: 'desc' }));
     expect(schedules.forward.map((s) => [s.id, s.createdAt, s.scheduledFor])).toEqual(expected.map(([l, i]) => [l, i, i]));
     expect(schedules.backward.map((s) => s.id)).toEqual(expected.map(([l]) => l));
   });
