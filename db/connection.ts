@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema/index.js';
 import { openSqliteFile, type OpenOptions, type SqliteFile } from './open-file.js';
+import { registerFold } from './search/fold.js';
 
 export {
   DEFAULT_DATABASE_PATH,
@@ -27,8 +28,9 @@ export function openDatabase(opts: OpenOptions = {}): Connection {
   return { ...file, db: wrapDatabase(file.sqlite) };
 }
 
-/** Wraps an existing better-sqlite3 handle (tests, tools) as a DB. */
+/** Wraps an existing better-sqlite3 handle (tests, tools) as a DB; list filters fold case with bematic_fold (db/search/fold.ts). */
 export function wrapDatabase(sqlite: Database.Database): DB {
+  registerFold(sqlite);
   return drizzle(sqlite, { schema }) as DB;
 }
 

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { readShape, type DatabaseShape } from '../shape.js';
-import { promptSearchExtras } from '../search/extras.js';
+import { searchExtras } from '../search/extras.js';
 import type { ExtraObject } from '../migrate/extras.js';
 import { readIndexDefs, satisfies } from '../migrate/index-defs.js';
 import { committedMigrations, readJournal, readServiceJournal, JOURNAL_TABLE, SERVICE_JOURNAL_TABLE } from '../migrate/journal.js';
@@ -16,7 +16,7 @@ import { slowOperations } from './slow-operations.js';
  * Reads what the file is against the schema; only reads (doctor opens the file read-only), and
  * counts rows by max(rowid) on big tables so it never holds a read for seconds.
  */
-export function inspectDatabase(sqlite: Database.Database, path: string, extras: readonly ExtraObject[] = promptSearchExtras): DoctorReport {
+export function inspectDatabase(sqlite: Database.Database, path: string, extras: readonly ExtraObject[] = searchExtras): DoctorReport {
   const ref = referenceSchema();
   const shape = readShape(sqlite);
   const rowCache = new Map<string, RowEstimate>();

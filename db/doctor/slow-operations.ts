@@ -27,6 +27,7 @@ export const OPERATION_NEEDS: readonly OperationNeed[] = [
   { operation: 'prompts by week', table: 'prompt_history', needs: 'idx_prompt_history_timestamp', without: 'sort' },
   { operation: 'prompt search (history --search)', table: 'prompt_history', needs: 'prompt_history_fts', without: 'LIKE scan' },
   { operation: 'prompt tags (history --tag, --tags)', table: 'prompt_history', needs: 'prompt_history_tags', without: 'full scan' },
+  { operation: 'task text search (Tasks filter)', table: 'tasks', needs: 'tasks_fts', without: 'LIKE scan' },
 ];
 
 /**

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { readShape, type DatabaseShape } from '../shape.js';
-import { promptSearchExtras } from '../search/extras.js';
+import { searchExtras } from '../search/extras.js';
 import type { ExtraObject } from './extras.js';
 import { readIndexDefs, satisfies, type IndexDef } from './index-defs.js';
 import { findDuplicateIndexes, isConsoleOwnIndex } from './index-names.js';
@@ -32,7 +32,7 @@ const DROPS_OWN_INDEX = (stmt: string): boolean => {
 };
 
 /** What `migrate` would do to this file, in order; nothing is changed. */
-export function planMigration(sqlite: Database.Database, extras: readonly ExtraObject[] = promptSearchExtras): MigrationPlan {
+export function planMigration(sqlite: Database.Database, extras: readonly ExtraObject[] = searchExtras): MigrationPlan {
   const ref = referenceSchema();
   const shape = readShape(sqlite);
   const journal = readJournal(sqlite);

@@ -2,6 +2,9 @@ import type Database from 'better-sqlite3';
 import type { ExtraObject } from '../migrate/extras.js';
 
 export interface BackfillPlan {
+  /** the table copied, and its integer key walked in batches: prompt_history's id by default */
+  readonly table?: string;
+  readonly key?: string;
   /** copies the rows with lo < id <= hi into the search object */
   readonly copy: (lo: number, hi: number) => void;
   /** the id up to which rows are already copied (a resumed or repeated run); 0 by default */
@@ -13,16 +16,18 @@ export interface BackfillPlan {
 }
 
 /**
- * Copies prompt_history into a search object in ascending id batches of short IMMEDIATE
+ * Copies a table (prompt_history, tasks) into a search object in ascending key batches of short IMMEDIATE
  * transactions, then finishes atomically once no rows remain, so rows inserted meanwhile are
  * either copied by a later batch or indexed by the trigger that `finish` creates.
  */
 export function backfillInBatches(sqlite: Database.Database, plan: BackfillPlan, progress: (done: number, total: number) => void): void {
-  const total = (sqlite.prepare('SELECT count(*) FROM prompt_history').pluck().get() as number) ?? 0;
+  const table = `"${plan.table ?? 'prompt_history'}"`;
+  const key = plan.key ?? 'id';
+  const total = (sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number) ?? 0;
   const nextHi = sqlite.prepare<[number, number]>(
-    'SELECT max(id) FROM (SELECT id FROM prompt_history WHERE id > ? ORDER BY id LIMIT ?)',
+    `SELECT max(k) FROM (SELECT ${key} AS k FROM ${table} WHERE ${key} > ? ORDER BY ${key} LIMIT ?)`,
   ).pluck();
-  const countIn = sqlite.prepare<[number, number]>('SELECT count(*) FROM prompt_history WHERE id > ? AND id <= ?').pluck();
+  const countIn = sqlite.prepare<[number, number]>(`SELECT count(*) FROM ${table} WHERE ${key} > ? AND ${key} <= ?`).pluck();
   let lo = plan.start?.() ?? 0;
   let done = 0;
   progress(0, total);
@@ -47,6 +52,9 @@ export function backfillInBatches(sqlite: Database.Database, plan: BackfillPlan,
 
 /** A search object built in three steps: DDL in one transaction, batched backfill, then `finish`. */
 export interface BackfilledObject extends Omit<ExtraObject, 'apply' | 'requires'> {
+  /** the table indexed (prompt_history by default) and its integer key (id; `rowid` for tasks) */
+  readonly table?: string;
+  readonly key?: string;
   /** tables, triggers for updates and deletes: everything but the insert trigger */
   readonly setup: string;
   /** the insert trigger, created in the transaction that finds nothing left to copy */
@@ -62,11 +70,13 @@ export function backfilledExtra(def: BackfilledObject): ExtraObject {
   return {
     name: def.name,
     description: def.description,
-    requires: ['prompt_history'],
+    requires: [def.table ?? 'prompt_history'],
     isPresent: def.isPresent,
     apply(sqlite, progress) {
       sqlite.transaction(() => sqlite.exec(def.setup)).immediate();
       const plan: BackfillPlan = {
+        table: def.table,
+        key: def.key,
         copy: def.copier(sqlite),
         start: def.start && (() => def.start!(sqlite)),
         batchSize: def.batchSize,

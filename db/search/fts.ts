@@ -42,8 +42,10 @@ export function ftsReady(shape: DatabaseShape): boolean {
 export const ftsPhrase = (query: string): string => `"${query.replaceAll('"', '""')}"`;
 
 /** Also not for a query holding a character the index folds otherwise than foldCase (fold.ts): it scans. */
-export const canUseFts = (shape: DatabaseShape, query: string): boolean => {
-  if (!ftsReady(shape)) return false;
+export const canUseFts = (shape: DatabaseShape, query: string): boolean => ftsReady(shape) && trigramIndexServes(query);
+
+/** Whether a trigram index (this one, or the tasks' one) can find every row a scan for `query` finds. */
+export const trigramIndexServes = (query: string): boolean => {
   const folded = foldCase(query);
   return [...folded].length >= FTS_MIN_QUERY_LENGTH && !FTS_FOLDS_DIFFERENTLY.test(folded);
 };

@@ -13,8 +13,9 @@ import { FOLD_FUNCTION, foldCase, registerFold } from './fold.js';
  * first: an ASCII value (nearly every row) folds the same in C, and only a value holding other
  * characters (octet_length > length) is folded by the registered function.
  */
-const folded = (column: string, compare: 'contains' | 'equals'): string => {
-  const test = (expr: string): string => (compare === 'contains' ? `instr(${expr}, ?) > 0` : `${expr} = ?`);
+export const folded = (column: string, compare: 'contains' | 'equals' | 'starts'): string => {
+  const test = (expr: string): string =>
+    compare === 'contains' ? `instr(${expr}, ?) > 0` : compare === 'starts' ? `instr(${expr}, ?) = 1` : `${expr} = ?`;
   return `(${test(`lower(${column})`)} OR (length(${column}) < octet_length(${column}) AND ${test(`${FOLD_FUNCTION}(${column})`)}))`;
 };
 

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { UsageError } from '../../db/errors.js';
 import { committedMigrations, createJournalTable, recordMigration } from '../../db/migrate/journal.js';
 import { pushSchema } from '../../db/migrate/push-schema.js';
-import { promptSearchExtras } from '../../db/search/extras.js';
+import { searchExtras } from '../../db/search/extras.js';
 import { writeApiKeys, writeOfflineQueue } from './agents.js';
 import { writeAuditLogs } from './audit.js';
 import { withoutIndexes, type Progress } from './bulk.js';
@@ -131,7 +131,7 @@ export function generateDemo(path: string, opts: DemoOptions): DemoSummary {
     });
     phase('prompt_history', () => withoutIndexes(sqlite, ['prompt_history'], () => writePrompts(world)));
     phase('search index', () => {
-      for (const extra of promptSearchExtras) extra.apply(sqlite, (done, total) => world.progress(done, total, extra.name));
+      for (const extra of searchExtras) extra.apply(sqlite, (done, total) => world.progress(done, total, extra.name));
     });
     phase('checks and statistics', () => finish(sqlite));
     const counts = Object.fromEntries(

@@ -6,7 +6,7 @@ import { planMigration } from '../../db/migrate/plan.js';
 import { applyMigration } from '../../db/migrate/apply.js';
 import { referenceSchema } from '../../db/migrate/reference.js';
 import { committedMigrations } from '../../db/migrate/journal.js';
-import { promptSearchExtras } from '../../db/search/extras.js';
+import { searchExtras } from '../../db/search/extras.js';
 import { inflateTaskRowids, serviceFile } from '../fixtures/service-file.js';
 import type { DoctorReport } from '../../db/doctor/report.js';
 
@@ -58,7 +58,7 @@ describe('doctor on a file the service made and nobody migrated', () => {
     expect(r.unmanagedTables.map((t) => t.name)).toEqual(SERVICE_ONLY_TABLES);
     expect(r.unmanagedTables[0]!.rows).toEqual({ rows: 1, exact: true });
     expect(r.indexes.filter((i) => i.table === 'scheduled_tasks').every((i) => i.present && i.presentAs === null)).toBe(true);
-    expect(r.extras.map((e) => e.present)).toEqual(promptSearchExtras.map(() => false));
+    expect(r.extras.map((e) => e.present)).toEqual(searchExtras.map(() => false));
     expect(r.slowOperations.map((s) => s.missing)).toContain('prompt_history_fts');
   });
 
@@ -132,6 +132,6 @@ describe('doctor reports both journals and any duplicate index', () => {
 });
 
 test('every operation doctor names depends on an index of the schema or a search extra', () => {
-  const known = new Set([...referenceSchema().indexes.map((i) => i.name), ...promptSearchExtras.map((e) => e.name)]);
+  const known = new Set([...referenceSchema().indexes.map((i) => i.name), ...searchExtras.map((e) => e.name)]);
   for (const need of OPERATION_NEEDS) expect(known.has(need.needs), need.needs).toBe(true);
 });
