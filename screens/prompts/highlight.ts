@@ -1,14 +1,18 @@
+import { foldCase } from '../../db/search/fold.js';
+
 /** A piece of a line: plain, or a match of the search. */
 export interface Segment {
   readonly text: string;
   readonly match: boolean;
 }
 
-// SQLite's lower() folds ASCII only: highlight exactly what the search matched.
-const fold = (s: string): string => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
-
-/** Where `query` occurs in `text`, case-insensitively (ASCII) and literally; -1 when it does not. */
-export const findMatch = (text: string, query: string, from = 0): number => (query === '' ? -1 : fold(text).indexOf(fold(query), from));
+/**
+ * Where `query` occurs in `text`, in any case and literally; -1 when it does not. The search's own
+ * fold (db/search/fold.ts, all of Unicode: `ωmega` matches `Ωmega`), so what is highlighted is what
+ * matched. It keeps every UTF-16 length (İ is kept, toLowerCase would lengthen it), so an index in
+ * the folded text is the same in `text`.
+ */
+export const findMatch = (text: string, query: string, from = 0): number => (query === '' ? -1 : foldCase(text).indexOf(foldCase(query), from));
 
 /** `text` cut into plain and matching segments. */
 export function highlightSegments(text: string, query: string): Segment[] {
