@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { useKeypress } from '../app/keypress-bus.js';
 import { isCommand } from '../keymap/keymap.js';
 import { editText } from '../keymap/edit-text.js';
-import { parseFilter, type ParsedFilter } from './filter-query.js';
+import { useFlash } from '../app/flash.js';
+import { parseFilter, unknownFieldsNotice, type ParsedFilter } from './filter-query.js';
 
 export interface FilterInput {
   readonly editing: boolean;
@@ -14,18 +15,22 @@ export interface FilterInput {
 
 /**
  * `/` opens the input; Enter applies, Esc clears. While open it takes every key (the text input
- * types them), so the list beneath does not move.
+ * types them), so the list beneath does not move. A `name:` that is no field here is said in the
+ * message line, with the fields there are.
  */
 export function useFilter(names: readonly string[], initial = '', active = true): FilterInput {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(initial);
   const [applied, setApplied] = useState(initial);
+  const { flash } = useFlash();
   useKeypress(
     'filter',
     (k) => {
       if (isCommand('filter.apply', k.name)) {
         setApplied(draft.trim());
         setEditing(false);
+        const notice = unknownFieldsNotice(parseFilter(draft, names), names);
+        if (notice) flash(notice, 'warning'); // a mistyped field says so, rather than matching nothing
       } else if (isCommand('filter.clear', k.name)) {
         setDraft('');
         setApplied('');
