@@ -30,3 +30,11 @@ export function taskTextMatch(sqlite: Database.Database, t: ShapedTable<'tasks'>
   const candidates = sql`${rowid} IN (SELECT rowid FROM ${sql.raw(TASK_FTS_TABLE)} WHERE ${sql.raw(TASK_FTS_TABLE)} MATCH ${ftsMatchFor(foldCase(text))})`;
   return sql`(${candidates} AND ${scan})`;
 }
+
+/**
+ * Whether the Tasks text filter for `text` is cheap enough to run at every pause in typing: no
+ * text, or text the complete index serves. Otherwise (before `migrate`, or one or two
+ * characters) it scans every task, and waits for Enter.
+ */
+export const taskTextIsQuick = (sqlite: Database.Database, text: string): boolean =>
+  text === '' || canUseTaskFts(currentShape(sqlite), text);

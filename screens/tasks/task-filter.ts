@@ -1,9 +1,10 @@
 import type { DB } from '../../db/connection.js';
 import { taskListSource, type TaskListItem } from '../../db/views/tasks.js';
 import type { ListSource } from '../../db/views/keyset.js';
-import { listField, type ParsedFilter } from '../../src/hooks/filter-query.js';
+import { taskTextIsQuick } from '../../db/search/task-text.js';
+import { listField, parseFilter, type ParsedFilter } from '../../src/hooks/filter-query.js';
 
-/** The words the tasks filter understands besides free text (prompt contains). */
+/** The words the tasks filter understands besides free text (in the prompt, result or error). */
 export const TASK_FILTER_FIELDS = ['status', 'project', 'bot', 'user'] as const;
 
 export const taskSource = (db: DB, f: ParsedFilter): ListSource<TaskListItem> =>
@@ -14,3 +15,10 @@ export const taskSource = (db: DB, f: ParsedFilter): ListSource<TaskListItem> =>
     user: f.fields.user,
     text: f.text || undefined,
   });
+
+/**
+ * The Tasks filter applies as you type (each pause in typing) when its text is served by the
+ * tasks' full-text index (3 characters or more on a migrated file) or there is no text: the field
+ * filters use indexes. Anything else would scan every task per pause, so it waits for Enter.
+ */
+export const taskFilterIsLive = (db: DB, draft: string): boolean => taskTextIsQuick(db.$client, parseFilter(draft, TASK_FILTER_FIELDS).text.trim());

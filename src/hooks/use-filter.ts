@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useKeypress } from '../app/keypress-bus.js';
 import { isCommand } from '../keymap/keymap.js';
 import { editText } from '../keymap/edit-text.js';
@@ -13,15 +13,25 @@ export interface FilterInput {
   readonly open: () => void;
 }
 
+/** How long typing must pause before a live filter follows (as the prompts search: one query per pause, not per key). */
+export const LIVE_FILTER_DEBOUNCE_MS = 150;
+
 /**
- * `/` opens the input; Enter applies, Esc clears. While open it takes every key (the text input
+ * `/` opens the input; Enter applies, Esc clears. With `live`, a pause in typing applies the
+ * draft too when `live(draft)` says it is cheap to run (Tasks: text the full-text index serves).
+ * While open it takes every key (the text input
  * types them), so the list beneath does not move. A `name:` that is no field here is said in the
  * message line, with the fields there are.
  */
-export function useFilter(names: readonly string[], initial = '', active = true): FilterInput {
+export function useFilter(names: readonly string[], initial = '', active = true, live?: (draft: string) => boolean): FilterInput {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(initial);
   const [applied, setApplied] = useState(initial);
+  useEffect(() => {
+    if (!live || !editing || !live(draft)) return;
+    const timer = setTimeout(() => setApplied(draft.trim()), LIVE_FILTER_DEBOUNCE_MS); // a newer key abandons it
+    return () => clearTimeout(timer);
+  }, [draft, editing]); // live: a module function per screen
   const { flash } = useFlash();
   useKeypress(
     'filter',
