@@ -27,11 +27,12 @@ export function usePagedList<T>(
   makeSource: (db: DB, filter: ParsedFilter) => ListSource<T>,
   fields: readonly string[],
   pageSize: number,
-  opts: { active: boolean; initialFilter?: string; empty: string },
+  opts: { active: boolean; initialFilter?: string; empty: string; live?: (db: DB, draft: string) => boolean },
 ): PagedList<T> {
   const { db } = useServices();
   const { version } = useLive();
-  const filter = useFilter(fields, opts.initialFilter, opts.active);
+  const live = opts.live; // applies the filter as you type where it says so (useFilter)
+  const filter = useFilter(fields, opts.initialFilter, opts.active, live && ((draft) => live(db, draft)));
   // makeSource is a module function per screen: the source changes only with the filter.
   const source = useMemo(() => makeSource(db, filter.parsed), [db, filter.parsed]);
   const list = useKeysetList(source, pageSize, version);
