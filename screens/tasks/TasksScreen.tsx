@@ -8,7 +8,7 @@ import { useNavigation } from '../../src/app/navigation.js';
 import { isCommand } from '../../src/keymap/keymap.js';
 import type { ScreenProps } from '../../src/app/screen-props.js';
 import { taskColumns } from './task-columns.js';
-import { taskSource, TASK_FILTER_FIELDS } from './task-filter.js';
+import { taskFilterIsLive, taskSource, TASK_FILTER_FIELDS } from './task-filter.js';
 import { useCancelHint, useCancelTask } from './use-cancel-task.js';
 import { dialogHeight } from '../../components/dialog-height.js';
 
@@ -21,6 +21,7 @@ export function TasksScreen({ active, params, width, height }: ScreenProps) {
     active,
     initialFilter: params.filter,
     empty: 'No tasks in this database.',
+    live: taskFilterIsLive, // searches as you type where tasks_fts serves the text
   });
   const selected = paged.list.selected;
   useCancelHint(selected, active && !cancel.dialog);
