@@ -11,7 +11,8 @@ import { promptSelectList } from './prompt-history-columns.js';
 export interface PromptFilters {
   /** case-insensitive (all of Unicode) literal substring of prompt or context */
   search?: string;
-  category?: string;
+  /** a category by name; null: the prompts with no category */
+  category?: string | null;
   status?: string;
   /** one element of the tags array, in any case */
   tag?: string;
@@ -38,7 +39,7 @@ export interface PromptSource {
   readonly where: readonly SqlPart[];
 }
 
-const present = (s: string | undefined): s is string => s !== undefined && s !== '';
+const present = (s: string | null | undefined): s is string => s !== undefined && s !== null && s !== '';
 
 /**
  * `list`: newest first, so status and category must not steer SQLite to the stats index (which
@@ -73,6 +74,7 @@ export function promptSource(shape: DatabaseShape, filters: PromptFilters = {}, 
   }
   const noIndex = purpose === 'list' ? '+' : ''; // unary + keeps SQLite from using an index for the term
   if (present(filters.category)) where.push(part(`${noIndex}p.category = ?`, filters.category));
+  else if (filters.category === null) where.push(part(`${noIndex}p.category IS NULL`));
   if (present(filters.status)) where.push(part(`${noIndex}p.execution_status = ?`, filters.status));
   return { from, id, where };
 }

@@ -6,7 +6,7 @@ import type { PromptFilters } from './prompt-history-query.js';
 // Statistics from the rollup kept by triggers: it knows status, category and day, so it answers
 // for those filters in a few thousand rows; text and tag filters go through the prompts.
 
-const present = (s: string | undefined): s is string => s !== undefined && s !== '';
+const present = (s: string | null | undefined): s is string => s !== undefined && s !== null && s !== '';
 
 export const rollupServes = (shape: DatabaseShape, filters: PromptFilters): boolean =>
   rollupReady(shape) && !present(filters.search) && !present(filters.tag);
@@ -17,6 +17,7 @@ function where(filters: PromptFilters, extra: SqlPart[] = []): SqlPart {
   const parts = [...extra];
   if (present(filters.status)) parts.push(part('r.status = ?', filters.status));
   if (present(filters.category)) parts.push(part("r.category = '+' || ?", filters.category));
+  else if (filters.category === null) parts.push(part("r.category = '-'")); // no category (db/search/rollup.ts)
   return join([part('WHERE'), allOf(parts)]);
 }
 

@@ -4,7 +4,8 @@ import { PromptHistoryRepository } from '../../db/repositories/prompt-history.js
 import type { PromptFilters } from '../../db/repositories/prompt-history-query.js';
 import { decodePrompt, type DecodedPrompt } from '../../db/repositories/prompt-history-values.js';
 
-const present = (s: string | undefined): boolean => s !== undefined && s !== '';
+/** A filter in force: a value, or null (category: the prompts with none). */
+const present = (s: string | null | undefined): boolean => s === null || (s !== undefined && s !== '');
 
 export const isUnfiltered = (f: PromptFilters): boolean => !present(f.search) && !present(f.category) && !present(f.status) && !present(f.tag);
 

@@ -21,7 +21,7 @@ const clamp = (n: number, max: number): number => Math.max(0, Math.min(max, n));
  * `c`, `e`, `t`: a list of categories, statuses or tags with their counts (following the other
  * filters); Enter picks one, "any" turns the filter off, Esc leaves it as it was.
  */
-export function useFilterPicker(filters: PromptFilters, pageSize: number, onPick: (kind: FilterKind, value: string | undefined) => void): FilterPicker {
+export function useFilterPicker(filters: PromptFilters, pageSize: number, onPick: (kind: FilterKind, value: string | null | undefined) => void): FilterPicker {
   const { db } = useServices();
   const { version } = useLive();
   const [kind, setKind] = useState<FilterKind | null>(null);

@@ -118,3 +118,30 @@ describe('a long list', () => {
     expect(selectedLine(await c.press(KEYS.up))).toContain('prompt number 6 even');
   });
 });
+
+describe('the category list offers (none)', () => {
+  for (const withIndex of [false, true]) {
+    it(`(none) shows the prompts with no category, and the other lists count them${withIndex ? ' (search extras and rollups)' : ''}`, async () => {
+      const conn = freshDatabase();
+      seedPrompts(conn.sqlite);
+      insertServicePrompt(conn.sqlite, { prompt: 'uncategorised and failed', status: 'failed' });
+      if (withIndex) applySearchExtras(conn.sqlite);
+      const none = sqlCounts(conn, 'SELECT execution_status AS name, count(*) AS n FROM prompt_history WHERE category IS NULL GROUP BY 1');
+      const total = Object.values(none).reduce((a, b) => a + b, 0);
+      expect(total).toBeGreaterThan(1);
+      const c = await promptsScreen(conn);
+      let f = await c.press('c', 'Show prompts with category');
+      expect(countBeside(f, '(none)')).toBe(total);
+      while (!chosen(c.frame()).includes('(none)')) await c.press('j');
+      f = await c.press(KEYS.enter, 'category:(none)');
+      await c.waitFor(`1-${total} of ${total}`);
+      expect(c.frame()).toContain('uncategorised and failed');
+      f = await c.press('e', 'Show prompts with status');
+      for (const [status, n] of Object.entries(none)) expect(countBeside(f, status), status).toBe(n);
+      // the list returns to the choice in force
+      await c.press(KEYS.esc, 'category:(none)');
+      f = await c.press('c', 'Show prompts with category');
+      expect(chosen(f)).toContain('(none)');
+    });
+  }
+});
