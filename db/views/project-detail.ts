@@ -3,6 +3,7 @@ import { shapedTables } from '../tables.js';
 import { ProjectRepository } from '../repositories/projects.js';
 import { TaskRepository } from '../repositories/tasks.js';
 import { ScheduledTaskRepository } from '../repositories/scheduled-tasks.js';
+import { ApiKeyRepository } from '../repositories/api-keys.js';
 import type { ProjectRow, ScheduledTaskRow, TaskRow } from '../types.js';
 import { cleanRowOf } from './table-cells.js';
 import { apiKeyListSource, type ApiKeyListItem } from './api-keys.js';
@@ -31,10 +32,12 @@ export interface ProjectDetail {
   readonly project: ProjectRow;
   /** the newest tasks, newest first (at most `limits.tasks`) */
   readonly tasks: readonly ProjectTaskRef[];
-  /** the project's schedules, or null when the file has no scheduled_tasks table */
+  /** the project's schedules (at most `limits.schedules`), or null when the file has no scheduled_tasks table */
   readonly schedules: readonly ProjectScheduleRef[] | null;
-  /** the keys of the project's agent (newest first, masked), or null when the file has no api_keys table */
+  readonly scheduleCount: number;
+  /** the keys of the project's agent (newest first, masked; at most `limits.keys`), or null when the file has no api_keys table */
   readonly keys: readonly ApiKeyListItem[] | null;
+  readonly keyCount: number;
 }
 
 export interface ProjectDetailLimits {
@@ -64,11 +67,12 @@ export function projectDetail(db: DB, id: string, limits: ProjectDetailLimits): 
   if (!project) return undefined;
   const tables = shapedTables(db.$client);
   const tasks = new TaskRepository(db).findByProjectId(id, limits.tasks).map((t) => taskRef(cleanRowOf(db, 'tasks', t)!));
-  const schedules = tables.scheduledTasks.exists
-    ? new ScheduledTaskRepository(db).findByProjectId(id).slice(0, limits.schedules).map((s) => scheduleRef(cleanRowOf(db, 'scheduledTasks', s)!))
-    : null;
+  // scheduled_tasks and api_keys hold a few rows per project or agent: read whole, shown in part
+  const allSchedules = new ScheduledTaskRepository(db).findByProjectId(id);
+  const schedules = tables.scheduledTasks.exists ? allSchedules.slice(0, limits.schedules).map((s) => scheduleRef(cleanRowOf(db, 'scheduledTasks', s)!)) : null;
   const keys = tables.apiKeys.exists ? apiKeyListSource(db, { agent: project.agentId }).page({ kind: 'first' }, limits.keys) : null;
-  return { project, tasks, schedules, keys };
+  const keyCount = tables.apiKeys.exists ? new ApiKeyRepository(db).findByAgentId(project.agentId).length : 0;
+  return { project, tasks, schedules, scheduleCount: allSchedules.length, keys, keyCount };
 }
 
 /** Task counts and spend of one project (every task of it is read: after the first frame). */

@@ -39,7 +39,7 @@ function settings(d: ProjectDetail): ProjectLine[] {
 
 function tasks(d: ProjectDetail, stats: ProjectTaskStats | null): ProjectLine[] {
   const counts = stats
-    ? `${formatCount(stats.total)} tasks, ${formatCount(stats.active)} open, ${formatCount(stats.failed)} failed, ${formatCost(stats.cost)} spent`
+    ? `${formatCount(stats.total)} task${stats.total === 1 ? '' : 's'}, ${formatCount(stats.active)} open, ${formatCount(stats.failed)} failed, ${formatCost(stats.cost)} spent`
     : 'counting…';
   return [
     { label: 'tasks', text: `${counts}: Enter lists them`, route: to('tasks', { filter: `project:${d.project.id}` }) },
@@ -53,7 +53,12 @@ function tasks(d: ProjectDetail, stats: ProjectTaskStats | null): ProjectLine[] 
 
 function schedules(d: ProjectDetail): ProjectLine[] {
   if (d.schedules === null) return [{ label: 'schedules', text: 'no scheduled_tasks table in this file', tone: 'muted' }];
-  const head: ProjectLine = { label: 'schedules', text: `${formatCount(d.schedules.length)} schedule${d.schedules.length === 1 ? '' : 's'}${d.schedules.length ? ': Enter lists them' : ''}`, route: d.schedules.length ? to('schedules', { filter: `project:${d.project.id}` }) : undefined };
+  const n = d.scheduleCount;
+  const head: ProjectLine = {
+    label: 'schedules',
+    text: `${formatCount(n)} schedule${n === 1 ? '' : 's'}${n ? ': Enter lists them' : ''}`,
+    route: n ? to('schedules', { filter: `project:${d.project.id}` }) : undefined,
+  };
   return [
     head,
     ...d.schedules.map((s) => ({
@@ -68,7 +73,7 @@ function keys(d: ProjectDetail): ProjectLine[] {
   if (d.keys === null) return [{ label: 'keys', text: 'no api_keys table in this file', tone: 'muted' }];
   const list = to('api-keys', { filter: `agent:${d.project.agentId}` });
   return [
-    { label: 'keys', text: `${formatCount(d.keys.length)} key${d.keys.length === 1 ? '' : 's'} of agent ${inert(d.project.agentId)}${d.keys.length ? ': Enter lists them' : ''}`, route: d.keys.length ? list : undefined },
+    { label: 'keys', text: `${formatCount(d.keyCount)} key${d.keyCount === 1 ? '' : 's'} of agent ${inert(d.project.agentId)}${d.keyCount ? ': Enter lists them' : ''}`, route: d.keyCount ? list : undefined },
     ...d.keys.map((k) => ({ text: `${k.state.padEnd(8)} ${k.maskedKey}  created ${secondsTime(k.createdAt, '?')}`, tone: statusTone(k.state), route: list })),
   ];
 }
