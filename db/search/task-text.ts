@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { ShapedTable } from '../tables.js';
 import { currentShape } from '../tables.js';
 import { ftsMatchFor } from './trigrams.js';
+import { ftsPhrase } from './fts.js';
 import { foldCase, registerFold } from './fold.js';
 import { foldedMatch } from './folded-sql.js';
 import { canUseTaskFts, TASK_FTS_TABLE } from './task-fts.js';
@@ -17,17 +18,45 @@ function textColumns(t: ShapedTable<'tasks'>) {
 export const scanTaskText = (t: ShapedTable<'tasks'>, text: string): SQL => or(...textColumns(t).map((c) => foldedMatch(c, 'contains', text)))!;
 
 /**
- * The same rows, found through tasks_fts when it is complete and the query suits a trigram index
- * (3 characters or more, see fts.ts): its candidates (a few selective trigrams, trigrams.ts) are
- * re-checked by the scanning predicate, so both paths return exactly the same rows. A filter that
- * matches nothing then costs a few doclist reads instead of a pass over every task.
+ * Above this many candidates from the index, reading them all (a lookup and a re-check each, then
+ * a sort by time) costs more than reading the newest tasks until a page matches, which stops early
+ * when matches are that common. Where the two cost the same at 1M tasks: ~1,000 (BENCHMARKS.md).
+ */
+export const INDEX_CANDIDATES_MAX = 1000;
+
+/**
+ * The MATCH argument that finds few enough candidates for `folded`, or null when the text is
+ * common (then the scan in list order is the cheaper read). The selective trigrams first (cheap:
+ * no position lists, trigrams.ts); if they leave too many, the exact phrase (positions checked,
+ * so a query whose trigrams are common but that itself matches little, such as `timeout`, stays
+ * on the index). Each probe reads at most INDEX_CANDIDATES_MAX + 1 rowids.
+ */
+export function narrowMatch(sqlite: Database.Database, folded: string): string | null {
+  const probe = sqlite.prepare<[string, number], number>(
+    `SELECT count(*) FROM (SELECT rowid FROM ${TASK_FTS_TABLE} WHERE ${TASK_FTS_TABLE} MATCH ? LIMIT ?)`,
+  ).pluck();
+  const few = (match: string): boolean => (probe.get(match, INDEX_CANDIDATES_MAX + 1) ?? 0) <= INDEX_CANDIDATES_MAX;
+  const selective = ftsMatchFor(folded);
+  if (few(selective)) return selective;
+  const phrase = ftsPhrase(folded);
+  return phrase !== selective && few(phrase) ? phrase : null;
+}
+
+/**
+ * The same rows, found through tasks_fts when it is complete, the query suits a trigram index
+ * (3 characters or more, see fts.ts) and it narrows the tasks to a few (narrowMatch): its
+ * candidates are re-checked by the scanning predicate, so both paths return exactly the same
+ * rows. A filter that matches little or nothing then costs a few doclist reads instead of a pass
+ * over every task; a common one reads the newest tasks until a page matches, as before.
  */
 export function taskTextMatch(sqlite: Database.Database, t: ShapedTable<'tasks'>, text: string): SQL {
   registerFold(sqlite);
   const scan = scanTaskText(t, text);
   if (!canUseTaskFts(currentShape(sqlite), text)) return scan;
+  const match = narrowMatch(sqlite, foldCase(text));
+  if (match === null) return scan;
   const rowid = sql.raw(`"${t.name}"."rowid"`);
-  const candidates = sql`${rowid} IN (SELECT rowid FROM ${sql.raw(TASK_FTS_TABLE)} WHERE ${sql.raw(TASK_FTS_TABLE)} MATCH ${ftsMatchFor(foldCase(text))})`;
+  const candidates = sql`${rowid} IN (SELECT rowid FROM ${sql.raw(TASK_FTS_TABLE)} WHERE ${sql.raw(TASK_FTS_TABLE)} MATCH ${match})`;
   return sql`(${candidates} AND ${scan})`;
 }
 

@@ -6,6 +6,7 @@ import { taskListSource } from '../../db/views/tasks.js';
 import { foldCase } from '../../db/search/fold.js';
 import { canUseTaskFts, taskFtsExtra, taskFtsReady, TASK_FTS_TABLE } from '../../db/search/task-fts.js';
 import { readShape } from '../../db/shape.js';
+import { INDEX_CANDIDATES_MAX, narrowMatch } from '../../db/search/task-text.js';
 import { planMigration } from '../../db/migrate/plan.js';
 import { applyMigration } from '../../db/migrate/apply.js';
 import { slowOperations } from '../../db/doctor/slow-operations.js';
@@ -122,6 +123,28 @@ describe('Tasks text filter: full-text index and scan agree', () => {
     expect(page({ text: 'renamed', status: ['completed'] })).toEqual([]);
     expect(page({ text: 'authentication', project: 'ωMEGA' })).toEqual([ids[4]]);
     expect(page({ text: 'authentication', project: 'alpha' })).toEqual([]);
+  });
+});
+
+describe('Tasks text filter: index or scan by how common the text is', () => {
+  it('reads common text in list order, rare text and text whose trigrams are common but itself rare through the index, with the same rows', () => {
+    const indexed = freshDatabase();
+    const scanning = freshDatabase();
+    const many: SeedTask[] = Array.from({ length: 2 * (INDEX_CANDIDATES_MAX + 100) }, (_, i) => ({
+      prompt: i % 2 === 0 ? `Billing export ${i}` : `timeo eout ${i}`, // the second holds every trigram of "timeout", not the word
+      result: i === 7 ? 'a TIMEOUT at last' : null,
+    }));
+    const ids = seedTasks(indexed.sqlite, many);
+    seedTasks(scanning.sqlite, many);
+    applyTaskIndex(indexed.sqlite);
+    expect(narrowMatch(indexed.sqlite, 'billing')).toBeNull(); // 1,100 rows hold it: common, read in list order
+    expect(narrowMatch(indexed.sqlite, 'timeout')).toBe('"timeout"'); // its trigrams: 1,101 rows; the phrase: 1
+    expect(narrowMatch(indexed.sqlite, 'kubernetes')).not.toBeNull();
+    for (const q of ['billing', 'BILLING EXPORT 12', 'timeout', 'timeo eout', 'kubernetes']) {
+      const expected = many.flatMap((t, i) => (matches(t, q) ? [ids[i]!] : [])).reverse().slice(0, 100);
+      expect(textRows(indexed.db, q), `indexed ${q}`).toEqual(expected);
+      expect(textRows(scanning.db, q), `scanning ${q}`).toEqual(expected);
+    }
   });
 });
 
