@@ -6,6 +6,7 @@ import { assertTransition, type TransitionKind } from '../repositories/scheduled
 import type { ResumeOptions, ResumeResult } from '../repositories/scheduled-tasks-types.js';
 import type { ScheduledTaskRow } from '../types.js';
 import { describeCron } from '../scheduling/cron.js';
+import { ownerRefusal } from '../scheduling/validate.js';
 import { audit, runAction } from './run.js';
 import { toNewScheduledTask, toScheduledTaskPatch, type CreateScheduleInput, type SchedulePatch } from './schedules-input.js';
 
@@ -15,9 +16,8 @@ const RESOURCE = 'scheduled_task';
 
 /** A developer changes only the schedules they own (user_id is a Slack user id); an admin any. */
 function assertOwns(op: Operator, owner: string, what: string): void {
-  if (op.role !== 'admin' && owner !== op.id) {
-    throw new PermissionError(`a ${op.role} may ${what} only their own schedules; this one belongs to ${owner}`);
-  }
+  const why = ownerRefusal(op, owner, what);
+  if (why) throw new PermissionError(why);
 }
 
 /**
@@ -108,7 +108,8 @@ function createdFields(row: ScheduledTaskRow): Record<string, unknown> {
 
 /**
  * Creates a one-shot (`scheduled_task.created`) or recurring (`cron_job.created`) schedule; a
- * developer only for themself, and the owner must be a user in users.
+ * developer only for themself (PermissionError), then the schedule rules of scheduling/validate.ts
+ * with the owner a user in users (ValidationError carrying every refusal, the first as its message).
  */
 export function createSchedule(db: DB, op: Operator, input: CreateScheduleInput): ScheduledTaskRow {
   return runAction(db, op, null, (now) => {

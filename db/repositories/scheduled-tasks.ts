@@ -1,17 +1,15 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, lte, type SQL } from 'drizzle-orm';
-import { nanoid } from 'nanoid';
 import { BaseRepository } from './base.js';
 import { found } from './rows.js';
 import { writeTransaction, type DB } from '../connection.js';
 import { assertWritable } from '../tables.js';
 import { selectMany, insertRow, updateOne, deleteSome } from './queries.js';
-import { ValidationError } from '../errors.js';
-import { toJson } from '../json.js';
-import { planTiming, assertQuota, assertMaxExecutions, QUOTA_STATUSES } from '../scheduling/rules.js';
-import { scheduleKind } from '../scheduling/kind.js';
+import { assertQuota, QUOTA_STATUSES } from '../scheduling/rules.js';
 import { planResume, planExecuted, assertTransition, type StoredChange, type TransitionKind } from './scheduled-tasks-transitions.js';
 import { storedPatch, entersQuota } from './scheduled-tasks-patch.js';
-import type { ScheduledTaskInsert, ScheduledTaskRow } from '../types.js';
+import { assertKnownKeys, newScheduleValues } from './scheduled-tasks-create.js';
+import { SCHEDULE_FILTERS } from './scheduled-tasks-types.js';
+import type { ScheduledTaskRow } from '../types.js';
 import type { NewScheduledTask, ResumeOptions, ResumeResult, ScheduledTaskFilter, ScheduledTaskPatch } from './scheduled-tasks-types.js';
 
 export type * from './scheduled-tasks-types.js';
@@ -30,37 +28,11 @@ export class ScheduledTaskRepository extends BaseRepository {
     super(db);
   }
 
+  /** The service's create(data): every schedule rule applied (scheduling/validate.ts), the quota counted in the same transaction. */
   create(data: NewScheduledTask): ScheduledTaskRow {
     const t = this.tables.scheduledTasks;
     assertWritable(t);
-    if (!data.prompt.trim()) throw new ValidationError('a schedule needs a prompt');
-    assertMaxExecutions(data.maxExecutions);
-    const now = this.clock();
-    const timing = planTiming(data, now);
-    const kind = scheduleKind({ ...data, recurring: timing.isRecurring });
-    const at = now.toISOString();
-    const values: ScheduledTaskInsert = {
-      id: data.id ?? nanoid(),
-      projectId: data.projectId,
-      userId: data.userId,
-      ...kind,
-      prompt: data.prompt,
-      slackChannelId: data.slackChannelId,
-      slackThreadTs: data.slackThreadTs ?? null,
-      ...timing,
-      scheduledFor: timing.nextExecutionAt,
-      executionCount: 0,
-      maxExecutions: data.maxExecutions ?? null,
-      status: timing.isRecurring ? 'active' : 'pending',
-      enabled: true,
-      metadata: toJson(data.metadata ?? {}),
-      createdAt: at,
-      updatedAt: at,
-    };
-    return writeTransaction(this.db, () => {
-      assertQuota(data.userId, this.countByUser(data.userId));
-      return insertRow(this.db, t, values);
-    });
+    return writeTransaction(this.db, () => insertRow(this.db, t, newScheduleValues(data, this.clock(), (owner) => this.countByUser(owner))));
   }
 
   findById(id: string): ScheduledTaskRow | undefined {
@@ -69,6 +41,8 @@ export class ScheduledTaskRepository extends BaseRepository {
 
   /** Newest first; every filter optional. */
   findAll(options: ScheduledTaskFilter = {}): ScheduledTaskRow[] {
+    // the service's SchedulerService passes its filters untyped: an unknown one is refused, not ignored
+    assertKnownKeys(options, SCHEDULE_FILTERS, 'scheduled task filter');
     const c = this.tables.scheduledTasks.table;
     const statuses = typeof options.status === 'string' ? [options.status] : options.status;
     const where = and(
@@ -76,6 +50,7 @@ export class ScheduledTaskRepository extends BaseRepository {
       options.projectId !== undefined ? eq(c.projectId, options.projectId) : undefined,
       options.userId !== undefined ? eq(c.userId, options.userId) : undefined,
       options.taskType !== undefined ? eq(c.taskType, options.taskType) : undefined,
+      options.enabled !== undefined ? eq(c.enabled, options.enabled) : undefined,
     );
     return this.select(where, [desc(c.createdAt), desc(c.id)], options.limit);
   }

@@ -6,3 +6,4 @@ export * from './when.js';
 export * from './format.js';
 export * from './rules.js';
 export * from './kind.js';
+export * from './validate.js';

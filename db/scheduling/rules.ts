@@ -39,14 +39,30 @@ export function firstCronRun(cron: string, timezone: string, now: Date): Date {
   return first;
 }
 
+/** Why the owner may not have one more schedule, or null: the spec's quota of 50. */
+export function quotaRefusal(owner: string, counted: number): string | null {
+  if (counted < MAX_SCHEDULES_PER_OWNER) return null;
+  return `${owner} already has ${counted} pending, active or paused schedules; the limit is ${MAX_SCHEDULES_PER_OWNER} (cancel some first)`;
+}
+
 export function assertQuota(owner: string, counted: number): void {
-  if (counted >= MAX_SCHEDULES_PER_OWNER) {
-    throw new ValidationError(`${owner} already has ${counted} pending, active or paused schedules; the limit is ${MAX_SCHEDULES_PER_OWNER} (cancel some first)`);
-  }
+  const why = quotaRefusal(owner, counted);
+  if (why) throw new ValidationError(why);
+}
+
+/** Why a run limit is refused, or null (absent: no limit). */
+export function maxExecutionsRefusal(n: number | null | undefined): string | null {
+  return n != null && (!Number.isInteger(n) || n < 1) ? `the run limit must be a whole number of at least 1, not ${n}` : null;
 }
 
 export function assertMaxExecutions(n: number | null | undefined): void {
-  if (n != null && (!Number.isInteger(n) || n < 1)) throw new ValidationError(`the run limit must be a whole number of at least 1, not ${n}`);
+  const why = maxExecutionsRefusal(n);
+  if (why) throw new ValidationError(why);
+}
+
+/** A schedule's prompt is what the bot is asked: it may not be blank. */
+export function promptRefusal(prompt: string | null | undefined): string | null {
+  return prompt == null || !prompt.trim() ? 'a schedule needs a prompt' : null;
 }
 
 export interface TimingInput {
@@ -67,25 +83,37 @@ export interface Timing {
   expiresAt: string | null;
 }
 
-/** Applies every timing rule of the spec; the one place create and time-changing updates go through. */
-export function planTiming(input: TimingInput, now: Date = new Date()): Timing {
+/** The first run the timing rules give (zone, cron or one-shot window); the expiry is checked apart. */
+export interface FirstRun {
+  timezone: string;
+  cronExpression: string | null;
+  first: Date;
+}
+
+/** Every timing rule except the expiry: known zone, hourly minimum (every gap), one-shot in the future and at most 365 days ahead. */
+export function planFirstRun(input: Omit<TimingInput, 'expiresAt'>, now: Date = new Date()): FirstRun {
   const timezone = assertTimezone(input.timezone);
   const cron = input.cronExpression?.trim() || null;
-  let first: Date;
-  if (cron) {
-    first = firstCronRun(cron, timezone, now);
-  } else {
-    if (input.scheduledFor == null) throw new ValidationError('a one-shot schedule needs a time (or give a cron expression for a recurring one)');
-    first = toInstant(input.scheduledFor, 'the time');
-    assertOneShotTime(first, timezone, now);
+  if (cron) return { timezone, cronExpression: cron, first: firstCronRun(cron, timezone, now) };
+  if (input.scheduledFor == null) throw new ValidationError('a one-shot schedule needs a time (or give a cron expression for a recurring one)');
+  const first = toInstant(input.scheduledFor, 'the time');
+  assertOneShotTime(first, timezone, now);
+  return { timezone, cronExpression: null, first };
+}
+
+/** The expiry as stored (ISO), refused unless after the schedule's first (or next) run. */
+export function checkedExpiry(expiresAt: Date | string | null | undefined, run: Date, timezone: string, which: 'first' | 'next' = 'first'): string | null {
+  if (expiresAt == null) return null;
+  const expiry = toInstant(expiresAt, 'the expiry');
+  if (expiry.getTime() <= run.getTime()) {
+    throw new ValidationError(`the expiry ${formatInZone(expiry, timezone)} must be after the ${which} run ${formatInZone(run, timezone)}`);
   }
-  let expiresAt: string | null = null;
-  if (input.expiresAt != null) {
-    const expiry = toInstant(input.expiresAt, 'the expiry');
-    if (expiry.getTime() <= first.getTime()) {
-      throw new ValidationError(`the expiry ${formatInZone(expiry, timezone)} must be after the first run ${formatInZone(first, timezone)}`);
-    }
-    expiresAt = expiry.toISOString();
-  }
-  return { timezone, isRecurring: cron !== null, cronExpression: cron, nextExecutionAt: first.toISOString(), expiresAt };
+  return expiry.toISOString();
+}
+
+/** Applies every timing rule of the spec; the one place create and time-changing updates go through. */
+export function planTiming(input: TimingInput, now: Date = new Date()): Timing {
+  const { timezone, cronExpression, first } = planFirstRun(input, now);
+  const expiresAt = checkedExpiry(input.expiresAt, first, timezone);
+  return { timezone, isRecurring: cronExpression !== null, cronExpression, nextExecutionAt: first.toISOString(), expiresAt };
 }

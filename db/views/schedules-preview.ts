@@ -1,64 +1,29 @@
 import type { DB } from '../connection.js';
 import type { Operator } from '../operator.js';
-import { ScheduledTaskRepository } from '../repositories/scheduled-tasks.js';
-import { storedPatch } from '../repositories/scheduled-tasks-patch.js';
-import { assertOwnerIsUser, toNewScheduledTask, toScheduledTaskPatch, type CreateScheduleInput, type SchedulePatch } from '../actions/schedules-input.js';
-import { assertTimezone, describeCron, formatInZone, formatRelative, nextRuns, parseWhen, planTiming, assertQuota, assertMaxExecutions, scheduleKind, ScheduleKindError } from '../scheduling/index.js';
+import { consoleScheduleContext, readSchedulePatch, type CreateScheduleInput, type SchedulePatch } from '../actions/schedules-input.js';
+import { checkNewSchedule, describeCron, formatInZone, formatRelative, nextRuns, validateScheduleChange, type Refusal, type ScheduleField } from '../scheduling/index.js';
 import type { ScheduledTaskRow } from '../types.js';
 
 /** Which input a refusal is about, so a form can put the message beside it. */
-export type PreviewField = 'project' | 'owner' | 'type' | 'bot' | 'command' | 'prompt' | 'time' | 'timezone' | 'limit' | 'expiry';
+export type PreviewField = ScheduleField;
 
 export interface SchedulePreview {
   /** what the input means: a time in the schedule's zone and in UTC, or a cron in words and its next five runs */
   readonly lines: readonly string[];
-  /** why saving would be refused, in one line; null when it would be accepted */
+  /** every reason saving would be refused, in the order the rules run (scheduling/validate.ts), at most one per field; empty when it would be accepted */
+  readonly refusals: readonly Refusal[];
+  /** the first of them, as the form shows it; null when it would be accepted */
   readonly refusal: { readonly field: PreviewField | null; readonly message: string } | null;
-}
-
-class Refused extends Error {
-  constructor(readonly field: PreviewField | null, message: string) {
-    super(message);
-  }
-}
-
-/** Runs one check; its error becomes a refusal about `field`. */
-function step<T>(field: PreviewField | null, fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof Refused) throw e;
-    throw new Refused(field, e instanceof Error ? e.message : String(e));
-  }
 }
 
 const instantLine = (at: Date, zone: string, now: Date): string => `${formatInZone(at, zone)} · ${at.toISOString()} UTC · ${formatRelative(at, now)}`;
 
-/** The typed times read once in the zone: what they mean, or the refusal about their field. */
+/** The times as read in the zone, as far as they could be read. */
 interface ReadTimes {
   readonly zone: string | null;
   readonly when?: Date;
   readonly note?: string;
   readonly expiry?: Date | null;
-  readonly refusal: Refused | null;
-}
-
-function readTimes(when: string | Date | undefined, expiresAt: string | Date | null | undefined, timezone: string, now: Date): ReadTimes {
-  let zone: string | null = null;
-  const out: { when?: Date; note?: string; expiry?: Date | null } = {};
-  try {
-    zone = step('timezone', () => assertTimezone(timezone));
-    const z = zone;
-    if (when !== undefined) {
-      const at = step('time', () => (when instanceof Date ? { at: when, note: undefined } : parseWhen(when, z, now)));
-      out.when = at.at;
-      out.note = at.note;
-    }
-    if (expiresAt !== undefined) out.expiry = expiresAt === null ? null : step('expiry', () => (expiresAt instanceof Date ? expiresAt : parseWhen(expiresAt, z, now).at));
-    return { zone, ...out, refusal: null };
-  } catch (e) {
-    return { zone, ...out, refusal: e as Refused };
-  }
 }
 
 /** What the time or the cron expression means in the zone, as far as it could be read (the checks say why not). */
@@ -78,62 +43,32 @@ function timingLines(cron: string | null, t: ReadTimes, now: Date): string[] {
   return lines;
 }
 
-function preview(lines: readonly string[], run: () => void): SchedulePreview {
-  try {
-    run();
-    return { lines, refusal: null };
-  } catch (e) {
-    const r = e instanceof Refused ? e : new Refused(null, e instanceof Error ? e.message : String(e));
-    return { lines, refusal: { field: r.field, message: r.message } };
-  }
+function preview(lines: readonly string[], refusals: readonly Refusal[]): SchedulePreview {
+  const first = refusals[0];
+  return { lines, refusals, refusal: first ? { field: first.field, message: first.sentence } : null };
 }
 
 /**
- * What saving a new schedule would do, without writing: the same conversions and rules as
- * createSchedule (type, bot and command as the service writes them, owner in users, time read in
- * its zone, hourly minimum, one-shot window, expiry, quota).
+ * What saving a new schedule would do, without writing: the rules createSchedule applies, from the
+ * same validator (scheduling/validate.ts) with the same lookups, plus the operator's own-schedules rule.
  */
 export function previewNewSchedule(db: DB, op: Operator, input: CreateScheduleInput, now: Date = new Date()): SchedulePreview {
-  const cron = input.cron?.trim() || null;
-  const times = readTimes(cron ? undefined : input.when, input.expiresAt ?? null, input.timezone, now);
-  return preview(timingLines(cron, times, now), () => {
-    if (!input.projectId) throw new Refused('project', 'choose a project');
-    if (!input.userId.trim()) throw new Refused('owner', 'the owner is a Slack user id (U…)');
-    if (op.role !== 'admin' && input.userId !== op.id) throw new Refused('owner', `a ${op.role} may create schedules only for themself (${op.id})`);
-    try {
-      scheduleKind({ ...input, recurring: cron !== null });
-    } catch (e) {
-      if (e instanceof ScheduleKindError) throw new Refused(e.field, e.message);
-      throw e;
-    }
-    step('owner', () => assertOwnerIsUser(db, input.userId));
-    if (!input.prompt.trim()) throw new Refused('prompt', 'a schedule needs a prompt');
-    if (times.refusal) throw times.refusal;
-    step('limit', () => assertMaxExecutions(input.maxExecutions));
-    // the times as read above, so the words are not parsed again
-    const read = { ...input, ...(cron ? {} : { when: times.when }), expiresAt: times.expiry ?? null };
-    const task = step(null, () => toNewScheduledTask(db, read, now));
-    step('time', () => planTiming({ ...task, expiresAt: null }, now));
-    if (task.expiresAt != null) step('expiry', () => planTiming(task, now));
-    step('owner', () => assertQuota(input.userId, new ScheduledTaskRepository(db).countByUser(input.userId)));
-  });
+  const checked = checkNewSchedule(input, { ...consoleScheduleContext(db, now), asker: op });
+  return preview(timingLines(checked.cron, checked, now), checked.refusals);
 }
 
 /** What saving a change to `row` would do, without writing; an empty patch is no refusal. */
 export function previewScheduleChange(row: ScheduledTaskRow, patch: SchedulePatch, now: Date = new Date()): SchedulePreview {
   const cron = row.isRecurring ? (patch.cron ?? row.cronExpression) : null;
+  const read = readSchedulePatch(row, patch, now);
   const due = row.nextExecutionAt ?? row.scheduledFor;
-  const expiresAt = patch.expiresAt === undefined ? (row.expiresAt ? new Date(row.expiresAt) : null) : patch.expiresAt;
-  const times = readTimes(cron ? undefined : (patch.when ?? new Date(due)), expiresAt, patch.timezone ?? row.timezone, now);
-  return preview(timingLines(cron, times, now), () => {
-    if (Object.keys(patch).length === 0) return;
-    if (patch.prompt !== undefined && !patch.prompt.trim()) throw new Refused('prompt', 'a schedule needs a prompt');
-    if (times.refusal) throw times.refusal;
-    step('limit', () => assertMaxExecutions(patch.maxExecutions));
-    const read = { ...patch, ...(patch.when !== undefined ? { when: times.when } : {}), ...(patch.expiresAt !== undefined ? { expiresAt: times.expiry ?? null } : {}) };
-    const stored = step(null, () => toScheduledTaskPatch(row, read, now));
-    const { expiresAt: storedExpiry, ...timing } = stored;
-    step('time', () => storedPatch(row, timing, now));
-    if (storedExpiry !== undefined) step('expiry', () => storedPatch(row, stored, now));
-  });
+  const times: ReadTimes = {
+    zone: read.zone,
+    when: read.when ?? (patch.when === undefined ? new Date(due) : undefined),
+    ...(read.note ? { note: read.note } : {}),
+    expiry: read.expiry !== undefined ? read.expiry : patch.expiresAt === undefined && row.expiresAt ? new Date(row.expiresAt) : null,
+  };
+  const lines = timingLines(cron, times, now);
+  if (Object.keys(patch).length === 0) return preview(lines, []);
+  return preview(lines, read.refusals.length > 0 ? read.refusals : validateScheduleChange(row, read.patch, now));
 }

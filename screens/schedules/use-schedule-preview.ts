@@ -15,13 +15,17 @@ export interface ScheduleFormPreview extends SchedulePreview {
 
 /**
  * As the operator types: the time read in the schedule's zone and in UTC, or the cron's words
- * and next runs, and the rule that would refuse it; nothing is written.
+ * and next runs, and every rule that would refuse it (`refusals`, each about its field; `refusal`
+ * the first), from the validator the save runs (db/scheduling/validate.ts); nothing is written.
  */
 export function useSchedulePreview(draft: ScheduleDraft, row: ScheduledTaskRow | null, initial: ScheduleDraft): ScheduleFormPreview {
   const { db, operator } = useServices();
   return useMemo(() => {
     const converted = row ? draftToPatch(row, initial, draft) : draftToInput(draft);
-    if (!converted.ok) return { lines: [], refusal: { field: converted.field, message: converted.message }, change: null };
+    if (!converted.ok) {
+      const refusal = { field: converted.field, message: converted.message };
+      return { lines: [], refusals: [{ field: converted.field, sentence: converted.message }], refusal, change: null };
+    }
     if (row) {
       const patch = converted.value as SchedulePatch;
       return { ...previewScheduleChange(row, patch), change: { kind: 'update', row, patch } };
