@@ -91,7 +91,7 @@ describe.skipIf(!hasTmux())('the built console at several terminal sizes (tmux)'
 });
 
 describe.skipIf(!hasTmux())('driving the console with real keys (tmux)', () => {
-  it('palette, filters, details, sessions to their task, projects to their tasks, help, refresh', async () => {
+  it('palette, filters, details, sessions to the session and its task, projects to the project, help, refresh', async () => {
     const s = open(120, 40);
     await s.waitFor(/Tasks by status/);
     s.literal(':');
@@ -101,9 +101,18 @@ describe.skipIf(!hasTmux())('driving the console with real keys (tmux)', () => {
     s.keys('Enter');
     await s.waitFor(/^Sessions/m);
     s.keys('Enter');
-    await s.waitFor(/Sessions › Task/);
+    await s.waitFor(/Sessions › Session /);
+    await s.waitFor(/^>?\s*model\s+\S+/m);
+    s.literal('j');
+    await s.waitFor(/^>\s+status\s/m);
+    s.literal('j');
+    await s.waitFor(/^>\s+task\s/m);
+    s.keys('Enter');
+    await s.waitFor(/Sessions › Session .* › Task/);
     await s.waitFor(/^\s*status\s+\w+/m);
     s.keys('Escape');
+    await s.waitFor(/^Sessions › Session /m);
+    s.literal('q'); // q in a detail goes back, as Esc
     await s.waitFor(/^Sessions\s*$/m);
     s.literal('2');
     await s.waitFor(/^Tasks/m);
@@ -117,7 +126,8 @@ describe.skipIf(!hasTmux())('driving the console with real keys (tmux)', () => {
     s.literal('9');
     await s.waitFor(/^Projects/m);
     s.keys('Enter');
-    await s.waitFor(/Projects › Tasks \(project:/);
+    await s.waitFor(/Projects › Project /);
+    await s.waitFor(/tasks\s+\S+ tasks?, .*: Enter lists them/);
     s.literal('?');
     await s.waitFor(/Keys \(Esc closes\)/);
     s.keys('Escape');
