@@ -1,8 +1,9 @@
-import React, { createContext, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { useInput, type Key } from 'ink';
+import React, { createContext, useCallback, useContext, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useInput, useStdin } from 'ink';
 import { toKeyPress, type KeyPress } from '../keymap/keys.js';
 import { isCommand } from '../keymap/keymap.js';
-import { splitChunk, takeKey } from '../keymap/key-chunks.js';
+import { feedKeysOneByOne, type KeySource } from './key-stream.js';
+import { KeyInFlightContext } from '../../components/key-in-flight.js';
 
 /** Who hears a key first: a dialog, then an overlay (help, palette), a filter input, the screen, the shell. */
 export type Layer = 'dialog' | 'overlay' | 'filter' | 'screen' | 'global';
@@ -29,10 +30,6 @@ let sequence = 0;
 
 const byPriority = (a: Entry, b: Entry): number => PRIORITY[b.layer] - PRIORITY[a.layer] || b.seq - a.seq;
 
-/** Ink named one key; anything else longer than a character is several keys read at once. */
-const isChunk = (input: string, key: Key): boolean =>
-  input.length > 1 && !key.ctrl && !key.meta && !Object.entries(key).some(([flag, on]) => on === true && flag !== 'shift');
-
 /** The scopes of the entries that hear keys now: the top modal layer alone, else screen and shell. */
 function liveScopes(entries: readonly Entry[]): string[] {
   const sorted = [...entries].sort(byPriority);
@@ -55,48 +52,26 @@ export function KeypressProvider({ children, onInterrupt, onSuspend, onKey }: { 
   const heard = useRef(onKey);
   heard.current = onKey;
 
-  // Keys of one chunk wait here and go one per render: each must see the frame the one before made
-  // (Enter opens a detail, then j moves in it), and handlers read state from their last render.
-  const queue = useRef<(string | KeyPress)[]>([]);
-  const [drained, setDrained] = useState(0);
+  // Every key arrives alone, after the frame the key before made: the stream Ink reads is fed one
+  // key at a time (key-stream.ts), so a burst, a paste or text-then-Enter acts fully here and in
+  // every other input listener (ink-text-input) alike.
+  const { stdin } = useStdin();
+  const [feed, setFeed] = useState<(() => string | null) | null>(null);
+  useLayoutEffect(() => {
+    const f = feedKeysOneByOne(stdin as unknown as KeySource);
+    setFeed(() => f.inFlight);
+    return f.uninstall;
+  }, [stdin]);
 
-  const dispatch = (press: KeyPress): void => {
+  useInput((input, key) => {
+    const press = toKeyPress(input, key);
     if (isCommand('app.forceQuit', press.name)) return interrupt.current();
     if (press.name === 'ctrl+z' && suspend.current) return suspend.current();
     heard.current?.();
     for (const e of [...entries.current].sort(byPriority)) {
       if (e.handler.current(press) || MODAL.has(e.layer)) return;
     }
-  };
-  const dispatchNext = (): void => {
-    const piece = queue.current.shift();
-    if (piece === undefined) return;
-    if (typeof piece !== 'string') return dispatchThenRender(piece);
-    const top = [...entries.current].sort(byPriority)[0];
-    const [press, rest] = takeKey(piece, top?.layer === 'filter');
-    if (rest) queue.current.unshift(rest);
-    dispatchThenRender(press);
-  };
-  const dispatchThenRender = (press: KeyPress): void => {
-    dispatch(press);
-    setDrained((n) => n + 1); // a render even when the key changed nothing, so the queue moves on
-  };
-  const next = useRef(dispatchNext);
-  next.current = dispatchNext;
-
-  useInput((input, key) => {
-    const idle = queue.current.length === 0;
-    if (isChunk(input, key)) queue.current.push(...splitChunk(input));
-    else if (!idle) queue.current.push(toKeyPress(input, key));
-    else return dispatch(toKeyPress(input, key));
-    if (idle) next.current();
   });
-  // After each commit (handlers and layers up to date), the next queued key, in a later tick.
-  useEffect(() => {
-    if (queue.current.length === 0) return;
-    const tick = setImmediate(() => next.current());
-    return () => clearImmediate(tick);
-  }, [drained]);
 
   const add = useCallback<Add>((e) => {
     entries.current.add(e);
@@ -108,7 +83,9 @@ export function KeypressProvider({ children, onInterrupt, onSuspend, onKey }: { 
   }, []);
   return (
     <AddContext.Provider value={add}>
-      <ScopesContext.Provider value={scopes}>{children}</ScopesContext.Provider>
+      <ScopesContext.Provider value={scopes}>
+        <KeyInFlightContext.Provider value={feed ?? noKey}>{children}</KeyInFlightContext.Provider>
+      </ScopesContext.Provider>
     </AddContext.Provider>
   );
 }
@@ -130,6 +107,8 @@ export function useKeypress(layer: Layer, handler: KeyHandler, options: { active
     return add({ layer, seq: ++sequence, scopes: scopeKey ? scopeKey.split(' ') : [], handler: ref });
   }, [add, layer, active, scopeKey]);
 }
+
+const noKey = (): null => null;
 
 /** The keymap scopes that hear keys now, top layer first. */
 export const useActiveScopes = (): readonly string[] => useContext(ScopesContext);

@@ -2,7 +2,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { freshDatabase } from '../helpers/temp-db.js';
 import { seedProject, seedTask, seedTasks, minutesAgo } from '../helpers/seed.js';
 import { startConsole, KEYS } from './driver.js';
-import { splitChunk, pressOf } from '../../src/keymap/key-chunks.js';
+import { cutKeys } from '../../src/keymap/key-chunks.js';
 
 let stop: (() => void) | undefined;
 afterEach(() => stop?.());
@@ -21,14 +21,20 @@ async function tasksScreen(n = 20) {
 }
 
 describe('a chunk of keys read at once', () => {
-  it('is cut into its keys: printable runs, control characters and escape sequences whole', () => {
-    expect(splitChunk('jjj')).toEqual(['jjj']);
-    expect(splitChunk('status:failed\r')).toEqual(['status:failed', '\r']);
-    expect(splitChunk('\r\u0003')).toEqual(['\r', '\u0003']);
-    expect(splitChunk('ab\u007f\u001b[B\u001b[6~x\u001b')).toEqual(['ab', '\u007f', '\u001b[B', '\u001b[6~', 'x', '\u001b']);
-    expect(['\r', '\u0003', '\u007f', '\u001b[B', '\u001b[5~', '\u001bOH', '\u001b[F', '\u0006', 'G', '\u001b'].map((s) => pressOf(s).name)).toEqual([
-      'enter', 'ctrl+c', 'backspace', 'down', 'pageup', 'home', 'end', 'ctrl+f', 'G', 'esc',
+  it('is cut into single keys: characters alone, escape sequences whole, a bracketed paste as its text', () => {
+    expect(cutKeys('jjj')).toEqual({ keys: ['j', 'j', 'j'], rest: '' });
+    expect(cutKeys('ab\r').keys).toEqual(['a', 'b', '\r']);
+    expect(cutKeys('\r\u0003').keys).toEqual(['\r', '\u0003']);
+    expect(cutKeys('ab\u007f\u001b[B\u001b[6~x\u001b').keys).toEqual(['a', 'b', '\u007f', '\u001b[B', '\u001b[6~', 'x', '\u001b']);
+    // Home/End in their xterm, vt and Linux console forms; Ctrl-arrow; Alt-x; Alt-arrow; Shift-Tab
+    expect(cutKeys('\u001b[H\u001bOF\u001b[1~\u001b[4~\u001b[[A\u001b[1;5B\u001bx\u001b\u001b[A\u001b[Z').keys).toEqual([
+      '\u001b[H', '\u001bOF', '\u001b[1~', '\u001b[4~', '\u001b[[A', '\u001b[1;5B', '\u001bx', '\u001b\u001b[A', '\u001b[Z',
     ]);
+    expect(cutKeys('x\u001b[200~jj\r\nk\u001b[D\u001b[201~\r').keys).toEqual(['x', 'jj k[D', '\r']);
+    expect(cutKeys('😀é').keys).toEqual(['😀', 'é']);
+    // a read that ends inside a sequence or a paste keeps its start for the next read
+    expect(cutKeys('j\u001b[1;5')).toEqual({ keys: ['j'], rest: '\u001b[1;5' });
+    expect(cutKeys('\u001b[200~abc')).toEqual({ keys: [], rest: '\u001b[200~abc' });
   });
 
   it('jjj moves the cursor three rows, and the keys after an arrow in the same read still count', async () => {
