@@ -14,7 +14,22 @@ export interface Column<T> {
   readonly align?: 'left' | 'right';
   /** draws the fitted (inert) text itself, e.g. with search matches marked; plain text when absent */
   readonly render?: (fitted: string, row: T) => ReactNode;
+  /** the list's sort id for this column (`<` `>` move the sort through the columns that have one) */
+  readonly sort?: string;
 }
+
+/** The sort in force, as the header marks it: `↓Created` descending, `↑Name` ascending. */
+export interface ColumnSort {
+  readonly by: string;
+  readonly direction: 'asc' | 'desc';
+}
+
+/** The sort ids of some columns, left to right: what `<` `>` move through. */
+export const sortableOf = <T,>(columns: readonly Column<T>[]): string[] => columns.flatMap((c) => (c.sort === undefined ? [] : [c.sort]));
+
+/** A column's header with the sort arrow when the list is sorted by it. */
+export const headerText = <T,>(c: Column<T>, sort: ColumnSort | undefined): string =>
+  sort && c.sort !== undefined && c.sort === sort.by ? `${sort.direction === 'asc' ? '↑' : '↓'}${c.header}` : c.header;
 
 export type ListStatus = 'loading' | 'error' | 'empty' | 'ready';
 
@@ -30,6 +45,8 @@ export interface ListViewProps<T> {
   /** the error, or what "empty" means here */
   readonly message?: string;
   readonly rowKey: (row: T) => string | number;
+  /** the sort in force: its column's header carries ↑ or ↓ */
+  readonly sort?: ColumnSort;
 }
 
 const MARKER = 2;
@@ -78,11 +95,11 @@ function RowLine<T>({ row, columns, widths, width, selected }: RowProps<T>) {
 const Row = memo(RowLine) as typeof RowLine;
 
 /** A table of the rows on screen: header, `>` and inverse on the selected row, or one line saying why there are none. */
-export function ListView<T>({ columns, rows, cursor, width, height, status, message, rowKey }: ListViewProps<T>) {
+export function ListView<T>({ columns, rows, cursor, width, height, status, message, rowKey, sort }: ListViewProps<T>) {
   const widths = useMemo(() => columnWidths(columns, width), [columns, width]);
   const header = (
     <ToneText tone="title" wrap="truncate-end">
-      {'  ' + columns.map((c, i) => fitColumns(c.header, widths[i]!, c.align)).join(' ')}
+      {'  ' + columns.map((c, i) => fitColumns(headerText(c, sort), widths[i]!, c.align)).join(' ')}
     </ToneText>
   );
   if (status !== 'ready') {

@@ -3,7 +3,7 @@ import type { DB } from '../connection.js';
 import { shapedTables } from '../tables.js';
 import { maskApiKey, type ApiKeyState } from '../repositories/api-keys.js';
 import { type ListSource } from './keyset.js';
-import { offeredSorts, sortInForce, sortOrder, tableRows, textKey, type ListSort, type SortKeys } from './sort.js';
+import { offeredSorts, sortInForce, sortOrder, tableRows, textKey, type ListSort, type SortAsk, type SortKeys } from './sort.js';
 import { keysetSource } from './keyset-source.js';
 import { secondsOrMarked, text, bool } from '../cells.js';
 import { unixSecondsSql } from '../time.js';
@@ -73,14 +73,14 @@ function apiKeySortKeys(db: DB, now: number): SortKeys {
 export const API_KEY_DEFAULT_SORT: ListSort = { by: 'created', direction: 'desc' };
 
 /** API keys newest first (or by any column), paged by (value, id); filtered by agent and state. */
-export function apiKeyListSource(db: DB, filter: ApiKeyFilter, asked?: ListSort): ListSource<ApiKeyListItem> {
+export function apiKeyListSource(db: DB, filter: ApiKeyFilter, asked?: SortAsk): ListSource<ApiKeyListItem> {
   const t = shapedTables(db.$client).apiKeys;
   const c = t.table;
   const now = nowSeconds();
   const where = and(filter.agent ? eq(c.agentId, filter.agent) : undefined, filter.state ? stateWhere(db, filter.state, now) : undefined);
   const keys = apiKeySortKeys(db, now);
   const sorts = offeredSorts(keys, tableRows(db, t.name, t.exists));
-  const sort = sortInForce(asked, sorts, API_KEY_DEFAULT_SORT);
+  const sort = sortInForce(keys, asked, sorts, API_KEY_DEFAULT_SORT);
   return keysetSource({
     db,
     table: t,

@@ -3,8 +3,8 @@ import type { DB } from '../connection.js';
 import { shapedTables } from '../tables.js';
 import type { AuditLogRow } from '../types.js';
 import { contains, type ListSource } from './keyset.js';
-import { offeredSorts, sortInForce, sortOrder, tableRows, textKey, type ListSort, type SortKeys } from './sort.js';
-import { userNameKey, userNameSql } from './user-names.js';
+import { offeredSorts, sortInForce, sortOrder, tableRows, textKey, type ListSort, type SortAsk, type SortKeys } from './sort.js';
+import { userNameKey, userNameOf, userNameSql } from './user-names.js';
 import { keysetSource } from './keyset-source.js';
 import { cleanCells, textOrNull, type CellKind } from '../cells.js';
 import { cleanTableRow } from './table-cells.js';
@@ -65,13 +65,13 @@ export const AUDIT_DEFAULT_SORT: ListSort = { by: 'time', direction: 'desc' };
  * Newest first by id, which is the rowid: production has no index on audit_logs, and rowid order
  * is the one every page can seek without one. Other columns sort while the table is small (sort.ts).
  */
-export function auditListSource(db: DB, filter: AuditFilter, asked?: ListSort): ListSource<AuditListItem> {
+export function auditListSource(db: DB, filter: AuditFilter, asked?: SortAsk): ListSource<AuditListItem> {
   const t = shapedTables(db.$client).auditLogs;
   const c = t.table;
   const where = auditWhere(db, filter);
   const keys = auditSortKeys(db);
   const sorts = offeredSorts(keys, tableRows(db, t.name, t.exists));
-  const sort = sortInForce(asked, sorts, AUDIT_DEFAULT_SORT);
+  const sort = sortInForce(keys, asked, sorts, AUDIT_DEFAULT_SORT);
   return keysetSource({
     db,
     table: t,
@@ -107,6 +107,8 @@ export function auditListSource(db: DB, filter: AuditFilter, asked?: ListSort): 
 /** An audit row with its metadata as formatted JSON lines, or the raw text when it is not JSON. */
 export interface AuditEntry {
   row: AuditLogRow;
+  /** users.slack_username of the row's user_id; null when no user has that id */
+  userName: string | null;
   metadata: { ok: true; lines: string[] } | { ok: false; raw: string };
 }
 
@@ -126,5 +128,7 @@ export function auditEntry(db: DB, id: number): AuditEntry | undefined {
   const t = shapedTables(db.$client).auditLogs;
   if (!t.exists) return undefined;
   const row = db.select().from(t.table).where(eq(t.table.id, id)).get();
-  return row ? { row: cleanTableRow(t, row), metadata: formatMetadata(row.metadata) } : undefined;
+  if (!row) return undefined;
+  const clean = cleanTableRow(t, row);
+  return { row: clean, userName: userNameOf(db, clean.userId), metadata: formatMetadata(row.metadata) };
 }

@@ -3,7 +3,7 @@ import type { DB } from '../connection.js';
 import { shapedTables } from '../tables.js';
 import type { ProjectRow } from '../types.js';
 import { contains, type ListSource } from './keyset.js';
-import { numberKey, offeredSorts, sortInForce, sortOrder, tableRows, textKey, type ListSort, type SortKeys } from './sort.js';
+import { numberKey, offeredSorts, sortInForce, sortOrder, tableRows, textKey, type ListSort, type SortAsk, type SortKeys } from './sort.js';
 import { keysetSource } from './keyset-source.js';
 import { number } from '../cells.js';
 import { cleanTableRow } from './table-cells.js';
@@ -29,13 +29,13 @@ function projectSortKeys(db: DB): SortKeys {
 export const PROJECT_DEFAULT_SORT: ListSort = { by: 'name', direction: 'asc' };
 
 /** Projects by name (or another column), paged by (value, id) like every other list. */
-export function projectListSource(db: DB, filter: ProjectFilter, asked?: ListSort): ListSource<ProjectRow> {
+export function projectListSource(db: DB, filter: ProjectFilter, asked?: SortAsk): ListSource<ProjectRow> {
   const t = shapedTables(db.$client).projects;
   const c = t.table;
   const where = filter.text ? contains(c.name, filter.text) : filter.agent ? eq(c.agentId, filter.agent) : undefined;
   const keys = projectSortKeys(db);
   const sorts = offeredSorts(keys, tableRows(db, t.name, t.exists));
-  const sort = sortInForce(asked, sorts, PROJECT_DEFAULT_SORT);
+  const sort = sortInForce(keys, asked, sorts, PROJECT_DEFAULT_SORT);
   return keysetSource({
     db,
     table: t,

@@ -5,8 +5,9 @@ import { parseObject, type Parsed } from '../json.js';
 import { ScheduledTaskRepository } from '../repositories/scheduled-tasks.js';
 import type { ScheduledTaskRow } from '../types.js';
 import { containsPattern, contains, type ListSource } from './keyset.js';
-import { numberKey, offeredSorts, sortInForce, sortOrder, tableRows, textKey, timeKey, type ListSort, type SortKeys } from './sort.js';
+import { numberKey, offeredSorts, sortInForce, sortOrder, tableRows, textKey, timeKey, type ListSort, type SortAsk, type SortKeys } from './sort.js';
 import { userNameKey } from './user-names.js';
+import { FINISHED_STATUSES } from '../scheduling/kind.js';
 import { keysetSource } from './keyset-source.js';
 import { projectIdsNamed, startsWith } from './keyset.js';
 import { cleanCells, textOrNull, type CellKind } from '../cells.js';
@@ -88,8 +89,8 @@ function scheduleSortKeys(db: DB): SortKeys {
   const q = (column: string): string => `"scheduled_tasks"."${column}"`;
   const projectName = p.exists ? sql`(SELECT "name" FROM "projects" WHERE "projects"."id" = ${c.projectId})` : sql`NULL`;
   return {
-    // soonest first; finished ones (no next run) after every time
-    next: { key: timeKey(q('next_execution_at'), '~'), first: 'asc', indexed: true },
+    // soonest first; finished ones (no next run, whatever next_execution_at the service left: kind.ts) after every time
+    next: { key: sql`(CASE WHEN ${inArray(c.status, [...FINISHED_STATUSES])} THEN '~' ELSE ${timeKey(q('next_execution_at'), '~')} END)`, first: 'asc', indexed: true },
     type: { key: textKey(c.taskType), first: 'asc' },
     owner: { key: userNameKey(db, c.userId), first: 'asc' },
     project: { key: sql`coalesce(${projectName}, ${c.projectId}, '')`, first: 'asc' },
@@ -109,12 +110,12 @@ export const SCHEDULE_DEFAULT_SORT: ListSort = { by: 'next', direction: 'asc' };
  * Sorted by next run (NULL for finished ones: after the rest), or any other column, paged by
  * (value, id). A big table (past CHEAP_SORT_ROWS) keeps the next-run order only.
  */
-export function scheduleListSource(db: DB, filter: ScheduleFilter, asked?: ListSort): ListSource<ScheduleListItem> {
+export function scheduleListSource(db: DB, filter: ScheduleFilter, asked?: SortAsk): ListSource<ScheduleListItem> {
   const { scheduledTasks: s, projects: p } = shapedTables(db.$client);
   const where = scheduleWhere(db, filter);
   const keys = scheduleSortKeys(db);
   const sorts = offeredSorts(keys, tableRows(db, s.name, s.exists));
-  const sort = sortInForce(asked, sorts, SCHEDULE_DEFAULT_SORT);
+  const sort = sortInForce(keys, asked, sorts, SCHEDULE_DEFAULT_SORT);
   const order = sortOrder(keys, sort, s.table.id);
   const col = <K extends keyof typeof s.table.$inferSelect>(key: K, fallback: SQL) => (s.missing.has(key) ? fallback : s.table[key]);
   return keysetSource({

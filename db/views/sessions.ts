@@ -3,7 +3,7 @@ import type { DB } from '../connection.js';
 import { shapedTables } from '../tables.js';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { type ListSource } from './keyset.js';
-import { numberKey, offeredSorts, sortInForce, sortOrder, tableRows, textKey, type ListSort, type SortKeys } from './sort.js';
+import { numberKey, offeredSorts, sortInForce, sortOrder, tableRows, textKey, type ListSort, type SortAsk, type SortKeys } from './sort.js';
 import { userNameKey, userNameSql } from './user-names.js';
 import { keysetSource } from './keyset-source.js';
 import { instantKey } from './time-order.js';
@@ -75,13 +75,13 @@ function sessionSortKeys(db: DB, created: () => SQLiteColumn | SQL): SortKeys {
 export const SESSION_DEFAULT_SORT: ListSort = { by: 'created', direction: 'desc' };
 
 /** All sessions, newest first by the instant of created_at, paged by (created_at, id); other sorts on a small table. */
-export function sessionListSource(db: DB, filter: SessionFilter, asked?: ListSort): ListSource<SessionListItem> {
+export function sessionListSource(db: DB, filter: SessionFilter, asked?: SortAsk): ListSource<SessionListItem> {
   const t = shapedTables(db.$client).sessions;
   const where = sessionWhere(db, filter);
   const created = instantKey(db, t.name, t.table.createdAt, 'created_at', 'idx_sessions_created');
   const keys = sessionSortKeys(db, created);
   const sorts = offeredSorts(keys, tableRows(db, t.name, t.exists));
-  const sort = sortInForce(asked, sorts, SESSION_DEFAULT_SORT);
+  const sort = sortInForce(keys, asked, sorts, SESSION_DEFAULT_SORT);
   const order = sortOrder(keys, sort, t.table.id);
   const taskUser = taskUserSql(db);
   return keysetSource({

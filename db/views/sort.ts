@@ -17,6 +17,12 @@ export interface ListSort {
   readonly direction: SortDirection;
 }
 
+/** A sort asked for: without a direction, the column's own first direction. */
+export interface SortAsk {
+  readonly by: string;
+  readonly direction?: SortDirection;
+}
+
 export interface SortKey {
   /** the value sorted on, never NULL; a function when it is chosen per page (time-order.ts) */
   readonly key: SQLiteColumn | SQL | (() => SQLiteColumn | SQL);
@@ -49,9 +55,10 @@ export function tableRows(db: DB, table: string, exists: boolean): number {
   return r?.m ?? 0;
 }
 
-/** The sort in force: the one asked for when offered, else the list's default. */
-export function sortInForce(asked: ListSort | undefined, offered: readonly string[], fallback: ListSort): ListSort {
-  return asked && offered.includes(asked.by) ? asked : fallback;
+/** The sort in force: the one asked for when offered (in its first direction unless one is asked), else the list's default. */
+export function sortInForce(keys: SortKeys, asked: SortAsk | undefined, offered: readonly string[], fallback: ListSort): ListSort {
+  if (!asked || !offered.includes(asked.by)) return fallback;
+  return { by: asked.by, direction: asked.direction ?? keys[asked.by]!.first };
 }
 
 /** The keyset order of a sort. */

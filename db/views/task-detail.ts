@@ -8,6 +8,7 @@ import { parseStringArray, type Parsed } from '../json.js';
 import type { SessionRow, TaskRow } from '../types.js';
 import { textOrNull } from '../cells.js';
 import { cleanRowOf } from './table-cells.js';
+import { userNameOf } from './user-names.js';
 
 /** A task in a list of relatives (parent, subtasks): enough to recognise and open it. */
 export interface TaskRef {
@@ -20,6 +21,8 @@ export interface TaskRef {
 export interface TaskDetail {
   task: TaskRow;
   projectName: string | null;
+  /** users.slack_username of the task's slack_user_id; null when no user has that id */
+  userName: string | null;
   /** files_changed and commands_run: a list, or the raw text when malformed */
   filesChanged: Parsed<string[]>;
   commandsRun: Parsed<string[]>;
@@ -42,6 +45,7 @@ export function taskDetail(db: DB, id: string): TaskDetail | undefined {
   return {
     task,
     projectName: typeof raw.projectId === 'string' ? textOrNull(new ProjectRepository(db).findById(raw.projectId)?.name) : null,
+    userName: userNameOf(db, task.slackUserId),
     filesChanged: parseStringArray(raw.filesChanged),
     commandsRun: parseStringArray(raw.commandsRun),
     sessions: new SessionRepository(db).findByTaskId(id).map((s) => cleanRowOf(db, 'sessions', s)!),

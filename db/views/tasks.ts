@@ -3,7 +3,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { DB } from '../connection.js';
 import { shapedTables } from '../tables.js';
 import { contains, containsPattern, type ListSource } from './keyset.js';
-import { numberKey, offeredSorts, sortInForce, sortOrder, tableRows, textKey, type ListSort, type SortKeys } from './sort.js';
+import { numberKey, offeredSorts, sortInForce, sortOrder, tableRows, textKey, type ListSort, type SortAsk, type SortKeys } from './sort.js';
 import { userNameKey, userNameSql } from './user-names.js';
 import { keysetSource } from './keyset-source.js';
 import { projectIdsNamed } from './keyset.js';
@@ -88,13 +88,13 @@ export const TASK_DEFAULT_SORT: ListSort = { by: 'created', direction: 'desc' };
  * Newest first by the instant of created_at (db/views/time-order.ts), paged by (created_at, id) in
  * both directions; or by another column as (value, id) when the table is small enough to sort (sort.ts).
  */
-export function taskListSource(db: DB, filter: TaskFilter, asked?: ListSort): ListSource<TaskListItem> {
+export function taskListSource(db: DB, filter: TaskFilter, asked?: SortAsk): ListSource<TaskListItem> {
   const { tasks: t, projects: p } = shapedTables(db.$client);
   const where = taskWhere(db, filter);
   const created = instantKey(db, t.name, t.table.createdAt, 'created_at', 'idx_tasks_created');
   const keys = taskSortKeys(db, created);
   const sorts = offeredSorts(keys, tableRows(db, t.name, t.exists));
-  const sort = sortInForce(asked, sorts, TASK_DEFAULT_SORT);
+  const sort = sortInForce(keys, asked, sorts, TASK_DEFAULT_SORT);
   const order = sortOrder(keys, sort, t.table.id);
   return keysetSource({
     db,

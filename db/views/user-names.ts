@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { DB } from '../connection.js';
 import { shapedTables } from '../tables.js';
+import { textOrNull } from '../cells.js';
 
 /**
  * The Slack username (users.slack_username) of a row's Slack user id, for lists that show people
@@ -18,3 +19,10 @@ export function userNameSql(db: DB, slackUserId: SQLiteColumn | SQL): SQL<unknow
 
 /** A name as a sort key: the username, else the id itself (what the list shows), never NULL. */
 export const userNameKey = (db: DB, slackUserId: SQLiteColumn | SQL): SQL => sql`coalesce(${userNameSql(db, slackUserId)}, ${slackUserId}, '')`;
+
+/** One id's username for a detail view (the id alone shows when null). */
+export function userNameOf(db: DB, slackUserId: string | null | undefined): string | null {
+  if (slackUserId == null || slackUserId === '') return null;
+  const row = db.get<{ name: unknown }>(sql`SELECT ${userNameSql(db, sql`${slackUserId}`)} AS name`);
+  return textOrNull(row?.name);
+}

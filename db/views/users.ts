@@ -5,7 +5,7 @@ import { UserRepository } from '../repositories/users.js';
 import { parseStringArray, type Parsed } from '../json.js';
 import type { UserRow } from '../types.js';
 import { contains, type ListSource } from './keyset.js';
-import { numberKey, offeredSorts, sortInForce, sortOrder, tableRows, textKey, type ListSort, type SortKeys } from './sort.js';
+import { numberKey, offeredSorts, sortInForce, sortOrder, tableRows, textKey, type ListSort, type SortAsk, type SortKeys } from './sort.js';
 import { keysetSource } from './keyset-source.js';
 import { cleanCells, number } from '../cells.js';
 import { cleanTableRow, cleanRowOf } from './table-cells.js';
@@ -41,13 +41,13 @@ function userSortKeys(db: DB): SortKeys {
 export const USER_DEFAULT_SORT: ListSort = { by: 'user', direction: 'asc' };
 
 /** Users by Slack username (or another column), paged by (value, id). */
-export function userListSource(db: DB, filter: UserFilter, asked?: ListSort): ListSource<UserRow> {
+export function userListSource(db: DB, filter: UserFilter, asked?: SortAsk): ListSource<UserRow> {
   const t = shapedTables(db.$client).users;
   const c = t.table;
   const where = userWhere(db, filter);
   const keys = userSortKeys(db);
   const sorts = offeredSorts(keys, tableRows(db, t.name, t.exists));
-  const sort = sortInForce(asked, sorts, USER_DEFAULT_SORT);
+  const sort = sortInForce(keys, asked, sorts, USER_DEFAULT_SORT);
   return keysetSource({
     db,
     table: t,

@@ -6,7 +6,7 @@ import { useListKeys } from '../../src/hooks/use-list-keys.js';
 import { isCommand } from '../../src/keymap/keymap.js';
 import { useNavigation } from '../../src/app/navigation.js';
 import type { ScreenProps } from '../../src/app/screen-props.js';
-import { apiKeyColumns, apiKeySource, API_KEY_FILTER_FIELDS } from './api-key-list.js';
+import { apiKeyColumns, apiKeySource, API_KEY_FILTER_FIELDS, API_KEY_SORTABLE } from './api-key-list.js';
 import { useRevokeKey } from './use-revoke-key.js';
 import { useCleanupKeys } from './use-cleanup-keys.js';
 import { useNewKey } from './use-new-key.js';
@@ -23,6 +23,7 @@ export function ApiKeysScreen({ active, params, width, height }: ScreenProps) {
     active,
     initialFilter: params.filter,
     empty: 'No API keys in this database.',
+    sortable: API_KEY_SORTABLE,
   });
   const columns = useMemo(() => apiKeyColumns(width), [width]);
   const selected = paged.list.selected;

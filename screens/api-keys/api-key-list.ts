@@ -6,14 +6,18 @@ import type { ApiKeyState } from '../../db/repositories/api-keys.js';
 import { formatRelative } from '../../db/scheduling/format.js';
 import { apiKeyListSource, API_KEY_STATES, type ApiKeyListItem, type KeyTime } from '../../db/views/api-keys.js';
 import type { ParsedFilter } from '../../src/hooks/filter-query.js';
+import type { SortAsk } from '../../db/views/sort.js';
 
 /** `agent:build-7 state:expired`; free text is taken as the agent id. */
 export const API_KEY_FILTER_FIELDS = ['agent', 'state'] as const;
 
 const stateField = (v: string | undefined): ApiKeyState | undefined => API_KEY_STATES.find((s) => s === v?.toLowerCase());
 
-export const apiKeySource = (db: DB, f: ParsedFilter) =>
-  apiKeyListSource(db, { agent: f.fields.agent ?? (f.text || undefined), state: stateField(f.fields.state) });
+export const apiKeySource = (db: DB, f: ParsedFilter, sort?: SortAsk) =>
+  apiKeyListSource(db, { agent: f.fields.agent ?? (f.text || undefined), state: stateField(f.fields.state) }, sort);
+
+/** The sorts of the keys list's columns, left to right (db/views/api-keys.ts); the key itself is not one. */
+export const API_KEY_SORTABLE = ['agent', 'state', 'created', 'used', 'expires'] as const;
 
 const iso = (seconds: number): string => new Date(seconds * 1000).toISOString();
 
@@ -39,11 +43,11 @@ const WIDE = 100;
 export function apiKeyColumns(width: number): Column<ApiKeyListItem>[] {
   const wide = width >= WIDE;
   return [
-    { header: 'Agent', width: 0, value: (k) => k.agentId },
-    { header: 'State', width: 7, value: (k) => k.state, tone: (k) => statusTone(k.state) },
+    { header: 'Agent', width: 0, value: (k) => k.agentId, sort: 'agent' },
+    { header: 'State', width: 7, value: (k) => k.state, tone: (k) => statusTone(k.state), sort: 'state' },
     { header: 'Key', width: 10, value: (k) => k.maskedKey },
-    { header: 'Created', width: wide ? 16 : 10, value: (k) => secondsTime(k.createdAt, '?').slice(0, wide ? 16 : 10) },
-    { header: 'Last used', width: 10, value: (k) => (k.lastUsedAt == null ? 'never' : secondsRelative(k.lastUsedAt)) },
-    { header: 'Expires', width: wide ? 27 : 21, value: (k) => expiresText(k.expiresAt, !wide), tone: (k) => (k.state === 'expired' ? 'danger' : undefined) },
+    { header: 'Created', width: wide ? 16 : 10, value: (k) => secondsTime(k.createdAt, '?').slice(0, wide ? 16 : 10), sort: 'created' },
+    { header: 'Last used', width: 10, value: (k) => (k.lastUsedAt == null ? 'never' : secondsRelative(k.lastUsedAt)), sort: 'used' },
+    { header: 'Expires', width: wide ? 27 : 21, value: (k) => expiresText(k.expiresAt, !wide), tone: (k) => (k.state === 'expired' ? 'danger' : undefined), sort: 'expires' },
   ];
 }

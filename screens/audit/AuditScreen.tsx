@@ -6,7 +6,7 @@ import { useListKeys } from '../../src/hooks/use-list-keys.js';
 import { useNavigation } from '../../src/app/navigation.js';
 import { isCommand } from '../../src/keymap/keymap.js';
 import type { ScreenProps } from '../../src/app/screen-props.js';
-import { auditColumns, auditSource, AUDIT_FILTER_FIELDS } from './audit-list.js';
+import { auditColumns, auditSource, AUDIT_FILTER_FIELDS, AUDIT_SORTABLE } from './audit-list.js';
 import { useUndo } from './use-undo.js';
 import { UndoDialogs, undoDialogLines } from './UndoDialogs.js';
 
@@ -19,6 +19,7 @@ export function AuditScreen({ active, params, width, height }: ScreenProps) {
     active,
     initialFilter: params.filter,
     empty: 'No audit entries in this database.',
+    sortable: AUDIT_SORTABLE,
   });
   const columns = useMemo(() => auditColumns(width), [width]);
   const selected = paged.list.selected;

@@ -7,12 +7,12 @@ import { useListKeys } from '../../src/hooks/use-list-keys.js';
 import { useNavigation } from '../../src/app/navigation.js';
 import { useFlash } from '../../src/app/flash.js';
 import type { ScreenProps } from '../../src/app/screen-props.js';
-import { scheduleColumns } from './schedule-columns.js';
+import { scheduleColumns, SCHEDULE_SORTABLE } from './schedule-columns.js';
 import { scheduleSource, SCHEDULE_FILTER_FIELDS } from './schedule-filter.js';
 import { useScheduleActions } from './use-schedule-actions.js';
 import { dialogHeight, scheduleKey } from './schedule-keys.js';
 
-/** 6 Schedules: newest first, filtered by status, owner, project, type; p pauses or resumes, c cancels, n creates, e edits. */
+/** 6 Schedules: next run soonest first (< > ~ sort by another column), filtered by status, owner, project, type; p pauses or resumes, c cancels, n creates, e edits. */
 export function SchedulesScreen({ active, params, width, height }: ScreenProps) {
   const nav = useNavigation();
   const { flash } = useFlash();
@@ -22,6 +22,7 @@ export function SchedulesScreen({ active, params, width, height }: ScreenProps) 
     active,
     initialFilter: params.filter,
     empty: 'No schedules in this database.',
+    sortable: SCHEDULE_SORTABLE,
   });
   const selected = paged.list.selected;
   useListKeys(paged.list, {

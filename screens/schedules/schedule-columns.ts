@@ -1,4 +1,4 @@
-import type { Column } from '../../components/ListView.js';
+import { sortableOf, type Column } from '../../components/ListView.js';
 import { statusTone } from '../../components/theme/index.js';
 import { describeCron, upcomingRun } from '../../db/scheduling/index.js';
 import type { ScheduleListItem } from '../../db/views/schedules.js';
@@ -12,15 +12,20 @@ export const scheduleRepeat = (s: { isRecurring: boolean; cronExpression: string
   s.isRecurring && s.cronExpression ? describeCron(s.cronExpression) : 'once';
 const expired = (s: ScheduleListItem): boolean => s.expiresAt !== null && Date.parse(s.expiresAt) <= Date.now();
 
+/** Each column's `sort` names its order in db/views/schedules.ts; the list starts by next run, soonest first. */
 export const scheduleColumns: readonly Column<ScheduleListItem>[] = [
-  { header: 'Type', width: 9, value: (s) => scheduleType(s.taskType) },
-  { header: 'Owner', width: 9, value: scheduleOwner },
-  { header: 'Project', width: 9, value: (s) => s.projectName ?? s.projectId },
-  { header: 'Status', width: 9, value: (s) => s.status, tone: (s) => statusTone(s.status) },
-  { header: 'On', width: 3, value: (s) => (s.enabled ? 'on' : 'off'), tone: (s) => (s.enabled ? undefined : 'muted') },
+  { header: 'Type', width: 9, value: (s) => scheduleType(s.taskType), sort: 'type' },
+  { header: 'Owner', width: 9, value: scheduleOwner, sort: 'owner' },
+  { header: 'Project', width: 9, value: (s) => s.projectName ?? s.projectId, sort: 'project' },
+  { header: 'Status', width: 9, value: (s) => s.status, tone: (s) => statusTone(s.status), sort: 'status' },
+  { header: 'On', width: 3, value: (s) => (s.enabled ? 'on' : 'off'), tone: (s) => (s.enabled ? undefined : 'muted'), sort: 'on' },
   // relative to the moment the row is drawn, so it stays true as time passes; none once finished
-  { header: 'Next run', width: 40, value: (s) => nextRunText(upcomingRun(s), s.timezone) },
-  { header: 'Runs', width: 5, value: (s) => runsText(s.executionCount, s.maxExecutions), align: 'right' },
-  { header: 'Expires', width: 10, value: (s) => dateInZone(s.expiresAt, s.timezone), tone: (s) => (expired(s) ? 'danger' : undefined) },
+  { header: 'Next run', width: 40, value: (s) => nextRunText(upcomingRun(s), s.timezone), sort: 'next' },
+  { header: 'Runs', width: 5, value: (s) => runsText(s.executionCount, s.maxExecutions), align: 'right', sort: 'runs' },
+  { header: 'Expires', width: 10, value: (s) => dateInZone(s.expiresAt, s.timezone), tone: (s) => (expired(s) ? 'danger' : undefined), sort: 'expires' },
+  // what it does, so two schedules of one owner and time can be told apart (inert and cut by ListView)
+  { header: 'Prompt', width: 18, value: (s) => s.prompt.replace(/\s+/g, ' '), sort: 'prompt' },
   { header: 'Schedule', width: 0, value: scheduleRepeat },
 ];
+
+export const SCHEDULE_SORTABLE = sortableOf(scheduleColumns);

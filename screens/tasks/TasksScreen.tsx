@@ -7,12 +7,12 @@ import { useListKeys } from '../../src/hooks/use-list-keys.js';
 import { useNavigation } from '../../src/app/navigation.js';
 import { isCommand } from '../../src/keymap/keymap.js';
 import type { ScreenProps } from '../../src/app/screen-props.js';
-import { taskColumns } from './task-columns.js';
+import { taskColumns, TASK_SORTABLE } from './task-columns.js';
 import { taskFilterIsLive, taskSource, TASK_FILTER_FIELDS } from './task-filter.js';
 import { useCancelHint, useCancelTask } from './use-cancel-task.js';
 import { dialogHeight } from '../../components/dialog-height.js';
 
-/** 2 Tasks: newest first, filtered by status, project, bot, user and prompt text; Enter opens, c cancels (offered on pending, queued and running rows). */
+/** 2 Tasks: newest first (< > ~ sort by another column), filtered by status, project, bot, user and prompt text; Enter opens, c cancels (offered on pending, queued and running rows). */
 export function TasksScreen({ active, params, width, height }: ScreenProps) {
   const nav = useNavigation();
   const cancel = useCancelTask();
@@ -22,6 +22,7 @@ export function TasksScreen({ active, params, width, height }: ScreenProps) {
     initialFilter: params.filter,
     empty: 'No tasks in this database.',
     live: taskFilterIsLive, // searches as you type where tasks_fts serves the text
+    sortable: TASK_SORTABLE,
   });
   const selected = paged.list.selected;
   useCancelHint(selected, active && !cancel.dialog);

@@ -30,7 +30,7 @@ export function taskDetailLines(d: TaskDetail, width: number): DetailLine[] {
     { label: 'status', text: t.status, tone: statusTone(t.status) },
     { label: 'project', text: `${inert(d.projectName ?? '?')} (${t.projectId})` },
     { label: 'bot', text: `${inert(t.botName)} ${inert(t.command)}` },
-    { label: 'user', text: inert(t.slackUserId) },
+    { label: 'user', text: d.userName === null ? inert(t.slackUserId) : `${inert(d.userName)} (${inert(t.slackUserId)})` },
     { label: 'created', text: `${formatTime(t.createdAt)}  updated ${formatTime(t.updatedAt)}${t.completedAt ? `  completed ${formatTime(t.completedAt)}` : ''}` },
     { label: 'tokens', text: `${formatCount(t.inputTokens)} in, ${formatCount(t.outputTokens)} out` },
     { label: 'cost', text: `${formatCost(t.estimatedCost)} of ${formatCost(t.maxBudget)} budget${share}`, tone: overBudget ? 'danger' : undefined },

@@ -30,10 +30,14 @@ export function useListKeys(list: ListController, o: ListKeyOptions): void {
       else if (is('list.last')) list.last();
       else if (is(own.open) && o.onOpen) o.onOpen();
       else if (is(own.filter) && o.onFilter) o.onFilter();
+      else if (is('list.sortNext') && list.sort) list.sort.step(1);
+      else if (is('list.sortPrev') && list.sort) list.sort.step(-1);
+      else if (is('list.sortFlip') && list.sort) list.sort.flip();
       else return false;
       return true;
     },
     // 'filterable' binds no key: it tells the footer that '/' does something here (not on detail views).
-    { active: o.active, scopes: o.onFilter ? [o.scope, 'list', 'filterable'] : [o.scope, 'list'] },
+    // 'sortable' too only where the list sorts by its columns, so help lists < > ~ there alone.
+    { active: o.active, scopes: [o.scope, 'list', ...(o.onFilter ? ['filterable'] : []), ...(list.sort?.offered.length ? ['sortable'] : [])] },
   );
 }

@@ -9,14 +9,18 @@ import { useKeysetList, type KeysetList, type ListState } from './use-keyset-lis
 import { useRowCount } from './use-row-count.js';
 import { positionText } from './keyset-window.js';
 import type { ParsedFilter } from './filter-query.js';
+import type { ListSort, SortAsk } from '../../db/views/sort.js';
+import { useSort } from './use-sort.js';
+
+const NO_SORTS: readonly string[] = [];
 
 export interface PagedList<T> {
   readonly filter: FilterInput;
   readonly list: KeysetList<T>;
   /** "51-100 of 1,000,000" */
   readonly position: string;
-  /** ListView's props for the current state */
-  readonly view: { status: ListStatus; rows: readonly T[]; cursor: number; message?: string };
+  /** ListView's props for the current state (the sort in force marks its column's header) */
+  readonly view: { status: ListStatus; rows: readonly T[]; cursor: number; message?: string; sort?: ListSort };
 }
 
 /**
@@ -24,22 +28,25 @@ export interface PagedList<T> {
  * live changes, and the total counted after the first frame.
  */
 export function usePagedList<T>(
-  makeSource: (db: DB, filter: ParsedFilter) => ListSource<T>,
+  makeSource: (db: DB, filter: ParsedFilter, sort?: SortAsk) => ListSource<T>,
   fields: readonly string[],
   pageSize: number,
-  opts: { active: boolean; initialFilter?: string; empty: string; live?: (db: DB, draft: string) => boolean },
+  opts: { active: boolean; initialFilter?: string; empty: string; sortable?: readonly string[]; live?: (db: DB, draft: string) => boolean },
 ): PagedList<T> {
   const { db } = useServices();
   const { version } = useLive();
   const live = opts.live; // applies the filter as you type where it says so (useFilter)
   const filter = useFilter(fields, opts.initialFilter, opts.active, live && ((draft) => live(db, draft)));
-  // makeSource is a module function per screen: the source changes only with the filter.
-  const source = useMemo(() => makeSource(db, filter.parsed), [db, filter.parsed]);
-  const list = useKeysetList(source, pageSize, version);
+  const sort = useSort(opts.sortable ?? NO_SORTS);
+  // makeSource is a module function per screen: the source changes only with the filter and the sort.
+  const source = useMemo(() => makeSource(db, filter.parsed, sort.asked), [db, filter.parsed, sort.asked]);
+  const keyset = useKeysetList(source, pageSize, version);
+  const sorter = opts.sortable ? sort.control(source.sort, source.sorts) : undefined;
+  const list: KeysetList<T> = sorter ? { ...keyset, sort: sorter } : keyset;
   const w = list.state.status === 'ready' ? list.state.window : null;
   const known = w && w.before === 0 && w.after === 0 ? w.rows.length : null;
   const count = useRowCount(source, version, known);
-  const view = listViewOf(list.state, filter.applied ? `nothing matches ${filter.applied}` : opts.empty);
+  const view = { ...listViewOf(list.state, filter.applied ? `nothing matches ${filter.applied}` : opts.empty), ...(sorter?.current ? { sort: sorter.current } : {}) };
   return { filter, list, view, position: w ? positionText(w, count) : '' };
 }
 

@@ -26,6 +26,7 @@ export interface KeyBinding {
 export const SCOPES: readonly { readonly scope: string; readonly title: string }[] = [
   { scope: 'global', title: 'Everywhere' },
   { scope: 'list', title: 'Lists' },
+  { scope: 'sortable', title: 'Sorting (lists)' },
   { scope: 'filter', title: 'Filter input' },
   { scope: 'palette', title: 'Palette' },
   { scope: 'dialog', title: 'Confirmations' },
@@ -77,6 +78,9 @@ export const BINDINGS = [
   { command: 'list.last', keys: ['G', 'end'], description: 'last row', scope: 'list' },
   { command: 'list.open', keys: ['enter'], description: 'open the selected row', scope: 'list', hint: 'open' },
   { command: 'list.filter', keys: ['/'], description: 'filter (field:value words and text)', scope: 'list', hint: 'filter' },
+  { command: 'list.sortNext', keys: ['>'], description: 'sort by the next column to the right (the header marks it ↑ or ↓)', scope: 'sortable' },
+  { command: 'list.sortPrev', keys: ['<'], description: 'sort by the next column to the left', scope: 'sortable' },
+  { command: 'list.sortFlip', keys: ['~'], description: 'reverse the sort (ascending / descending)', scope: 'sortable' },
 
   { command: 'filter.apply', keys: ['enter'], description: 'apply the filter', scope: 'filter', hint: 'apply' },
   { command: 'filter.clear', keys: ['esc'], description: 'clear the filter and close', scope: 'filter', hint: 'clear' },

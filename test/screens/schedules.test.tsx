@@ -84,8 +84,9 @@ describe('schedules list', () => {
   it('opens the detail: every field, the next five runs in its zone, metadata pretty or raw; Esc back to the same row', async () => {
     const conn = freshDatabase();
     const p = seedProject(conn.sqlite, { name: 'web' });
-    seedSchedule(conn.sqlite, { projectId: p, prompt: 'first', metadata: '{broken' });
-    const id = seedSchedule(conn.sqlite, { projectId: p, cron: '30 8 * * *', timezone: 'Europe/Berlin', metadata: '{"notify":true,"by":"slash-command"}', prompt: 'daily digest' });
+    seedSchedule(conn.sqlite, { projectId: p, prompt: 'first', metadata: '{broken', nextExecutionAt: hoursFromNow(30) });
+    // runs sooner: first by next run
+    const id = seedSchedule(conn.sqlite, { projectId: p, cron: '30 8 * * *', timezone: 'Europe/Berlin', metadata: '{"notify":true,"by":"slash-command"}', prompt: 'daily digest', nextExecutionAt: hoursFromNow(1) });
     const c = await schedulesScreen(conn);
     await c.waitFor('1-2 of 2');
     expect(selectedLine(c.frame())).toContain('recurring');
