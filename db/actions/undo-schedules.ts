@@ -4,6 +4,7 @@ import type { Operator } from '../operator.js';
 import { ScheduledTaskRepository, PastDueError, assertTransition, type ScheduledTaskPatch } from '../repositories/scheduled-tasks.js';
 import { planResume } from '../repositories/scheduled-tasks-transitions.js';
 import { storedPatch } from '../repositories/scheduled-tasks-patch.js';
+import { ownerRefusal } from '../scheduling/validate.js';
 import type { ScheduledTaskRow } from '../types.js';
 import type { Readable, UndoEntry } from './undo-entry.js';
 import { changesOf, type Prepared } from './undo-plan.js';
@@ -15,9 +16,8 @@ const RUNNABLE = new Set<unknown>(['pending', 'active']);
 
 /** As for the change itself: a developer only their own schedules (user_id is a Slack user id); an admin any. */
 const owner = (row: ScheduledTaskRow) => (op: Operator): void => {
-  if (op.role !== 'admin' && row.userId !== op.id) {
-    throw new PermissionError(`a ${op.role} may change only their own schedules; this one belongs to ${row.userId}`);
-  }
+  const why = ownerRefusal(op, row.userId, 'change');
+  if (why) throw new PermissionError(why);
 };
 
 /** A rule of the scheduler refusing the undo now, as the refusal's sentence. */

@@ -76,10 +76,11 @@ export function draftFromRow(row: ScheduledTaskRow): ScheduleDraft {
   };
 }
 
+/** The limit as a number; whether it is allowed (at least 1) is the validator's rule (db/scheduling/validate.ts). */
 function parseLimit(text: string): Converted<number | null> {
   const t = text.trim();
   if (t === '') return { ok: true, value: null };
-  if (!/^\d+$/.test(t) || Number(t) < 1) return { ok: false, field: 'limit', message: `the run limit must be a whole number of at least 1, not "${t}"` };
+  if (!/^[-+]?\d+$/.test(t)) return { ok: false, field: 'limit', message: `could not read "${t}" as a number of runs` };
   return { ok: true, value: Number(t) };
 }
 

@@ -1,5 +1,6 @@
 import { cancelSchedule, pauseSchedule, resumeSchedule } from '../../db/actions/schedules.js';
 import { PastDueError, TRANSITION_FROM } from '../../db/repositories/scheduled-tasks.js';
+import { ownerRefusal } from '../../db/scheduling/validate.js';
 import { useServices } from '../../src/app/services.js';
 import { useLive } from '../../src/app/live.js';
 import { useFlash } from '../../src/app/flash.js';
@@ -52,7 +53,7 @@ export function useScheduleActions(): ScheduleActions {
 
   const mayChange = (s: ScheduleRef | undefined, what: string): boolean => {
     if (refusal) flash(`Cannot ${what}: ${refusal}.`, 'warning');
-    else if (s && operator.role !== 'admin' && s.userId !== operator.id) flash(`Cannot ${what}: a ${operator.role} may change only their own schedules; this one belongs to ${s.userId}.`, 'warning');
+    else if (s && ownerRefusal(operator, s.userId, 'change')) flash(`Cannot ${what}: ${ownerRefusal(operator, s.userId, 'change')}.`, 'warning');
     else return true;
     return false;
   };
