@@ -15,6 +15,10 @@ export interface HelpOverlayProps {
 
 const KEYS_WIDTH = 16;
 
+/** The key column of a help column: its longest key label and a gap, at most KEYS_WIDTH. */
+export const keysWidth = (col: readonly HelpSectionProps[]): number =>
+  Math.min(KEYS_WIDTH, 2 + Math.max(0, ...col.flatMap((s) => s.rows.map((r) => r.keys.length))));
+
 /** Packs sections into columns no taller than `height` (title and a blank line count). */
 export function helpColumns(sections: readonly HelpSectionProps[], height: number): HelpSectionProps[][] {
   const cols: HelpSectionProps[][] = [[]];
@@ -33,7 +37,7 @@ export function helpColumns(sections: readonly HelpSectionProps[], height: numbe
 
 /** What a column needs to show every row whole: the key column and its longest description (or title). */
 const naturalWidth = (col: readonly HelpSectionProps[]): number =>
-  Math.max(...col.flatMap((s) => [s.title.length, ...s.rows.map((r) => KEYS_WIDTH + r.description.length)])) + 2;
+  Math.max(...col.flatMap((s) => [s.title.length, ...s.rows.map((r) => keysWidth(col) + r.description.length)])) + 2;
 
 /**
  * Column widths within `available`: a column that needs less than its share (the screens list)
@@ -65,7 +69,7 @@ export function HelpOverlay({ sections, width, height }: HelpOverlayProps) {
                 <ToneText tone="accent">{s.title}</ToneText>
                 {s.rows.map((r) => (
                   <Box key={`${r.keys} ${r.description}`}>
-                    <Box width={KEYS_WIDTH} flexShrink={0}>
+                    <Box width={keysWidth(col)} flexShrink={0}>
                       <ToneText tone="key" wrap="truncate-end">{r.keys}</ToneText>
                     </Box>
                     <Text wrap="truncate-end">{r.description}</Text>
