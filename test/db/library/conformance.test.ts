@@ -61,7 +61,8 @@ const prompt = (c: Ctx, text = 'Add user authentication') =>
   c.repos.promptHistory.log(text, { category: 'feature', tags: ['auth', 'security'], context: 'login page', relatedFiles: ['src/auth.ts'] });
 
 // the service's SchedulerService.scheduleTask, minus the fields the console computes from these
-const schedule = (c: Ctx, n = 1, cronExpression: string | null = null) =>
+// (the service's own full object, metadata as its JSON.stringify string: test/db/repositories/scheduled-tasks-service-shapes.test.ts)
+const schedule = (c: Ctx, n = 1, cronExpression: string | null = null, metadata: Record<string, unknown> | string = { source: 'slack' }) =>
   c.repos.scheduledTasks.create({
     id: `sched_${n}`,
     projectId: 'proj_1',
@@ -75,7 +76,7 @@ const schedule = (c: Ctx, n = 1, cronExpression: string | null = null) =>
     cronExpression,
     slackChannelId: 'C1',
     slackThreadTs: null,
-    metadata: { source: 'slack' },
+    metadata,
     expiresAt: null,
   });
 
@@ -451,6 +452,9 @@ const EXERCISES: Record<string, Record<string, Exercise>> = {
       expect(c.row('SELECT id, user_id, task_type, timezone, status, enabled, metadata FROM scheduled_tasks')).toEqual({
         id: 'sched_1', user_id: 'U1', task_type: 'prompt_execution', timezone: 'Asia/Kolkata', status: 'pending', enabled: 1, metadata: '{"source":"slack"}',
       });
+      // the service passes metadata as JSON.stringify(config.metadata || {}): stored as given, not encoded twice
+      schedule(c, 2, null, JSON.stringify({ source: 'slack' }));
+      expect(c.row("SELECT metadata FROM scheduled_tasks WHERE id = 'sched_2'")).toEqual({ metadata: '{"source":"slack"}' });
     },
     findById: (c) => {
       project(c);
@@ -463,6 +467,10 @@ const EXERCISES: Record<string, Record<string, Exercise>> = {
       // SchedulerService.listTasks(filters): projectId, userId, status
       expect(c.repos.scheduledTasks.findAll({ projectId: 'proj_1', userId: 'U1', status: 'pending' }).map((s) => s.id)).toEqual(['sched_1']);
       expect(c.repos.scheduledTasks.findAll()).toHaveLength(1);
+      // SchedulerService's stats: findAll({ enabled: true })
+      schedule(c, 2);
+      c.repos.scheduledTasks.pause('sched_2');
+      expect(c.repos.scheduledTasks.findAll({ enabled: true }).map((s) => s.id)).toEqual(['sched_1']);
     },
     findByProjectId: (c) => {
       project(c);
