@@ -6,7 +6,7 @@ import { ftsMatchFor } from './trigrams.js';
 import { ftsPhrase } from './fts.js';
 import { foldCase, registerFold } from './fold.js';
 import { foldedMatch } from './folded-sql.js';
-import { canUseTaskFts, TASK_FTS_TABLE } from './task-fts.js';
+import { canUseTaskFts, drainTaskFts, TASK_FTS_QUEUE, TASK_FTS_TABLE } from './task-fts.js';
 
 /** The columns the Tasks text filter reads (and tasks_fts indexes), those the file has. */
 function textColumns(t: ShapedTable<'tasks'>) {
@@ -25,38 +25,48 @@ export const scanTaskText = (t: ShapedTable<'tasks'>, text: string): SQL => or(.
 export const INDEX_CANDIDATES_MAX = 1000;
 
 /**
- * The MATCH argument that finds few enough candidates for `folded`, or null when the text is
- * common (then the scan in list order is the cheaper read). The selective trigrams first (cheap:
- * no position lists, trigrams.ts); if they leave too many, the exact phrase (positions checked,
- * so a query whose trigrams are common but that itself matches little, such as `timeout`, stays
- * on the index). Each probe reads at most INDEX_CANDIDATES_MAX + 1 rowids.
+ * The MATCH argument that finds few enough candidates for `folded` (with the queued rows, which
+ * are read too), or null when the text is common (then the scan in list order is the cheaper
+ * read). The selective trigrams first (cheap: no position lists, trigrams.ts); if they leave too
+ * many, the exact phrase (positions checked, so a query whose trigrams are common but that itself
+ * matches little, such as `timeout`, stays on the index). Each probe reads at most
+ * INDEX_CANDIDATES_MAX + 1 rowids.
  */
 export function narrowMatch(sqlite: Database.Database, folded: string): string | null {
+  const limit = INDEX_CANDIDATES_MAX + 1;
+  const queued = sqlite.prepare<[number], number>(`SELECT count(*) FROM (SELECT 1 FROM ${TASK_FTS_QUEUE} LIMIT ?)`).pluck().get(limit) ?? 0;
+  if (queued > INDEX_CANDIDATES_MAX) return null;
   const probe = sqlite.prepare<[string, number], number>(
     `SELECT count(*) FROM (SELECT rowid FROM ${TASK_FTS_TABLE} WHERE ${TASK_FTS_TABLE} MATCH ? LIMIT ?)`,
   ).pluck();
-  const few = (match: string): boolean => (probe.get(match, INDEX_CANDIDATES_MAX + 1) ?? 0) <= INDEX_CANDIDATES_MAX;
+  const few = (match: string): boolean => (probe.get(match, limit) ?? 0) + queued <= INDEX_CANDIDATES_MAX;
   const selective = ftsMatchFor(folded);
   if (few(selective)) return selective;
   const phrase = ftsPhrase(folded);
   return phrase !== selective && few(phrase) ? phrase : null;
 }
 
+/** Queued rows indexed per search, at most (DRAIN_BATCH each): the rest stay queued, read directly. */
+const DRAIN_BATCHES_PER_SEARCH = 4;
+
 /**
  * The same rows, found through tasks_fts when it is complete, the query suits a trigram index
  * (3 characters or more, see fts.ts) and it narrows the tasks to a few (narrowMatch): its
- * candidates are re-checked by the scanning predicate, so both paths return exactly the same
- * rows. A filter that matches little or nothing then costs a few doclist reads instead of a pass
- * over every task; a common one reads the newest tasks until a page matches, as before.
+ * candidates, and the rows queued since they were indexed (task-fts.ts), are re-checked by the
+ * scanning predicate, so both paths return exactly the same rows. A filter that matches little or
+ * nothing then costs a few doclist reads instead of a pass over every task; a common one reads the
+ * newest tasks until a page matches, as before. Queued rows are indexed first, a few batches.
  */
 export function taskTextMatch(sqlite: Database.Database, t: ShapedTable<'tasks'>, text: string): SQL {
   registerFold(sqlite);
   const scan = scanTaskText(t, text);
   if (!canUseTaskFts(currentShape(sqlite), text)) return scan;
+  drainTaskFts(sqlite, DRAIN_BATCHES_PER_SEARCH);
   const match = narrowMatch(sqlite, foldCase(text));
   if (match === null) return scan;
   const rowid = sql.raw(`"${t.name}"."rowid"`);
-  const candidates = sql`${rowid} IN (SELECT rowid FROM ${sql.raw(TASK_FTS_TABLE)} WHERE ${sql.raw(TASK_FTS_TABLE)} MATCH ${match})`;
+  const fts = sql.raw(TASK_FTS_TABLE);
+  const candidates = sql`(${rowid} IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ${match}) OR ${rowid} IN (SELECT task_rowid FROM ${sql.raw(TASK_FTS_QUEUE)}))`;
   return sql`(${candidates} AND ${scan})`;
 }
 

@@ -4,7 +4,7 @@ import { freshDatabase, tempDbPath } from '../helpers/temp-db.js';
 import { openDatabase, wrapDatabase, type DB } from '../../db/connection.js';
 import { taskListSource } from '../../db/views/tasks.js';
 import { foldCase } from '../../db/search/fold.js';
-import { canUseTaskFts, taskFtsExtra, taskFtsReady, TASK_FTS_TABLE } from '../../db/search/task-fts.js';
+import { canUseTaskFts, drainTaskFts, taskFtsExtra, taskFtsReady, TASK_FTS_QUEUE, TASK_FTS_TABLE } from '../../db/search/task-fts.js';
 import { readShape } from '../../db/shape.js';
 import { INDEX_CANDIDATES_MAX, narrowMatch } from '../../db/search/task-text.js';
 import { planMigration } from '../../db/migrate/plan.js';
@@ -63,13 +63,23 @@ function seedTasks(sqlite: Database.Database, tasks: readonly SeedTask[] = TRICK
   return ids;
 }
 
+/** The file of a connection. */
+const indexed = (sqlite: Database.Database): string => sqlite.name;
+
 const applyTaskIndex = (sqlite: Database.Database, progress: (done: number, total: number) => void = () => {}): void =>
   taskFtsExtra.apply(sqlite, progress);
 
-/** FTS5's own check that the index matches the tasks table exactly (throws if not). */
+/** FTS5's own check of its structure, and the index holds exactly the tasks once nothing is queued. */
 const ftsIntegrity = (sqlite: Database.Database): void => {
-  sqlite.prepare(`INSERT INTO ${TASK_FTS_TABLE}(${TASK_FTS_TABLE}, rank) VALUES ('integrity-check', 1)`).run();
+  drainTaskFts(sqlite);
+  sqlite.prepare(`INSERT INTO ${TASK_FTS_TABLE}(${TASK_FTS_TABLE}, rank) VALUES ('integrity-check', 0)`).run();
+  expect(queued(sqlite)).toEqual([]);
+  const indexed = sqlite.prepare(`SELECT id FROM ${TASK_FTS_TABLE}_docsize ORDER BY id`).pluck().all();
+  expect(indexed).toEqual(sqlite.prepare('SELECT rowid FROM tasks ORDER BY rowid').pluck().all());
 };
+
+const queued = (sqlite: Database.Database): number[] => sqlite.prepare(`SELECT task_rowid FROM ${TASK_FTS_QUEUE} ORDER BY 1`).pluck().all() as number[];
+const rowidOf = (sqlite: Database.Database, id: string): number => sqlite.prepare('SELECT rowid FROM tasks WHERE id = ?').pluck().get(id) as number;
 
 const textRows = (db: DB, text: string): string[] => taskListSource(db, { text }).page({ kind: 'first' }, 100).map((r) => r.id);
 const textCount = (db: DB, text: string): number => {
@@ -149,23 +159,55 @@ describe('Tasks text filter: index or scan by how common the text is', () => {
 });
 
 describe('tasks_fts is kept by triggers inside the service writes', () => {
-  it('indexes inserts, result updates and deletes, and stays exact', () => {
+  it('queue inserts, text changes and deletes (not status, tokens or cost); searches read queued rows until indexed', () => {
     const { sqlite, db } = freshDatabase();
     const ids = seedTasks(sqlite);
     applyTaskIndex(sqlite);
+    expect(queued(sqlite)).toEqual([]);
     sqlite.prepare(`INSERT INTO tasks (id, project_id, bot_name, command, prompt, status, slack_channel_id, slack_user_id, created_at, updated_at)
       VALUES ('task_new', 'proj_1', 'coder', 'fix', 'Upgrade kubernetes charts', 'pending', 'C01', 'U1', ?, ?)`).run(iso(50), iso(50));
-    expect(textRows(db, 'KUBERNETES')).toEqual(['task_new']);
-    // the service's frequent updates: status, tokens, cost (the update trigger does not fire), then the result
+    const added = rowidOf(sqlite, 'task_new');
+    expect(queued(sqlite)).toEqual([added]);
+    expect(narrowMatch(sqlite, 'kubernetes')).not.toBeNull(); // the index path, which reads the queue too
+    expect(textRows(db, 'KUBERNETES')).toEqual(['task_new']); // found, and indexed by the search itself
+    expect(queued(sqlite)).toEqual([]);
+    // the service's frequent updates: status, tokens, cost: the update trigger does not fire
     sqlite.prepare("UPDATE tasks SET status = 'running', input_tokens = 10, estimated_cost = 0.5, updated_at = ? WHERE id = 'task_new'").run(iso(51));
-    sqlite.prepare("UPDATE tasks SET status = 'completed', result = 'Helm Ωmega upgraded', updated_at = ? WHERE id = 'task_new'").run(iso(52));
-    expect(textRows(db, 'helm ωmega')).toEqual(['task_new']);
     sqlite.prepare("UPDATE tasks SET result = result, prompt = prompt WHERE id = 'task_new'").run(); // set, not changed
+    expect(queued(sqlite)).toEqual([]);
+    sqlite.prepare("UPDATE tasks SET status = 'completed', result = 'Helm Ωmega upgraded', updated_at = ? WHERE id = 'task_new'").run(iso(52));
     sqlite.prepare('UPDATE tasks SET error_message = ? WHERE id = ?').run('Rate limited by upstream', ids[0]);
-    expect(textRows(db, 'rate LIMITED')).toEqual([ids[0]]);
     sqlite.prepare('DELETE FROM tasks WHERE id = ?').run(ids[7]);
+    expect(queued(sqlite)).toEqual([rowidOf(sqlite, ids[0]!), 8, added].sort((a, b) => a - b));
+    // read-only: nothing indexed, the queued rows read as they are
+    const reader = new Database(indexed(sqlite), { readonly: true });
+    opened.push(reader);
+    const rdb = wrapDatabase(reader);
+    expect(textRows(rdb, 'helm ωmega')).toEqual(['task_new']);
+    expect(textRows(rdb, 'rate LIMITED')).toEqual([ids[0]]);
+    expect(textRows(rdb, 'back\\slash')).toEqual([]);
+    expect(textRows(rdb, 'kubernetes')).toEqual(['task_new']);
+    expect(queued(sqlite)).toHaveLength(3);
+    expect(textRows(db, 'helm ωmega')).toEqual(['task_new']);
+    expect(queued(sqlite)).toEqual([]);
+    expect(textRows(db, 'rate LIMITED')).toEqual([ids[0]]);
     expect(textRows(db, 'back\\slash')).toEqual([]);
     ftsIntegrity(sqlite);
+  });
+
+  it('never make the service wait: a drain that meets its lock stops at once and leaves the rows queued', () => {
+    const { sqlite } = freshDatabase();
+    seedTasks(sqlite);
+    applyTaskIndex(sqlite);
+    sqlite.prepare("UPDATE tasks SET result = 'changed' WHERE id = 'task_00'").run();
+    const service = new Database(indexed(sqlite), { timeout: 5000 });
+    opened.push(service);
+    service.prepare('BEGIN IMMEDIATE').run();
+    expect(drainTaskFts(sqlite)).toBe(0);
+    expect(queued(sqlite)).toHaveLength(1);
+    service.prepare('COMMIT').run();
+    expect(drainTaskFts(sqlite)).toBe(1);
+    expect(sqlite.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0); // put back
   });
 
   for (const age of SERVICE_AGES) {
