@@ -20,7 +20,7 @@ export const BENCH_HELP = `Usage: npm run bench [-- --scale N[,N...]] [--quick] 
   --quick    fewer runs (3 per process, 5 per query) and a shorter scroll
   --runs     timed runs per measurement (default 5 per process, 11 per query; quick 3 and 5)
   --pages    PgDn presses for the memory check (default 2000, quick 300)
-  --skip     comma list of suites to leave out: history, queries, screens, pty, memory, unmigrated
+  --skip     comma list of suites to leave out: history, queries, screens, pty, triggers, memory, unmigrated
   --fresh    generate the demo databases again
   --no-write print the table only; leave BENCHMARKS.md as it is
 `;

@@ -17,6 +17,7 @@ import { queriesSuite } from './suites/queries.js';
 import { screensSuite } from './suites/screens.js';
 import { ptySuite } from './suites/pty.js';
 import { memorySuite } from './suites/memory.js';
+import { taskTriggersSuite } from './suites/task-triggers.js';
 import { unmigratedSuite, type UnmigratedResult } from './suites/unmigrated.js';
 import { whyOf } from './why.js';
 
@@ -47,6 +48,7 @@ async function measureScale(args: BenchArgs, scale: number, full: boolean) {
   if (on('queries')) rows.push(...(await queriesSuite(o)));
   if (on('screens')) rows.push(...(await screensSuite(o)));
   if (on('pty')) rows.push(...(await ptySuite(o)));
+  if (on('triggers')) rows.push(...taskTriggersSuite(o));
   const memory = full && on('memory') ? memorySuite(o) : { rows: [], samples: [] };
   const unmigrated: UnmigratedResult | undefined = full && on('unmigrated') ? await unmigratedSuite(o) : undefined;
   return { db, rows, memory, unmigrated };

@@ -85,7 +85,7 @@ export function taskTriggersSuite(o: BenchOptions): BenchRow[] {
     }
     const saved = s.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN (${TRIGGER_NAMES.map(() => '?').join(', ')})`).pluck().all(...TRIGGER_NAMES) as string[];
     const n = o.quick ? 50 : 100;
-    const rounds = o.quick ? 7 : 21;
+    const rounds = 2 * o.queryRuns; // 22 by default: single statements are short, and a loaded machine is noisy
     const withT = samples();
     const without = samples();
     for (let r = 0; r <= rounds; r++) {

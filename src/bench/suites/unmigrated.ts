@@ -22,11 +22,12 @@ export function makeUnmigrated(source: string, target: string): void {
   try {
     const objects = db.prepare("SELECT type, name, tbl_name AS tbl FROM sqlite_master WHERE sql IS NOT NULL").all() as { type: string; name: string; tbl: string }[];
     for (const o of objects) {
-      if (o.type === 'trigger' && o.tbl.startsWith('prompt_history')) db.exec(`DROP TRIGGER "${o.name}"`);
+      if (o.type === 'trigger' && (o.tbl.startsWith('prompt_history') || o.name.startsWith('tasks_fts'))) db.exec(`DROP TRIGGER "${o.name}"`);
       if (o.type === 'index' && SERVICE_HAS_NO_INDEX_ON.includes(o.tbl)) db.exec(`DROP INDEX "${o.name}"`);
     }
     // the full-text table first: dropping it drops its shadow tables
-    for (const t of db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'prompt_history_%' ORDER BY length(name)").pluck().all() as string[]) {
+    const searchTables = "(name LIKE 'prompt_history_%' OR name LIKE 'tasks_fts%')";
+    for (const t of db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND ${searchTables} ORDER BY length(name)`).pluck().all() as string[]) {
       if (existsTable(db, t)) db.exec(`DROP TABLE "${t}"`);
     }
     db.exec(`DROP TABLE IF EXISTS "${JOURNAL_TABLE}"`);
