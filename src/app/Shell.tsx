@@ -1,4 +1,4 @@
-import React, { useState } from 'react';
+import React, { useRef, useState } from 'react';
 import { Box, useApp } from 'ink';
 import { Header } from '../../components/Header.js';
 import { Footer } from '../../components/Footer.js';
@@ -51,8 +51,14 @@ export function Shell() {
     { scopes: ['global'] },
   );
 
-  if (columns < MIN_COLUMNS || rows < MIN_ROWS) return <TooSmall columns={columns} rows={rows} />;
-  const height = rows - CHROME_LINES;
+  // Too small: the message shows, and the screens stay mounted (hidden) at the last size that fitted,
+  // so each keeps its cursor, filter and scroll for when the terminal grows again.
+  const fits = columns >= MIN_COLUMNS && rows >= MIN_ROWS;
+  const lastFit = useRef({ columns: Math.max(columns, MIN_COLUMNS), rows: Math.max(rows, MIN_ROWS) });
+  if (fits) lastFit.current = { columns, rows };
+  const width = lastFit.current.columns;
+  const height = lastFit.current.rows - CHROME_LINES;
+  const shown = overlay.kind === 'none' && fits;
   const admin = operator.role === 'admin';
   const hints = footerHints(scopes, { actions: refusal === null, admin }).filter(
     (h) =>
@@ -65,32 +71,35 @@ export function Shell() {
     return entry?.crumb?.(r.params) ?? entry?.title ?? r.screen;
   });
   return (
-    <Box flexDirection="column" width={columns}>
-      <Header path={path} readOnly={readOnly} operator={operatorLabel(operator)} breadcrumbs={crumbs} />
-      <Box height={height} flexDirection="column">
-        {overlay.kind === 'help' ? <HelpLayer scopes={overlay.scopes} actions={refusal === null} admin={admin} width={columns} height={height} onClose={close} /> : null}
-        {overlay.kind === 'palette' ? (
-          <PaletteLayer
-            width={columns}
-            onClose={close}
-            onGo={(id) => {
-              close();
-              nav.jump(id);
-            }}
-          />
-        ) : null}
-        {nav.stack.map((route, i) => {
-          const Screen = screenById(route.screen)?.component;
-          const onTop = i === nav.stack.length - 1;
-          // Screens beneath stay mounted (hidden), so Esc comes back to the same row and filter.
-          return (
-            <Box key={`${i}:${route.screen}`} display={onTop && overlay.kind === 'none' ? 'flex' : 'none'} flexDirection="column">
-              {Screen ? <Screen active={onTop && overlay.kind === 'none'} params={route.params} width={columns} height={height} /> : null}
-            </Box>
-          );
-        })}
+    <Box flexDirection="column">
+      {fits ? null : <TooSmall columns={columns} rows={rows} />}
+      <Box flexDirection="column" width={width} display={fits ? 'flex' : 'none'}>
+        <Header path={path} readOnly={readOnly} operator={operatorLabel(operator)} breadcrumbs={crumbs} />
+        <Box height={height} flexDirection="column">
+          {overlay.kind === 'help' ? <HelpLayer scopes={overlay.scopes} actions={refusal === null} admin={admin} width={width} height={height} onClose={close} /> : null}
+          {overlay.kind === 'palette' ? (
+            <PaletteLayer
+              width={width}
+              onClose={close}
+              onGo={(id) => {
+                close();
+                nav.jump(id);
+              }}
+            />
+          ) : null}
+          {nav.stack.map((route, i) => {
+            const Screen = screenById(route.screen)?.component;
+            const onTop = i === nav.stack.length - 1;
+            // Screens beneath stay mounted (hidden), so Esc comes back to the same row and filter.
+            return (
+              <Box key={`${i}:${route.screen}`} display={onTop && overlay.kind === 'none' ? 'flex' : 'none'} flexDirection="column">
+                {Screen ? <Screen active={onTop && shown} params={route.params} width={width} height={height} /> : null}
+              </Box>
+            );
+          })}
+        </Box>
+        <Footer hints={hints} message={message} />
       </Box>
-      <Footer hints={hints} message={message} />
     </Box>
   );
 }

@@ -1,0 +1,43 @@
+import { describe, it, expect, afterEach } from 'vitest';
+import { freshDatabase } from '../helpers/temp-db.js';
+import { seedProject, seedTasks } from '../helpers/seed.js';
+import { startConsole, KEYS } from './driver.js';
+
+let stop: (() => void) | undefined;
+afterEach(() => stop?.());
+
+const selected = (f: string): string | undefined => f.split('\n').find((l) => l.startsWith('> '));
+
+describe('a terminal made too small and then large again', () => {
+  it("keeps the list's cursor, filter and scroll, and the screen beneath a detail", async () => {
+    const conn = freshDatabase();
+    const p = seedProject(conn.sqlite, { name: 'web' });
+    seedTasks(conn.sqlite, p, 80);
+    const c = await startConsole(conn, { columns: 100, rows: 24 });
+    stop = c.unmount;
+    await c.press('2', 'task number 0');
+    await c.press('/');
+    await c.type('number');
+    await c.press(KEYS.enter);
+    await c.press(KEYS.pageDown);
+    await c.press(KEYS.pageDown);
+    await c.press(KEYS.down);
+    await c.press(KEYS.down);
+    const before = c.frame();
+    const row = selected(before);
+    expect(row).toMatch(/task number [1-9]\d/);
+    expect(before).toContain('number');
+
+    await c.resize(50, 12, 'Terminal too small');
+    expect(c.frame()).not.toContain('task number');
+    const after = await c.resize(100, 24, 'task number');
+    expect(after).toBe(before);
+
+    // a detail opened on top: Esc comes back to the same row after a resize too
+    await c.press(KEYS.enter, 'Task task_');
+    await c.resize(59, 24, 'Terminal too small');
+    await c.resize(100, 24, 'Task task_');
+    const back = await c.press(KEYS.esc, 'task number');
+    expect(back).toBe(before);
+  });
+});
