@@ -6,7 +6,7 @@ import { ftsMatchFor } from './trigrams.js';
 import { ftsPhrase } from './fts.js';
 import { foldCase, registerFold } from './fold.js';
 import { foldedMatch } from './folded-sql.js';
-import { canUseTaskFts, drainTaskFts, TASK_FTS_QUEUE, TASK_FTS_TABLE } from './task-fts.js';
+import { canUseTaskFts, drainTaskFts, taskFtsReady, TASK_FTS_QUEUE, TASK_FTS_TABLE } from './task-fts.js';
 
 /** The columns the Tasks text filter reads (and tasks_fts indexes), those the file has. */
 function textColumns(t: ShapedTable<'tasks'>) {
@@ -71,9 +71,12 @@ export function taskTextMatch(sqlite: Database.Database, t: ShapedTable<'tasks'>
 }
 
 /**
- * Whether the Tasks text filter for `text` is cheap enough to run at every pause in typing: no
- * text, or text the complete index serves. Otherwise (before `migrate`, or one or two
- * characters) it scans every task, and waits for Enter.
+ * Whether the Tasks filter is cheap enough to run at every pause in typing: on a migrated file
+ * (tasks_fts complete, and with it the tasks indexes the field filters use), with no text or text
+ * the index serves. Otherwise (before `migrate`, where any filter reads every task, or one or two
+ * characters of text) it waits for Enter.
  */
-export const taskTextIsQuick = (sqlite: Database.Database, text: string): boolean =>
-  text === '' || canUseTaskFts(currentShape(sqlite), text);
+export function taskTextIsQuick(sqlite: Database.Database, text: string): boolean {
+  const shape = currentShape(sqlite);
+  return taskFtsReady(shape) && (text === '' || canUseTaskFts(shape, text));
+}

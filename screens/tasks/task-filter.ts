@@ -18,8 +18,8 @@ export const taskSource = (db: DB, f: ParsedFilter, sort?: SortAsk): ListSource<
   }, sort);
 
 /**
- * The Tasks filter applies as you type (each pause in typing) when its text is served by the
- * tasks' full-text index (3 characters or more on a migrated file) or there is no text: the field
- * filters use indexes. Anything else would scan every task per pause, so it waits for Enter.
+ * The Tasks filter applies as you type (each pause in typing) on a migrated file, when its text is
+ * served by the tasks' full-text index (3 characters or more) or it has none (the field filters
+ * use the tasks indexes). Anything else reads every task per pause, so it waits for Enter.
  */
 export const taskFilterIsLive = (db: DB, draft: string): boolean => taskTextIsQuick(db.$client, parseFilter(draft, TASK_FILTER_FIELDS).text.trim());
