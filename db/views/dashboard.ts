@@ -2,7 +2,8 @@ import { and, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { DB } from '../connection.js';
 import { shapedTables } from '../tables.js';
 import type { AuditLogRow } from '../types.js';
-import { cleanCells, number } from '../cells.js';
+import { cleanCells, number, textOrNull } from '../cells.js';
+import { userNameSql } from './user-names.js';
 import { cleanTableRow } from './table-cells.js';
 
 export interface StatusCount {
@@ -22,6 +23,9 @@ export function tasksByStatus(db: DB): StatusCount[] {
 export interface RunningTask {
   id: string;
   botName: string;
+  slackUserId: string;
+  /** users.slack_username of slackUserId; null when no user has that id (show the id) */
+  userName: string | null;
   command: string;
   projectName: string | null;
   updatedAt: string;
@@ -33,14 +37,14 @@ export function runningTasks(db: DB, limit: number): RunningTask[] {
   if (!t.exists) return [];
   const c = t.table;
   return db
-    .select({ id: c.id, botName: c.botName, command: c.command, projectName: p.table.name, updatedAt: c.updatedAt })
+    .select({ id: c.id, botName: c.botName, slackUserId: c.slackUserId, userName: userNameSql(db, c.slackUserId), command: c.command, projectName: p.table.name, updatedAt: c.updatedAt })
     .from(c)
     .leftJoin(p.table, eq(p.table.id, c.projectId))
     .where(eq(c.status, 'running'))
     .orderBy(c.updatedAt)
     .limit(limit)
     .all()
-    .map((r) => cleanCells(r, { id: 'text', botName: 'text', command: 'text', projectName: 'text?', updatedAt: 'time' }));
+    .map((r) => cleanCells(r, { id: 'text', botName: 'text', slackUserId: 'text', userName: 'text?', command: 'text', projectName: 'text?', updatedAt: 'time' }));
 }
 
 export interface Usage {
@@ -74,6 +78,8 @@ export interface ScheduleAlert {
   taskType: string;
   command: string;
   userId: string;
+  /** users.slack_username of userId; null when no user has that id (show the id) */
+  userName: string | null;
   nextExecutionAt: string | null;
   status: string;
 }
@@ -92,12 +98,12 @@ export function scheduleAlerts(db: DB, nowIso: string, limit: number): ScheduleA
   const t = shapedTables(db.$client).scheduledTasks;
   if (!t.exists) return { present: false, dueCount: 0, failedCount: 0, due: [], failed: [] };
   const c = t.table;
-  const cols = { id: c.id, taskType: c.taskType, command: c.command, userId: c.userId, nextExecutionAt: c.nextExecutionAt, status: c.status };
+  const cols = { id: c.id, taskType: c.taskType, command: c.command, userId: c.userId, userName: userNameSql(db, c.userId), nextExecutionAt: c.nextExecutionAt, status: c.status };
   const due = and(eq(c.enabled, true), inArray(c.status, ['pending', 'active']), lte(c.nextExecutionAt, nowIso));
   const failed = eq(c.status, 'failed');
   const count = (w: ReturnType<typeof eq> | undefined) => db.select({ n: sql<number>`count(*)` }).from(c).where(w).get()?.n ?? 0;
-  const alert = (r: ScheduleAlert): ScheduleAlert =>
-    cleanCells(r, { id: 'text', taskType: 'text', command: 'text', userId: 'text', nextExecutionAt: 'time?', status: 'text' });
+  const alert = (r: Omit<ScheduleAlert, 'userName'> & { userName: unknown }): ScheduleAlert =>
+    cleanCells(r, { id: 'text', taskType: 'text', command: 'text', userId: 'text', userName: 'text?', nextExecutionAt: 'time?', status: 'text' });
   return {
     present: true,
     dueCount: count(due),
@@ -107,9 +113,18 @@ export function scheduleAlerts(db: DB, nowIso: string, limit: number): ScheduleA
   };
 }
 
+/** An audit event with who acted by name (null: no user has that id, or none acted). */
+export type RecentAuditEvent = AuditLogRow & { userName: string | null };
+
 /** The latest audit events, newest first (by id: timestamps tie within a millisecond). */
-export function recentAuditEvents(db: DB, limit: number): AuditLogRow[] {
+export function recentAuditEvents(db: DB, limit: number): RecentAuditEvent[] {
   const t = shapedTables(db.$client).auditLogs;
   if (!t.exists) return [];
-  return db.select().from(t.table).orderBy(desc(t.table.id)).limit(limit).all().map((r) => cleanTableRow(t, r));
+  return db
+    .select({ row: t.table, userName: userNameSql(db, t.table.userId) })
+    .from(t.table)
+    .orderBy(desc(t.table.id))
+    .limit(limit)
+    .all()
+    .map((r) => ({ ...cleanTableRow(t, r.row), userName: textOrNull(r.userName) }));
 }
