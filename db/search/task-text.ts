@@ -19,17 +19,23 @@ export const scanTaskText = (t: ShapedTable<'tasks'>, text: string): SQL => or(.
 
 /**
  * Above this many candidates from the index, reading them all (a lookup and a re-check each, then
- * a sort by time) costs more than reading the newest tasks until a page matches, which stops early
- * when matches are that common. Where the two cost the same at 1M tasks: ~1,000 (BENCHMARKS.md).
+ * a sort by time: ~20 ms for 2,000 at 1M tasks on a loaded 2-core machine) costs more than reading
+ * the newest tasks until a page matches, which stops early when matches are that common.
  */
-export const INDEX_CANDIDATES_MAX = 1000;
+export const INDEX_CANDIDATES_MAX = 2000;
+
+/**
+ * The exact phrase is asked only of queries this short (in trigrams): its position lists make a
+ * long one cost 70-100 ms at 1M tasks ("dark mode for inventory sync"), a short one under 1 ms.
+ */
+const PHRASE_MAX_TRIGRAMS = 12;
 
 /**
  * The MATCH argument that finds few enough candidates for `folded` (with the queued rows, which
  * are read too), or null when the text is common (then the scan in list order is the cheaper
  * read). The selective trigrams first (cheap: no position lists, trigrams.ts); if they leave too
- * many, the exact phrase (positions checked, so a query whose trigrams are common but that itself
- * matches little, such as `timeout`, stays on the index). Each probe reads at most
+ * many, the exact phrase of a short query (positions checked, so a query whose trigrams are common
+ * but that itself matches little, such as `timeout`, stays on the index). Each probe reads at most
  * INDEX_CANDIDATES_MAX + 1 rowids.
  */
 export function narrowMatch(sqlite: Database.Database, folded: string): string | null {
@@ -43,7 +49,8 @@ export function narrowMatch(sqlite: Database.Database, folded: string): string |
   const selective = ftsMatchFor(folded);
   if (few(selective)) return selective;
   const phrase = ftsPhrase(folded);
-  return phrase !== selective && few(phrase) ? phrase : null;
+  if (phrase === selective || [...folded].length - 2 > PHRASE_MAX_TRIGRAMS) return null;
+  return few(phrase) ? phrase : null;
 }
 
 /** Queued rows indexed per search, at most (DRAIN_BATCH each): the rest stay queued, read directly. */

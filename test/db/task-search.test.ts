@@ -147,10 +147,10 @@ describe('Tasks text filter: index or scan by how common the text is', () => {
     const ids = seedTasks(indexed.sqlite, many);
     seedTasks(scanning.sqlite, many);
     applyTaskIndex(indexed.sqlite);
-    expect(narrowMatch(indexed.sqlite, 'billing')).toBeNull(); // 1,100 rows hold it: common, read in list order
-    expect(narrowMatch(indexed.sqlite, 'timeout')).toBe('"timeout"'); // its trigrams: 1,101 rows; the phrase: 1
+    expect(narrowMatch(indexed.sqlite, 'billing')).toBeNull(); // 2,100 rows hold it: common, read in list order
+    expect(narrowMatch(indexed.sqlite, 'timeout')).toBe('"timeout"'); // its trigrams: 2,101 rows; the phrase: 1
     expect(narrowMatch(indexed.sqlite, 'kubernetes')).not.toBeNull();
-    for (const q of ['billing', 'BILLING EXPORT 12', 'timeout', 'timeo eout', 'kubernetes']) {
+    for (const q of ['billing', 'BILLING EXPORT 12', 'timeout', 'timeo eout', 'timeo eout and a long tail', 'kubernetes']) {
       const expected = many.flatMap((t, i) => (matches(t, q) ? [ids[i]!] : [])).reverse().slice(0, 100);
       expect(textRows(indexed.db, q), `indexed ${q}`).toEqual(expected);
       expect(textRows(scanning.db, q), `scanning ${q}`).toEqual(expected);
