@@ -10,7 +10,7 @@ import { useServices } from '../../src/app/services.js';
 import { useLive } from '../../src/app/live.js';
 import { isCommand } from '../../src/keymap/keymap.js';
 import type { ScreenProps } from '../../src/app/screen-props.js';
-import { userColumns, userSource, USER_FILTER_FIELDS } from './user-list.js';
+import { userColumns, userSource, USER_FILTER_FIELDS, USER_SORTABLE } from './user-list.js';
 import { useChangeRole } from './use-change-role.js';
 import { useSetActive } from './use-set-active.js';
 import { UserDialogs, userDialogLines } from './UserDialogs.js';
@@ -27,6 +27,7 @@ export function UsersScreen({ active, params, width, height }: ScreenProps) {
     active,
     initialFilter: params.filter,
     empty: 'No users in this database.',
+    sortable: USER_SORTABLE,
   });
   const rows = paged.view.rows;
   // Task counts read the tasks table: one grouped query for the users on screen, after the frame.

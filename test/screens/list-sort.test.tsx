@@ -85,4 +85,39 @@ describe('lists sort by any column (issue 15)', () => {
     f = await c.press('~', '↓Next run');
     expect(selectedLine(f)).toContain('done already');
   });
+
+  it('users and API keys sort by their columns too', async () => {
+    const conn = freshDatabase();
+    seedUser(conn.sqlite, 'U_C', 'admin');
+    seedUser(conn.sqlite, 'U_A', 'viewer');
+    seedUser(conn.sqlite, 'U_B', 'developer');
+    const users = await startConsole(conn, { initialScreen: 'users', columns: 120 });
+    stop = users.unmount;
+    let f = await users.waitFor('of 3');
+    expect(f).toContain('↑User');
+    expect(selectedLine(f)).toContain('name-U_A');
+    f = await users.press('>', '↑Slack id');
+    f = await users.press('>', '↑Role');
+    expect(selectedLine(f)).toContain('admin');
+    f = await users.press('~', '↓Role');
+    expect(selectedLine(f)).toContain('viewer');
+    users.unmount();
+
+    const key = conn.sqlite.prepare('INSERT INTO api_keys (id, key, agent_id, created_at, revoked) VALUES (?, ?, ?, ?, 0)');
+    const now = Math.floor(Date.now() / 1000);
+    key.run('k1', 'bm_aaaaaaaaaaaaaaaa1', 'zeta-agent', now - 10);
+    key.run('k2', 'bm_aaaaaaaaaaaaaaaa2', 'alpha-agent', now - 100);
+    const keys = await startConsole(conn, { initialScreen: 'api-keys', columns: 120 });
+    stop = keys.unmount;
+    f = await keys.waitFor('↓Created');
+    expect(selectedLine(f)).toContain('zeta-agent');
+    f = await keys.press('<', '↑State'); // each column in its own first direction: names and states A-Z
+    expect(selectedLine(f)).toContain('zeta-agent'); // both active: by id
+    f = await keys.press('<', '↑Agent');
+    expect(selectedLine(f)).toContain('alpha-agent');
+    f = await keys.press('>', '↑State');
+    f = await keys.press('>', '↓Created');
+    f = await keys.press('~', '↑Created');
+    expect(selectedLine(f)).toContain('alpha-agent');
+  });
 });
