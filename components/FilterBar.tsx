@@ -14,16 +14,18 @@ export interface FilterBarProps {
   /** the field names it understands, shown as the placeholder */
   readonly fields: readonly string[];
   readonly position: string;
+  /** while editing: the field takes the keys and says each edit here */
+  readonly onDraft?: (draft: string) => void;
 }
 
 /** One line: the filter being typed or the one in force, and the list position at the right. */
-export function FilterBar({ editing, draft, applied, fields, position }: FilterBarProps) {
+export function FilterBar({ editing, draft, applied, fields, position, onDraft }: FilterBarProps) {
   const placeholder = `${fields.map((f) => `${f}:…`).join(' ')} text`;
   return (
     <Box justifyContent="space-between">
       <Box flexShrink={1}>
         {editing ? (
-          <TextField prompt="/" value={draft} hint={placeholder} />
+          <TextField prompt="/" value={draft} hint={placeholder} onChange={onDraft} />
         ) : applied ? (
           <Text wrap="truncate-end">
             <ToneText tone="muted">filter </ToneText>

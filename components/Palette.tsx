@@ -15,13 +15,15 @@ export interface PaletteProps {
   readonly items: readonly PaletteItem[];
   readonly selected: number;
   readonly width: number;
+  /** the query field takes the keys and says each edit here */
+  readonly onQuery?: (query: string) => void;
 }
 
 /** `:` jump anywhere: type to narrow the screens, Enter goes to the selected one. */
-export function Palette({ query, items, selected, width }: PaletteProps) {
+export function Palette({ query, items, selected, width, onQuery }: PaletteProps) {
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1} width={Math.min(width, 48)}>
-      <TextField prompt=":" value={query} hint="screen name or number" />
+      <TextField prompt=":" value={query} hint="screen name or number" onChange={onQuery} />
       {items.length === 0 ? (
         <ToneText tone="muted">no screen matches</ToneText>
       ) : (

@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useState } from 'react';
 import { Text } from 'ink';
 import TextInput from 'ink-text-input';
 import { ToneText } from './theme/index.js';
@@ -43,14 +43,18 @@ export interface TextFieldProps {
 /** A line being typed with its cursor at the end (a block; `_` where there is no inverse). */
 export function TextField({ prompt, value, hint, onChange }: TextFieldProps) {
   const inFlight = useKeyInFlight();
+  // ink-text-input keeps its own cursor: when an edit is refused or altered here it would stand
+  // off the text's end, so the input starts afresh (cursor at the end) after each.
+  const [generation, setGeneration] = useState(0);
   const change = (next: string): void => {
     const edited = onChange ? editByKey(inFlight(), value, next) : null;
+    if (edited !== next) setGeneration((g) => g + 1);
     if (edited !== null && edited !== value) onChange?.(edited);
   };
   return (
     <Text wrap="truncate-start">
       <ToneText tone="key">{prompt}</ToneText>
-      {onChange ? <TextInput value={value} onChange={change} focus showCursor={false} /> : inert(value)}
+      {onChange ? <TextInput key={generation} value={value} onChange={change} focus showCursor={false} /> : inert(value)}
       <ToneText selected>{'_'}</ToneText>
       {value === '' && hint ? <ToneText tone="muted">{` ${hint}`}</ToneText> : null}
     </Text>

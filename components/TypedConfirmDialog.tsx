@@ -14,15 +14,17 @@ export interface TypedConfirmDialogProps {
   /** Enter was pressed with another text: say so */
   readonly mismatch: boolean;
   readonly width: number;
+  /** the field takes the keys and says each edit here */
+  readonly onTyped?: (typed: string) => void;
 }
 
 /** A bulk action's question: the operator types the word; Enter does nothing until it matches. */
-export function TypedConfirmDialog({ title, message, word, typed, mismatch, width }: TypedConfirmDialogProps) {
+export function TypedConfirmDialog({ title, message, word, typed, mismatch, width, onTyped }: TypedConfirmDialogProps) {
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1} width={Math.min(width, DIALOG_MAX_WIDTH)}>
       <ToneText tone="danger">{inert(title)}</ToneText>
       <Text wrap="wrap">{inert(message, true)}</Text>
-      <TextField prompt={`Type ${inert(word)} to confirm: `} value={typed} />
+      <TextField prompt={`Type ${inert(word)} to confirm: `} value={typed} onChange={onTyped} />
       {mismatch ? (
         <ToneText tone="danger" wrap="truncate-end">{`That is not "${inert(word)}": nothing was done. Esc cancels.`}</ToneText>
       ) : (

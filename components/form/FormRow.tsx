@@ -2,9 +2,10 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import { ToneText } from '../theme/index.js';
 import { inert } from '../text/inert.js';
+import { TextField } from '../TextField.js';
 import type { FormFieldView } from './types.js';
 
-function Value({ field, focused }: { field: FormFieldView; focused: boolean }) {
+function Value({ field, focused, onEdit }: { field: FormFieldView; focused: boolean; onEdit?: (value: string) => void }) {
   const value = inert(field.value);
   if (field.kind === 'fixed') return <ToneText tone="muted">{value || field.placeholder || ''}</ToneText>;
   if (field.kind === 'choice') {
@@ -17,6 +18,8 @@ function Value({ field, focused }: { field: FormFieldView; focused: boolean }) {
       </Text>
     );
   }
+  // the focused field, when its form lets it, is the one that takes the keys
+  if (focused && onEdit) return <TextField prompt="" value={field.value} hint={field.placeholder} onChange={onEdit} />;
   return (
     <Text>
       {value}
@@ -27,7 +30,7 @@ function Value({ field, focused }: { field: FormFieldView; focused: boolean }) {
 }
 
 /** One field: `>` on the focused one, its label, its value, and its message on the line below. */
-export function FormRow({ field, focused, labelWidth }: { field: FormFieldView; focused: boolean; labelWidth: number }) {
+export function FormRow({ field, focused, labelWidth, onEdit }: { field: FormFieldView; focused: boolean; labelWidth: number; onEdit?: (value: string) => void }) {
   return (
     <Box flexDirection="column">
       <Box>
@@ -39,7 +42,7 @@ export function FormRow({ field, focused, labelWidth }: { field: FormFieldView; 
         </Box>
         <Box flexShrink={1}>
           <Text wrap="truncate-start">
-            <Value field={field} focused={focused} />
+            <Value field={field} focused={focused} onEdit={onEdit} />
           </Text>
         </Box>
       </Box>

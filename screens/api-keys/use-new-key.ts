@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { generateApiKey } from '../../db/actions/api-keys.js';
 import { useKeypress } from '../../src/app/keypress-bus.js';
 import { isCommand, type CommandId } from '../../src/keymap/keymap.js';
-import { editText } from '../../src/keymap/edit-text.js';
 import { useAdminAction } from '../../src/hooks/use-admin-action.js';
 import { expiryFromDays } from './new-key-input.js';
 
@@ -11,6 +10,11 @@ export interface NewKeyForm {
   readonly agent: string;
   readonly days: string;
   readonly error: string | null;
+}
+
+/** The form as shown: its state and the edits of the field being typed (its ink-text-input). */
+export interface NewKeyFormShown extends NewKeyForm {
+  readonly onEdit: (value: string) => void;
 }
 
 /** A key just issued: its plaintext lives here until the next key press, and nowhere else. */
@@ -22,7 +26,7 @@ export interface IssuedKey {
 
 export interface NewKey {
   readonly request: (agent: string) => void;
-  readonly form: NewKeyForm | null;
+  readonly form: NewKeyFormShown | null;
   readonly issued: IssuedKey | null;
 }
 
@@ -58,12 +62,7 @@ export function useNewKey(): NewKey {
         else setForm({ ...form, step: 'days', error: null });
       } else if (is('form.next') && form.agent.trim() !== '') setForm({ ...form, step: 'days', error: null });
       else if (is('form.prev')) setForm({ ...form, step: 'agent', error: null });
-      else {
-        const field = form.step === 'agent' ? 'agent' : 'days';
-        const next = editText(form[field], k);
-        if (next !== null) setForm({ ...form, [field]: next, error: null });
-      }
-      return true;
+      return true; // typed keys are the field's own (ink-text-input in NewKeyFormView)
     },
     { active: form !== null, scopes: ['form'] },
   );
@@ -81,5 +80,6 @@ export function useNewKey(): NewKey {
     if (refusal) return flash(`Cannot issue keys: ${refusal}.`, 'warning');
     setForm({ step: 'agent', agent, days: '', error: null });
   };
-  return { request, form, issued };
+  const onEdit = (value: string): void => setForm((f) => f && { ...f, [f.step]: value, error: null });
+  return { request, form: form && { ...form, onEdit }, issued };
 }

@@ -30,7 +30,7 @@ export function FormView({ form, width }: { form: FormState; width: number }) {
                 <ToneText tone="muted">{focused ? '→' : ''}</ToneText>
               </Text>
             ) : focused ? (
-              <TextField prompt="" value={value} hint={f.hint} />
+              <TextField prompt="" value={value} hint={f.hint} onChange={form.onEdit} />
             ) : (
               <Text wrap="truncate-end">{value === '' ? <ToneText tone="muted">{f.hint ?? ''}</ToneText> : inert(value)}</Text>
             )}

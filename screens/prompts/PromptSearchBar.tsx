@@ -14,15 +14,17 @@ export interface PromptSearchBarProps {
   readonly picked: string;
   /** where the list is, or that the statistics show */
   readonly position: string;
+  /** while editing: the field takes the keys and says each edit here */
+  readonly onDraft?: (draft: string) => void;
 }
 
 /** One line: the search being typed or in force, the picked filters, and the position at the right. */
-export function PromptSearchBar({ editing, draft, query, waiting, picked, position }: PromptSearchBarProps) {
+export function PromptSearchBar({ editing, draft, query, waiting, picked, position, onDraft }: PromptSearchBarProps) {
   return (
     <Box justifyContent="space-between">
       <Box flexShrink={1}>
         {editing ? (
-          <TextField prompt="/" value={draft} hint="prompt or context contains (any case; % _ and quotes are plain)" />
+          <TextField prompt="/" value={draft} hint="prompt or context contains (any case; % _ and quotes are plain)" onChange={onDraft} />
         ) : query ? (
           <Text wrap="truncate-end">
             <ToneText tone="muted">search </ToneText>

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useKeypress } from '../../src/app/keypress-bus.js';
 import { isCommand, type CommandId } from '../../src/keymap/keymap.js';
-import { editText } from '../../src/keymap/edit-text.js';
 
 export interface FormField {
   readonly name: string;
@@ -25,6 +24,8 @@ export interface FormState {
   readonly values: Readonly<Record<string, string>>;
   readonly focus: number;
   readonly error: string | null;
+  /** the focused text field's edits (its ink-text-input) */
+  readonly onEdit: (value: string) => void;
 }
 
 export interface Form {
@@ -65,16 +66,12 @@ export function useForm(): Form {
       } else if (is('form.next')) setFocus(Math.min(last, focus + 1));
       else if (is('form.prev')) setFocus(Math.max(0, focus - 1));
       else if (field.choices && is('form.choice')) set(cycle(field.choices, values[field.name] ?? '', k.name === 'left' ? -1 : 1));
-      else if (!field.choices) {
-        const next = editText(values[field.name] ?? '', k);
-        if (next !== null) set(next);
-      }
-      return true;
+      return true; // a text field's keys are its own (ink-text-input in FormView)
     },
     { active: spec !== null, scopes: ['form'] },
   );
   return {
-    form: spec && { title: spec.title, fields: spec.fields, values, focus, error },
+    form: spec && { title: spec.title, fields: spec.fields, values, focus, error, onEdit: set },
     open: (s) => {
       setSpec(s);
       setValues(initialValues(s.fields));

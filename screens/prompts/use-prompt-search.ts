@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useKeypress } from '../../src/app/keypress-bus.js';
 import { isCommand } from '../../src/keymap/keymap.js';
-import { editText } from '../../src/keymap/edit-text.js';
 import { FTS_MIN_QUERY_LENGTH } from '../../db/search/fts.js';
 
 /** How long typing must pause before the list follows: one query per pause, not per key. */
@@ -17,6 +16,8 @@ export interface PromptSearch {
   readonly waiting: boolean;
   readonly open: () => void;
   readonly clear: () => void;
+  /** the text field's edits (ink-text-input in PromptSearchBar types into the draft) */
+  readonly onDraft: (draft: string) => void;
 }
 
 const chars = (s: string): number => [...s].length;
@@ -49,8 +50,7 @@ export function usePromptSearch(active: boolean): PromptSearch {
         setQuery(draft);
         setEditing(false);
       } else if (isCommand('filter.clear', k.name)) clear();
-      else setDraft((d) => editText(d, k) ?? d); // keys faster than renders each see the latest text
-      return true;
+      return true; // typed keys are the text field's (PromptSearchBar): none reaches the list
     },
     { active: active && editing, scopes: ['filter'] },
   );
@@ -64,5 +64,6 @@ export function usePromptSearch(active: boolean): PromptSearch {
       setEditing(true);
     },
     clear,
+    onDraft: setDraft,
   };
 }

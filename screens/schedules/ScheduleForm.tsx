@@ -41,7 +41,7 @@ export function ScheduleForm({ data, initial, active, width, height }: ScheduleF
     <Box flexDirection="column" height={height} overflow="hidden">
       {saver.dialog ? <ConfirmDialog {...saver.dialog} width={width} /> : null}
       <Box flexDirection="column" height={height - dialogHeight(saver.dialog, width)} overflow="hidden">
-        <Form title={title} fields={fields} focus={focus} notes={preview.lines} width={width} />
+        <Form title={title} fields={fields} focus={focus} notes={preview.lines} width={width} onEdit={active ? state.edit : undefined} />
         {general ? <ToneText tone="danger" wrap="wrap">{`  ✗ ${inert(general)}`}</ToneText> : null}
       </Box>
     </Box>

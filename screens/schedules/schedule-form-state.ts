@@ -1,6 +1,4 @@
 import { TASK_TYPES } from '../../db/scheduling/index.js';
-import { editText } from '../../src/keymap/edit-text.js';
-import type { KeyPress } from '../../src/keymap/keys.js';
 import { REMINDER, type ScheduleDraft } from './schedule-draft.js';
 
 export type FieldKey = keyof ScheduleDraft;
@@ -19,8 +17,8 @@ export interface FormState {
 
 export type FormAction =
   | { readonly type: 'move'; readonly delta: 1 | -1 }
-  /** a key typed into a text field (edited in the reducer, so fast typing reads the latest text) */
-  | { readonly type: 'edit'; readonly press: KeyPress }
+  /** the focused text field's new text (its ink-text-input edits it) */
+  | { readonly type: 'edit'; readonly value: string }
   | { readonly type: 'cycle'; readonly delta: 1 | -1 }
   /** a typed letter on a choice: the next option starting with it */
   | { readonly type: 'pick'; readonly letter: string };
@@ -75,8 +73,7 @@ export function formReducer(spec: FormSpec, state: FormState, action: FormAction
       return { ...state, focus: open[(at + action.delta + open.length) % open.length] ?? focus };
     }
     case 'edit': {
-      const value = fieldKind(spec, draft, focus) === 'text' ? editText(draft[focus], action.press) : null;
-      return value === null ? state : { ...state, draft: withField(draft, focus, value) };
+      return fieldKind(spec, draft, focus) === 'text' ? { ...state, draft: withField(draft, focus, action.value) } : state;
     }
     case 'cycle':
     case 'pick': {

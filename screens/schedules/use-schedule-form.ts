@@ -15,7 +15,7 @@ export interface ScheduleFormKeys {
  * the filter layer, which takes every key while open, so typing `q`, `6` or `?` into a field
  * neither quits, jumps nor opens the help; the save question (dialog layer) still comes first.
  */
-export function useScheduleForm(spec: FormSpec, initial: ScheduleDraft, active: boolean, keys: ScheduleFormKeys): FormState {
+export function useScheduleForm(spec: FormSpec, initial: ScheduleDraft, active: boolean, keys: ScheduleFormKeys): FormState & { readonly edit: (value: string) => void } {
   const [state, dispatch] = useReducer((s: FormState, a: FormAction) => formReducer(spec, s, a), { draft: initial, focus: initialFocus(spec) });
   useKeypress(
     'filter',
@@ -29,10 +29,9 @@ export function useScheduleForm(spec: FormSpec, initial: ScheduleDraft, active: 
       else if (is('form.prev')) dispatch({ type: 'move', delta: -1 });
       else if (kind === 'choice' && is('form.choice')) dispatch({ type: 'cycle', delta: k.name === 'left' ? -1 : 1 });
       else if (kind === 'choice' && k.input.length === 1 && !k.key.ctrl && !k.key.meta) dispatch({ type: 'pick', letter: k.input });
-      else if (kind === 'text') dispatch({ type: 'edit', press: k });
-      return true;
+      return true; // a text field's keys are its own (ink-text-input): see edit
     },
     { active, scopes: ['form'] },
   );
-  return state;
+  return { ...state, edit: (value) => dispatch({ type: 'edit', value }) };
 }

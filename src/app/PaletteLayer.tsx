@@ -2,7 +2,6 @@ import React, { useState } from 'react';
 import { Palette, filterPaletteItems } from '../../components/Palette.js';
 import { isCommand } from '../keymap/keymap.js';
 import { useKeypress } from './keypress-bus.js';
-import { editText } from '../keymap/edit-text.js';
 import { numberedScreens } from './screens.js';
 
 /** `:` the palette on the overlay layer: typing narrows, arrows choose, Enter jumps, Esc closes. */
@@ -21,16 +20,13 @@ export function PaletteLayer({ width, onGo, onClose }: { width: number; onGo: (s
       else if (isCommand('palette.go', k.name) && items[at]) onGo(items[at].id);
       else if (isCommand('palette.down', k.name)) setSelected(Math.min(at + 1, items.length - 1));
       else if (isCommand('palette.up', k.name)) setSelected(Math.max(at - 1, 0));
-      else {
-        const next = editText(query, k);
-        if (next !== null) {
-          setQuery(next);
-          setSelected(0);
-        }
-      }
-      return true;
+      return true; // typed keys are the query field's (ink-text-input in Palette)
     },
     { scopes: ['palette'] },
   );
-  return <Palette query={query} items={items} selected={at} width={width} />;
+  const onQuery = (next: string): void => {
+    setQuery(next);
+    setSelected(0);
+  };
+  return <Palette query={query} items={items} selected={at} width={width} onQuery={onQuery} />;
 }

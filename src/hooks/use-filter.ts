@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useKeypress } from '../app/keypress-bus.js';
 import { isCommand } from '../keymap/keymap.js';
-import { editText } from '../keymap/edit-text.js';
 import { useFlash } from '../app/flash.js';
 import { parseFilter, unknownFieldsNotice, type ParsedFilter } from './filter-query.js';
 
@@ -11,6 +10,8 @@ export interface FilterInput {
   readonly applied: string;
   readonly parsed: ParsedFilter;
   readonly open: () => void;
+  /** the text field's edits (ink-text-input in FilterBar types into the draft) */
+  readonly onDraft: (draft: string) => void;
 }
 
 /** How long typing must pause before a live filter follows (as the prompts search: one query per pause, not per key). */
@@ -45,11 +46,8 @@ export function useFilter(names: readonly string[], initial = '', active = true,
         setDraft('');
         setApplied('');
         setEditing(false);
-      } else {
-        const next = editText(draft, k);
-        if (next !== null) setDraft(next);
       }
-      return true;
+      return true; // typed keys are the text field's (FilterBar): none reaches the list
     },
     { active: active && editing, scopes: ['filter'] },
   );
@@ -64,5 +62,6 @@ export function useFilter(names: readonly string[], initial = '', active = true,
       setDraft(applied);
       setEditing(true);
     },
+    onDraft: setDraft,
   };
 }

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useKeypress } from '../app/keypress-bus.js';
 import { isCommand } from '../keymap/keymap.js';
-import { editText } from '../keymap/edit-text.js';
 
 export interface TypedQuestion {
   readonly title: string;
@@ -13,7 +12,15 @@ export interface TypedQuestion {
 
 export interface TypedConfirm {
   /** the open question, what has been typed, and whether Enter was refused; or null */
-  readonly dialog: { readonly title: string; readonly message: string; readonly word: string; readonly typed: string; readonly mismatch: boolean } | null;
+  readonly dialog: {
+    readonly title: string;
+    readonly message: string;
+    readonly word: string;
+    readonly typed: string;
+    readonly mismatch: boolean;
+    /** the field's edits (ink-text-input in TypedConfirmDialog) */
+    readonly onTyped: (typed: string) => void;
+  } | null;
   readonly ask: (q: TypedQuestion) => void;
 }
 
@@ -22,6 +29,10 @@ export function useTypedConfirm(): TypedConfirm {
   const [question, setQuestion] = useState<TypedQuestion | null>(null);
   const [typed, setTyped] = useState('');
   const [mismatch, setMismatch] = useState(false);
+  const onTyped = (next: string): void => {
+    setTyped(next);
+    setMismatch(false);
+  };
   useKeypress(
     'dialog',
     (k) => {
@@ -33,19 +44,12 @@ export function useTypedConfirm(): TypedConfirm {
           question.onConfirm();
         }
       } else if (isCommand('typed.cancel', k.name)) setQuestion(null);
-      else {
-        const next = editText(typed, k);
-        if (next !== null) {
-          setTyped(next);
-          setMismatch(false);
-        }
-      }
-      return true;
+      return true; // typed keys are the field's: none reaches the list beneath
     },
     { active: question !== null, scopes: ['typed'] },
   );
   return {
-    dialog: question && { title: question.title, message: question.message, word: question.word, typed, mismatch },
+    dialog: question && { title: question.title, message: question.message, word: question.word, typed, mismatch, onTyped },
     ask: (q) => {
       setTyped('');
       setMismatch(false);

@@ -75,4 +75,18 @@ describe('a burst of keys in one read', () => {
     expect(selectedLine(c.frame())).toBe(at);
     expect(c.ink.stdin.listenerCount('readable')).toBeGreaterThan(0); // q did not quit
   });
+
+  it('keys typed into a field are text, never commands: q and 1 type, Ctrl-f types nothing, Ctrl-u clears, Ctrl-w drops a word', async () => {
+    const c = await tasksConsole();
+    await c.press('2', 'task number 0');
+    await c.press('/', '/');
+    c.ink.stdin.write(`q1 number${KEYS.ctrlF}`);
+    await c.waitFor('/q1 number_');
+    expect(c.lines()[1]).toBe('Tasks'); // 1 did not go to the dashboard
+    c.ink.stdin.write('\u0017');
+    await c.waitFor('/q1 _');
+    c.ink.stdin.write(`\u0015number 2${KEYS.left}${KEYS.right}\r`);
+    await c.waitFor('filter number 2');
+    expect(c.ink.stdin.listenerCount('readable')).toBeGreaterThan(0);
+  });
 });

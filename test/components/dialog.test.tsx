@@ -30,8 +30,12 @@ async function start() {
   );
   unmount = ink.unmount;
   while (ink.stdin.listenerCount('readable') === 0) await new Promise((r) => setTimeout(r, 5));
+  // A key waits its turn (the one before has rendered; src/app/key-stream.ts): wait for the frame
+  // it changes, or a while when it changes none, then for its effects.
   const press = async (key: string) => {
+    const before = ink.frames.length;
     ink.stdin.write(key);
+    for (let i = 0; i < 20 && ink.frames.length === before; i++) await new Promise((r) => setTimeout(r, 5));
     await new Promise((r) => setImmediate(r));
     await new Promise((r) => setTimeout(r, 0));
     return strip(ink.lastFrame());

@@ -79,6 +79,17 @@ describe('logging a new prompt', () => {
     expect(rows[1]).toMatch(/^> .*an older prompt/); // the cursor stays on its row
   });
 
+  it('a whole form typed in one read (text, Enter, a choice, Tab, more text, Enter) fills every field: each key lands in the field focused then', async () => {
+    const { conn, c } = await withForm();
+    c.ink.stdin.write(`Ship it q1\r${KEYS.right}${KEYS.right}\rdocs\u0001, release${TAB}v2 ships${TAB}NOTES.md\r`);
+    const f = await c.waitFor('Log this prompt?');
+    expect(f).toContain('(bugfix, tags docs, release)');
+    await c.press('y', 'audited as prompt:logged');
+    const row = conn.sqlite.prepare('SELECT prompt, category, tags, context, related_files FROM prompt_history ORDER BY id DESC LIMIT 1').get();
+    // Ctrl-a typed nothing; q and 1 were text, not quit and the dashboard
+    expect(row).toEqual({ prompt: 'Ship it q1', category: 'bugfix', tags: '["docs","release"]', context: 'v2 ships', related_files: '["NOTES.md"]' });
+  });
+
   it('cycles the category both ways and can leave it empty', async () => {
     const { conn, c } = await withForm();
     await c.type('no category here');
