@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useFlash } from '../app/flash.js';
 import type { ListSource } from '../../db/views/keyset.js';
 import type { ListStatus } from '../../components/ListView.js';
 import { useServices } from '../app/services.js';
@@ -37,7 +38,9 @@ export function usePagedList<T>(
   const { version } = useLive();
   const live = opts.live; // applies the filter as you type where it says so (useFilter)
   const filter = useFilter(fields, opts.initialFilter, opts.active, live && ((draft) => live(db, draft)));
-  const sort = useSort(opts.sortable ?? NO_SORTS);
+  const { flash } = useFlash();
+  const refuse = useCallback((why: string) => flash(why, 'warning'), [flash]);
+  const sort = useSort(opts.sortable ?? NO_SORTS, refuse);
   // makeSource is a module function per screen: the source changes only with the filter and the sort.
   const source = useMemo(() => makeSource(db, filter.parsed, sort.asked), [db, filter.parsed, sort.asked]);
   const keyset = useKeysetList(source, pageSize, version);

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { ListSort, SortAsk } from '../../db/views/sort.js';
+import { CHEAP_SORT_ROWS, type ListSort, type SortAsk } from '../../db/views/sort.js';
 
 /** What the sort keys drive: `<` `>` move the sort to the column left or right, `~` reverses it. */
 export interface SortController {
@@ -15,7 +15,7 @@ export interface SortController {
  * The sort a list screen asks for. `columns` are the sort ids of its columns in screen order;
  * `inForce` and `available` come from the source (a big table offers fewer: db/views/sort.ts).
  */
-export function useSort(columns: readonly string[]) {
+export function useSort(columns: readonly string[], refuse: (why: string) => void = () => {}) {
   const [asked, setAsked] = useState<SortAsk | undefined>(undefined);
   const control = useCallback(
     (inForce: ListSort | undefined, available: readonly string[] | undefined): SortController => {
@@ -25,6 +25,11 @@ export function useSort(columns: readonly string[]) {
         offered,
         step(delta) {
           if (offered.length === 0) return;
+          if (offered.length === 1 && inForce?.by === offered[0]) {
+            // a big table: say why the key does nothing rather than nothing
+            refuse(`Sorted by ${inForce.by} only: past ${CHEAP_SORT_ROWS.toLocaleString('en-US')} rows any other column would sort every row for each page. (~ reverses it).`);
+            return;
+          }
           const at = inForce ? offered.indexOf(inForce.by) : -1;
           // from a sort no column shows (the default of a list), > starts at the first column, < at the last
           const next = at < 0 ? (delta > 0 ? 0 : offered.length - 1) : (at + delta + offered.length) % offered.length;
@@ -36,7 +41,7 @@ export function useSort(columns: readonly string[]) {
       };
     },
     // by value: a screen may build its columns anew for each width
-    [columns.join('\u0000')],
+    [columns.join('\u0000'), refuse],
   );
   return { asked, control };
 }

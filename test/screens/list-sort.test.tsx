@@ -120,4 +120,19 @@ describe('lists sort by any column (issue 15)', () => {
     f = await keys.press('~', '↑Created');
     expect(selectedLine(f)).toContain('alpha-agent');
   });
+
+  it('past 50,000 tasks only Created sorts: < and > say why, ~ still reverses', async () => {
+    const conn = freshDatabase();
+    const p = seedProject(conn.sqlite, { name: 'web' });
+    seedTasks(conn.sqlite, p, 3);
+    // the list reads a table's size as its highest rowid (free): this file looks past the threshold
+    conn.sqlite.prepare('UPDATE tasks SET rowid = 50001 WHERE rowid = (SELECT max(rowid) FROM tasks)').run();
+    const c = await startConsole(conn, { initialScreen: 'tasks', columns: 120 });
+    stop = c.unmount;
+    await c.waitFor('↓Created');
+    let f = await c.press('>', 'Sorted by created only');
+    expect(f).toContain('↓Created');
+    f = await c.press('~', '↑Created');
+    expect(taskNumber(selectedLine(f))).toBe(2); // the oldest first
+  });
 });
