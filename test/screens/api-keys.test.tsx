@@ -188,6 +188,18 @@ describe('cleaning up keys', () => {
     await c.press('C', 'No revoked or expired keys to clean up');
   });
 
+  it('the word and its Enter typed in one read confirm; a new key: Ctrl-u, agent, Enter, days and Enter in one read issue it', async () => {
+    const { conn } = keyring();
+    const c = await keysScreen(conn);
+    await c.press('C', 'Type cleanup to confirm');
+    c.ink.stdin.write('cleanup\r');
+    await c.waitFor('Cleaned up 2 keys');
+    expect(keyRows(conn).map((k) => k.id)).toEqual(['ak_forever', 'ak_live']);
+    await c.press('n', 'Issue a new API key');
+    c.ink.stdin.write('\u0015agent-q1\r30\r'); // Ctrl-u clears the agent it offers
+    await c.waitFor('New API key for agent-q1 (expires');
+  });
+
   it('Esc cancels the typed confirmation with nothing deleted', async () => {
     const { conn } = keyring();
     const c = await keysScreen(conn);
