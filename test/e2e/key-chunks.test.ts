@@ -43,4 +43,22 @@ describe.skipIf(!hasTmux())('keys sent in one tmux call (one read)', () => {
     s.keys('Enter', 'C-c');
     await s.waitFor(/EXIT=\d/);
   }, 60_000);
+
+  it('four Downs in one call move the palette four rows; a lone Esc closes it; a filter typed with q and 1 stays text', async () => {
+    const s = (shell = new TmuxShell(120, 40));
+    s.run(`${binaryCommand(['--db', demo.path])}; echo "EXIT=$?"`);
+    await s.waitFor(/Tasks by status/);
+    s.literal(':');
+    await s.waitFor(/> 1 Dashboard/);
+    s.keys('Down', 'Down', 'Down', 'Down');
+    await s.waitFor(/> 5 API keys/);
+    s.keys('Escape');
+    await s.waitFor((t) => !/API keys/.test(t) && /Tasks by status/.test(t));
+    s.literal('2');
+    await s.waitFor(/1-\d+ of [\d,]+/);
+    s.tmux('send-keys', '-t', 'main', '-l', '/q1 nothing matches this', ';', 'send-keys', '-t', 'main', 'Enter');
+    await s.waitFor(/filter q1 nothing matches this/);
+    s.keys('C-c');
+    await s.waitFor(/EXIT=\d/);
+  }, 60_000);
 });
