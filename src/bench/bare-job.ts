@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
+import { registerFold } from '../../db/search/fold.js';
 
-// Shared by floor.ts and service-way.ts: imports only better-sqlite3 and node itself, so the
-// process it runs in costs what SQLite alone costs.
+// Shared by floor.ts and service-way.ts: imports only better-sqlite3, node itself and the
+// console's case fold (db/search/fold.ts, dependency-free: the SQL function its filters call), so
+// the process it runs in costs what SQLite alone costs.
 
 /** One statement as the console ran it: its SQL, parameters and how its rows were read. */
 export interface CapturedStatement {
@@ -71,6 +73,7 @@ function runOnce(sqlite: Database.Database, job: BareJob): number {
 export function runBareJob(job: BareJob): BareResult {
   const t0 = performance.now();
   const sqlite = new Database(job.db, { readonly: job.readonly, fileMustExist: true });
+  registerFold(sqlite);
   const openMs = performance.now() - t0;
   try {
     const runs: number[] = [];
