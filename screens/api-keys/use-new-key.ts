@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { generateApiKey } from '../../db/actions/api-keys.js';
 import { useKeypress } from '../../src/app/keypress-bus.js';
-import { isCommand, type CommandId } from '../../src/keymap/keymap.js';
+import { isCommand } from '../../src/keymap/keymap.js';
+import { useFormKeys } from '../../src/hooks/use-form-keys.js';
 import { useAdminAction } from '../../src/hooks/use-admin-action.js';
 import { expiryFromDays } from './new-key-input.js';
 
@@ -50,22 +51,20 @@ export function useNewKey(): NewKey {
     }, 'No key issued');
   };
 
-  useKeypress(
-    'dialog',
-    (k) => {
-      if (!form) return true;
-      const is = (command: CommandId): boolean => isCommand(command, k.name);
-      if (is('form.cancel')) setForm(null);
-      else if (is('form.submit')) {
-        if (form.step === 'days') issue(form);
-        else if (form.agent.trim() === '') setForm({ ...form, error: 'an API key needs an agent id' });
-        else setForm({ ...form, step: 'days', error: null });
-      } else if (is('form.next') && form.agent.trim() !== '') setForm({ ...form, step: 'days', error: null });
-      else if (is('form.prev')) setForm({ ...form, step: 'agent', error: null });
-      return true; // typed keys are the field's own (ink-text-input in NewKeyFormView)
+  useFormKeys('dialog', form !== null, 'text', {
+    onCancel: () => setForm(null),
+    onEnter: () => {
+      if (!form) return;
+      if (form.step === 'days') issue(form);
+      else if (form.agent.trim() === '') setForm({ ...form, error: 'an API key needs an agent id' });
+      else setForm({ ...form, step: 'days', error: null });
     },
-    { active: form !== null, scopes: ['form'] },
-  );
+    onMove: (d) => {
+      if (!form) return;
+      if (d === -1) setForm({ ...form, step: 'agent', error: null });
+      else if (form.agent.trim() !== '') setForm({ ...form, step: 'days', error: null });
+    },
+  });
   // Any key hides the plaintext; that key does nothing else.
   useKeypress(
     'dialog',

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { useKeypress } from '../../src/app/keypress-bus.js';
-import { isCommand, type CommandId } from '../../src/keymap/keymap.js';
+import { useFormKeys } from '../../src/hooks/use-form-keys.js';
 
 export interface FormField {
   readonly name: string;
@@ -52,24 +51,18 @@ export function useForm(): Form {
   const field = spec?.fields[focus];
   const last = (spec?.fields.length ?? 1) - 1;
   const set = (v: string): void => setValues((all) => ({ ...all, [field!.name]: v }));
-  useKeypress(
-    'dialog',
-    (k) => {
-      if (!spec || !field) return true;
-      const is = (command: CommandId): boolean => isCommand(command, k.name);
-      if (is('form.cancel')) setSpec(null);
-      else if (is('form.submit') && focus < last) setFocus(focus + 1);
-      else if (is('form.submit')) {
-        const why = spec.submit(values);
-        if (why === null) setSpec(null);
-        setError(why);
-      } else if (is('form.next')) setFocus(Math.min(last, focus + 1));
-      else if (is('form.prev')) setFocus(Math.max(0, focus - 1));
-      else if (field.choices && is('form.choice')) set(cycle(field.choices, values[field.name] ?? '', k.name === 'left' ? -1 : 1));
-      return true; // a text field's keys are its own (ink-text-input in FormView)
+  useFormKeys('dialog', spec !== null, field?.choices ? 'choice' : 'text', {
+    onCancel: () => setSpec(null),
+    onEnter: () => {
+      if (!spec) return;
+      if (focus < last) return setFocus(focus + 1);
+      const why = spec.submit(values);
+      if (why === null) setSpec(null);
+      setError(why);
     },
-    { active: spec !== null, scopes: ['form'] },
-  );
+    onMove: (d) => setFocus(Math.max(0, Math.min(last, focus + d))),
+    onChoice: (d) => field?.choices && set(cycle(field.choices, values[field.name] ?? '', d)),
+  });
   return {
     form: spec && { title: spec.title, fields: spec.fields, values, focus, error, onEdit: set },
     open: (s) => {
