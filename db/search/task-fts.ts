@@ -89,7 +89,8 @@ export function drainTaskFts(sqlite: Database.Database, maxBatches = Number.POSI
       if (n < DRAIN_BATCH) break;
     }
   } catch (e) {
-    if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
+    const code = (e as { code?: string }).code ?? '';
+    if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_LOCKED')) throw e;
   } finally {
     sqlite.pragma(`busy_timeout = ${timeout}`);
   }

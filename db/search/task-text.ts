@@ -68,7 +68,11 @@ export function taskTextMatch(sqlite: Database.Database, t: ShapedTable<'tasks'>
   registerFold(sqlite);
   const scan = scanTaskText(t, text);
   if (!canUseTaskFts(currentShape(sqlite), text)) return scan;
-  drainTaskFts(sqlite, DRAIN_BATCHES_PER_SEARCH);
+  try {
+    drainTaskFts(sqlite, DRAIN_BATCHES_PER_SEARCH);
+  } catch {
+    // a file that cannot be written now (permissions, a full disk): the queued rows are read as they are
+  }
   const match = narrowMatch(sqlite, foldCase(text));
   if (match === null) return scan;
   const rowid = sql.raw(`"${t.name}"."rowid"`);
