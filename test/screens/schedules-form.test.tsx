@@ -91,6 +91,23 @@ describe('creating a schedule', () => {
     expect(auditRows(conn)).toEqual([expect.objectContaining({ action: 'scheduled_task.created', user_id: 'U_ADMIN', resource_type: 'scheduled_task', resource_id: row.id })]);
   });
 
+  it('the whole form typed in one read (moves, Ctrl-u, text, q and 6 as text) fills each field, and three Enters in one read reach the save question', async () => {
+    const conn = freshDatabase();
+    seedProject(conn.sqlite, { name: 'web' });
+    seedUser(conn.sqlite, 'U_OWNER', 'developer');
+    const c = await schedulesScreen(conn);
+    await c.press('n', 'New schedule');
+    const d = KEYS.down;
+    c.ink.stdin.write(`${d}${CTRL_U}U_OWNER${d}${d}q6 stand up${d}${d}tomorrow 9am${d}${CTRL_U}America/New_York`);
+    let f = await c.waitFor(`${tomorrowNineInNewYork()} UTC`);
+    expect(f).not.toContain('✗');
+    c.ink.stdin.write('\r\r\r');
+    f = await c.waitFor('Create this schedule?');
+    f = await c.press('y', 'audited as scheduled_task.created');
+    const row = conn.sqlite.prepare('SELECT user_id, prompt, timezone, scheduled_for FROM scheduled_tasks').get();
+    expect(row).toEqual({ user_id: 'U_OWNER', prompt: 'q6 stand up', timezone: 'America/New_York', scheduled_for: tomorrowNineInNewYork() });
+  });
+
   it('a recurring job: "46,49 6 * * *" is refused in one line before saving and nothing is written; "0 7 * * 1" shows its words and next five runs and is saved', async () => {
     const conn = freshDatabase();
     seedProject(conn.sqlite, { name: 'web' });
