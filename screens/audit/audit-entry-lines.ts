@@ -15,7 +15,7 @@ export function auditEntryLines(e: AuditEntry, width: number): DetailLine[] {
     { label: 'entry', text: `#${r.id}` },
     { label: 'time', text: `${formatTime(r.timestamp)}  (${inert(r.timestamp)})` },
     { label: 'action', text: inert(r.action) },
-    { label: 'user', text: inert(r.userId ?? '-') },
+    { label: 'user', text: e.userName ? `${inert(e.userName)} (${inert(r.userId ?? '-')})` : inert(r.userId ?? '-') },
     { label: 'resource', text: `${inert(r.resourceType)} ${inert(r.resourceId ?? '-')}` },
     { label: '', text: '' },
   ];

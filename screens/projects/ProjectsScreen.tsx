@@ -8,7 +8,7 @@ import { useNavigation } from '../../src/app/navigation.js';
 import { useServices } from '../../src/app/services.js';
 import { useLive } from '../../src/app/live.js';
 import type { ScreenProps } from '../../src/app/screen-props.js';
-import { projectColumns, projectSource, PROJECT_FILTER_FIELDS } from './project-list.js';
+import { projectColumns, projectSource, PROJECT_FILTER_FIELDS, PROJECT_SORTABLE } from './project-list.js';
 
 /** 9 Projects: settings, task counts and spend; Enter opens the project (its tasks, schedules and keys from there). */
 export function ProjectsScreen({ active, params, width, height }: ScreenProps) {
@@ -19,6 +19,7 @@ export function ProjectsScreen({ active, params, width, height }: ScreenProps) {
     active,
     initialFilter: params.filter,
     empty: 'No projects in this database.',
+    sortable: PROJECT_SORTABLE,
   });
   const ids = paged.view.rows.map((p) => p.id);
   // Counting a project's tasks reads its rows: only for the projects on screen, after the frame.

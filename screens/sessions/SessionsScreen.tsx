@@ -4,7 +4,7 @@ import { usePagedList } from '../../src/hooks/use-paged-list.js';
 import { useListKeys } from '../../src/hooks/use-list-keys.js';
 import { useNavigation } from '../../src/app/navigation.js';
 import type { ScreenProps } from '../../src/app/screen-props.js';
-import { sessionColumns, sessionSource, SESSION_FILTER_FIELDS } from './session-list.js';
+import { sessionColumns, sessionSource, SESSION_FILTER_FIELDS, SESSION_SORTABLE } from './session-list.js';
 
 /** 3 Sessions: all of them, newest first, filtered by status, agent, model; Enter opens the session (its task from there). */
 export function SessionsScreen({ active, params, width, height }: ScreenProps) {
@@ -13,6 +13,7 @@ export function SessionsScreen({ active, params, width, height }: ScreenProps) {
     active,
     initialFilter: params.filter,
     empty: 'No sessions in this database.',
+    sortable: SESSION_SORTABLE,
   });
   const selected = paged.list.selected;
   useListKeys(paged.list, {

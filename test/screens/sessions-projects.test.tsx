@@ -16,7 +16,7 @@ describe('sessions', () => {
     const t2 = seedTask(conn.sqlite, { projectId: p, prompt: 'second task' });
     seedSession(conn.sqlite, { taskId: t1, model: 'claude-opus-4', status: 'completed', createdAt: minutesAgo(5) });
     seedSession(conn.sqlite, { taskId: t2, model: 'claude-sonnet-4', status: 'active', agentId: 'agent-7', createdAt: minutesAgo(1) });
-    const c = await startConsole(conn, { initialScreen: 'sessions' });
+    const c = await startConsole(conn, { initialScreen: 'sessions', columns: 120 });
     stop = c.unmount;
     let f = await c.waitFor('1-2 of 2');
     expect(selectedLine(f)).toContain('claude-sonnet-4');
