@@ -34,6 +34,10 @@ const LEAVE_ALT = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
 const HIDE_CURSOR = '\u001b[?25l';
 const CLEAR_HOME = '\u001b[2J\u001b[H';
+// Bracketed paste: the terminal wraps a paste in ESC [200~ … ESC [201~, so it arrives as one text
+// (src/keymap/key-chunks.ts) rather than as keys: a paste onto a list runs no commands.
+const PASTE_ON = '\u001b[?2004h';
+const PASTE_OFF = '\u001b[?2004l';
 
 /** `--demo`: the demo database, generated once with a progress line on stderr. */
 async function ensureDemo(path: string, ctx: CommandContext): Promise<void> {
@@ -99,7 +103,7 @@ async function runInk(conn: Connection, operator: ReturnType<typeof resolveOpera
     setImmediate(() => app.unmount()); // not from inside the render or hook that met it
   });
   const terminal = suspendable(stdin, stdout);
-  stdout.write(ENTER_ALT);
+  stdout.write(ENTER_ALT + PASTE_ON);
   const app = render(
     React.createElement(App, { db: conn.db, sqlite: conn.sqlite, path: conn.path, readOnly: conn.readOnly, operator, theme, terminal }),
     { stdout, stdin, stderr: ctx.stderr as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
@@ -115,7 +119,7 @@ async function runInk(conn: Connection, operator: ReturnType<typeof resolveOpera
       /* already unmounted */
     }
     if (stdin.isTTY && stdin.isRaw) stdin.setRawMode(false);
-    stdout.write(SHOW_CURSOR + LEAVE_ALT);
+    stdout.write(PASTE_OFF + SHOW_CURSOR + LEAVE_ALT);
   };
   const onSignal = (signal: NodeJS.Signals): void => {
     restore();
@@ -164,7 +168,7 @@ function suspendable(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): Term
     if (suspended || stopped) return;
     suspended = true;
     if (stdin.isTTY && stdin.isRaw) stdin.setRawMode(false);
-    stdout.write(SHOW_CURSOR + LEAVE_ALT);
+    stdout.write(PASTE_OFF + SHOW_CURSOR + LEAVE_ALT);
     // With no listener node restores the default action, so this stops the process here.
     process.off('SIGTSTP', suspend);
     process.kill(process.pid, 'SIGTSTP');
@@ -173,7 +177,7 @@ function suspendable(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): Term
     if (!suspended || stopped) return;
     suspended = false;
     process.on('SIGTSTP', suspend);
-    stdout.write(ENTER_ALT + CLEAR_HOME + HIDE_CURSOR);
+    stdout.write(ENTER_ALT + PASTE_ON + CLEAR_HOME + HIDE_CURSOR);
     if (stdin.isTTY) stdin.setRawMode(true);
     for (const listener of listeners) listener();
   };

@@ -61,4 +61,23 @@ describe.skipIf(!hasTmux())('keys sent in one tmux call (one read)', () => {
     s.keys('C-c');
     await s.waitFor(/EXIT=\d/);
   }, 60_000);
+
+  it('a paste onto a list is one text, not keys: "jjq" pasted neither moves nor quits; pasted into a filter it is typed', async () => {
+    const s = (shell = new TmuxShell(120, 40));
+    s.run(`${binaryCommand(['--db', demo.path])}; echo "EXIT=$?"`);
+    await s.waitFor(/Tasks by status/);
+    s.literal('2');
+    const list = await s.waitFor((t) => /^> /m.test(t) && /1-\d+ of [\d,]+/.test(t));
+    const first = rowsFromCursor(list)[0]!;
+    s.tmux('set-buffer', 'jjq');
+    s.tmux('paste-buffer', '-p', '-t', 'main'); // -p: bracketed, as the console asked the terminal
+    s.literal('/');
+    await s.waitFor(/^\/_ /m);
+    expect(rowsFromCursor(s.screen())[0]).toBe(first);
+    s.tmux('set-buffer', 'q1 pasted');
+    s.tmux('paste-buffer', '-p', '-t', 'main');
+    await s.waitFor(/^\/q1 pasted_/m);
+    s.keys('C-c');
+    await s.waitFor(/EXIT=\d/);
+  }, 60_000);
 });
