@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, statSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,11 +13,20 @@ import { checkpointed, demoFile } from './fault-files.js';
 const BETTER_SQLITE3 = createRequire(import.meta.url).resolve('better-sqlite3');
 
 // Special files: a FIFO would hang an open forever, /dev/zero read as "a new database".
+// The device is a node of /dev/zero's kind made in the temp folder (a link to it where mknod is not
+// allowed), never /dev/zero itself: a regression that wrote or renamed over the path (demo --force
+// renames its .partial file into place) would otherwise replace the machine's /dev/zero, as root.
 const dir = mkdtempSync(join(tmpdir(), 'bematic-special-'));
-const files: Record<string, string> = { FIFO: join(dir, 'pipe.db'), 'character device': '/dev/zero', socket: join(dir, 'sock.db') };
+const files: Record<string, string> = { FIFO: join(dir, 'pipe.db'), 'character device': join(dir, 'zero.db'), socket: join(dir, 'sock.db') };
 let server: Server;
 
 beforeAll(async () => {
+  try {
+    execFileSync('mknod', ['-m', '666', files['character device']!, 'c', '1', '5'], { stdio: 'ignore' });
+  } catch {
+    symlinkSync('/dev/zero', files['character device']!);
+  }
+  expect(statSync(files['character device']!).isCharacterDevice()).toBe(true);
   execFileSync('mkfifo', [files.FIFO!]);
   server = createServer();
   await new Promise<void>((r) => server.listen(files.socket!, r));
