@@ -45,6 +45,8 @@ describe('bench helpers', () => {
     expect(withoutIndexes(s).sql).toContain('from "tasks" NOT INDEXED left join "projects"');
     expect(offsetPage(s, 100)).toMatchObject({ params: [50, 100] });
     expect(offsetPage(s, 100).sql.endsWith('offset ?')).toBe(true);
+    const named = { ...s, sql: 'SELECT max(key) FROM (SELECT "created_at" AS key FROM "sessions" INDEXED BY "idx_sessions_created" WHERE 1)' };
+    expect(withoutIndexes(named).sql).toContain('FROM "sessions" NOT INDEXED WHERE 1');
   });
 
   it('prints one table with ratios and targets', () => {
