@@ -5,21 +5,22 @@ import { ListView } from '../../components/ListView.js';
 import type { PromptFilters } from '../../db/repositories/prompt-history-query.js';
 import { useNavigation } from '../../src/app/navigation.js';
 import { useListKeys } from '../../src/hooks/use-list-keys.js';
+import { usePagedList } from '../../src/hooks/use-paged-list.js';
 import { useSayWhy } from '../../src/hooks/use-say-why.js';
 import type { ListController } from '../../src/hooks/list-controller.js';
 import { isCommand, type CommandId } from '../../src/keymap/keymap.js';
 import type { KeyPress } from '../../src/keymap/keys.js';
 import type { ScreenProps } from '../../src/app/screen-props.js';
-import { usePromptSearch } from './use-prompt-search.js';
-import { usePromptList } from './use-prompt-list.js';
 import { useFilterPicker } from './use-filter-picker.js';
 import { useNewPrompt } from './use-new-prompt.js';
 import { pickedText, type FilterKind, type PickedFilters } from './prompt-filters.js';
+import { promptListFor, promptSearchIsLive, searchesAsYouType } from './prompt-list.js';
 import { PromptSearchBar } from './PromptSearchBar.js';
 import { PromptStats } from './PromptStats.js';
 import { FilterPickerView } from './FilterPicker.js';
 import { FormView, formHeight } from './FormView.js';
 import { promptColumns } from './prompt-columns.js';
+import { dialogHeight } from '../../components/dialog-height.js';
 
 const PICKER_KEYS: readonly [CommandId, FilterKind][] = [
   ['prompts.category', 'category'],
@@ -27,25 +28,36 @@ const PICKER_KEYS: readonly [CommandId, FilterKind][] = [
   ['prompts.tag', 'tag'],
 ];
 
+const NO_FIELDS: readonly string[] = [];
+
 /** The list keys do nothing while the statistics show. */
 const STILL: ListController = { move: () => {}, page: () => {}, first: () => {}, last: () => {} };
 
 /** 7 Prompts: search as you type, filters picked from counted lists, statistics that follow them; Enter opens, n logs one. */
 export function PromptsScreen({ active, width, height }: ScreenProps) {
   const nav = useNavigation();
-  const search = usePromptSearch(active);
   const [picked, setPicked] = useState<PickedFilters>({});
   const [showStats, setShowStats] = useState(false);
-  const filters: PromptFilters = { search: search.query || undefined, ...picked };
   const newPrompt = useNewPrompt();
   const sayWhy = useSayWhy();
-  const overlay = newPrompt.form ? formHeight(newPrompt.form) : newPrompt.dialog ? 7 : 0;
+  const overlay = newPrompt.form ? formHeight(newPrompt.form) : newPrompt.dialog ? dialogHeight(newPrompt.dialog.message, width) : 0;
   const bodyHeight = height - 1 - overlay;
-  const prompts = usePromptList(filters, bodyHeight - 1);
+  const source = promptListFor(picked);
+  // the same list pipeline as the other lists; the search line is one literal text, searched as you type
+  const prompts = usePagedList(source.make, NO_FIELDS, bodyHeight - 1, {
+    active,
+    empty: 'No prompts in this database.',
+    live: promptSearchIsLive,
+    literal: true,
+    sourceKey: source.key,
+  });
+  const search = prompts.filter;
+  const filters: PromptFilters = { search: search.applied || undefined, ...picked };
   const picker = useFilterPicker(filters, bodyHeight - 4, (kind, value) => setPicked((p) => ({ ...p, [kind]: value })));
   const selected = prompts.list.selected;
-  const columns = useMemo(() => promptColumns(width, search.query), [width, search.query]);
-  const anyFilter = search.query !== '' || pickedText(picked) !== '';
+  const columns = useMemo(() => promptColumns(width, search.applied), [width, search.applied]);
+  const anyFilter = search.applied !== '' || pickedText(picked) !== '';
+  const view = prompts.view.status === 'empty' ? { ...prompts.view, message: anyFilter ? 'No prompt matches.' : 'No prompts in this database.' } : prompts.view;
   const onKey = (k: KeyPress): boolean => {
     const is = (command: CommandId): boolean => isCommand(command, k.name);
     const kind = PICKER_KEYS.find(([command]) => is(command))?.[1];
@@ -71,13 +83,22 @@ export function PromptsScreen({ active, width, height }: ScreenProps) {
   ) : showStats ? (
     <PromptStats filters={filters} width={width} height={bodyHeight} />
   ) : (
-    <ListView {...prompts.view} columns={columns} rowKey={(p) => p.id} width={width} height={bodyHeight} />
+    <ListView {...view} columns={columns} rowKey={(p) => p.id} width={width} height={bodyHeight} />
   );
+  const waiting = search.editing && search.draft !== search.applied && !searchesAsYouType(search.draft);
   return (
     <Box flexDirection="column" height={height}>
       {newPrompt.form ? <FormView form={newPrompt.form} width={width} /> : null}
       {newPrompt.dialog ? <ConfirmDialog {...newPrompt.dialog} width={width} /> : null}
-      <PromptSearchBar {...search} picked={pickedText(picked)} position={showStats ? 'statistics (s: list)' : prompts.position} />
+      <PromptSearchBar
+        editing={search.editing}
+        draft={search.draft}
+        query={search.applied}
+        waiting={waiting}
+        onDraft={search.onDraft}
+        picked={pickedText(picked)}
+        position={showStats ? 'statistics (s: list)' : prompts.position}
+      />
       {body}
     </Box>
   );

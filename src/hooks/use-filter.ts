@@ -10,6 +10,8 @@ export interface FilterInput {
   readonly applied: string;
   readonly parsed: ParsedFilter;
   readonly open: () => void;
+  /** no filter, the input closed (as Esc in the input) */
+  readonly clear: () => void;
   /** the text field's edits (ink-text-input in FilterBar types into the draft) */
   readonly onDraft: (draft: string) => void;
 }
@@ -24,35 +26,41 @@ export const LIVE_FILTER_DEBOUNCE_MS = 150;
  * types them), so the list beneath does not move. A `name:` that is no field here is said in the
  * message line, with the fields there are.
  */
-export function useFilter(names: readonly string[], initial = '', active = true, live?: (draft: string) => boolean): FilterInput {
+export function useFilter(names: readonly string[], initial = '', active = true, live?: (draft: string) => boolean, literal = false): FilterInput {
+  // literal (the prompts search): the text as typed is one substring, never trimmed nor read as fields
+  const applies = (draft: string): string => (literal ? draft : draft.trim());
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(initial);
   const [applied, setApplied] = useState(initial);
   useEffect(() => {
     if (!live || !editing || !live(draft)) return;
-    const timer = setTimeout(() => setApplied(draft.trim()), LIVE_FILTER_DEBOUNCE_MS); // a newer key abandons it
+    const timer = setTimeout(() => setApplied(applies(draft)), LIVE_FILTER_DEBOUNCE_MS); // a newer key abandons it
     return () => clearTimeout(timer);
   }, [draft, editing]); // live: a module function per screen
   const { flash } = useFlash();
+  const clear = (): void => {
+    setDraft('');
+    setApplied('');
+    setEditing(false);
+  };
   useKeypress(
     'filter',
     (k) => {
       if (isCommand('filter.apply', k.name)) {
-        setApplied(draft.trim());
+        setApplied(applies(draft));
         setEditing(false);
-        const notice = unknownFieldsNotice(parseFilter(draft, names), names);
+        const notice = literal ? null : unknownFieldsNotice(parseFilter(draft, names), names);
         if (notice) flash(notice, 'warning'); // a mistyped field says so, rather than matching nothing
-      } else if (isCommand('filter.clear', k.name)) {
-        setDraft('');
-        setApplied('');
-        setEditing(false);
-      }
+      } else if (isCommand('filter.clear', k.name)) clear();
       return true; // typed keys are the text field's (FilterBar): none reaches the list
     },
     { active: active && editing, scopes: ['filter'] },
   );
   const namesKey = names.join(' ');
-  const parsed = useMemo(() => parseFilter(applied, namesKey.split(' ')), [applied, namesKey]);
+  const parsed = useMemo(
+    () => (literal ? { fields: {}, text: applied, unknown: [] } : parseFilter(applied, namesKey.split(' '))),
+    [applied, namesKey, literal],
+  );
   return {
     editing,
     draft,
@@ -62,6 +70,7 @@ export function useFilter(names: readonly string[], initial = '', active = true,
       setDraft(applied);
       setEditing(true);
     },
+    clear,
     onDraft: setDraft,
   };
 }

@@ -32,17 +32,19 @@ export function usePagedList<T>(
   makeSource: (db: DB, filter: ParsedFilter, sort?: SortAsk) => ListSource<T>,
   fields: readonly string[],
   pageSize: number,
-  opts: { active: boolean; initialFilter?: string; empty: string; sortable?: readonly string[]; live?: (db: DB, draft: string) => boolean },
+  opts: { active: boolean; initialFilter?: string; empty: string; sortable?: readonly string[]; live?: (db: DB, draft: string) => boolean; literal?: boolean; sourceKey?: string },
 ): PagedList<T> {
   const { db } = useServices();
   const { version } = useLive();
   const live = opts.live; // applies the filter as you type where it says so (useFilter)
-  const filter = useFilter(fields, opts.initialFilter, opts.active, live && ((draft) => live(db, draft)));
+  // literal: the filter is one text as typed, no fields (the prompts search); sourceKey: what else
+  // makeSource reads, outside the filter line (the prompts' picked filters): a new key, a new source
+  const filter = useFilter(fields, opts.initialFilter, opts.active, live && ((draft) => live(db, draft)), opts.literal);
   const { flash } = useFlash();
   const refuse = useCallback((why: string) => flash(why, 'warning'), [flash]);
   const sort = useSort(opts.sortable ?? NO_SORTS, refuse);
-  // makeSource is a module function per screen: the source changes only with the filter and the sort.
-  const source = useMemo(() => makeSource(db, filter.parsed, sort.asked), [db, filter.parsed, sort.asked]);
+  // makeSource is a module function per screen (or one per sourceKey): the source changes only with the filter, the sort and that key.
+  const source = useMemo(() => makeSource(db, filter.parsed, sort.asked), [db, filter.parsed, sort.asked, opts.sourceKey]);
   const keyset = useKeysetList(source, pageSize, version);
   const sorter = opts.sortable ? sort.control(source.sort, source.sorts) : undefined;
   const list: KeysetList<T> = sorter ? { ...keyset, sort: sorter } : keyset;

@@ -1,15 +1,22 @@
-import type { DB } from '../../db/connection.js';
-import type { ListSource, PageRequest } from '../../db/views/keyset.js';
-import { PromptHistoryRepository } from '../../db/repositories/prompt-history.js';
-import type { PromptFilters } from '../../db/repositories/prompt-history-query.js';
-import { decodePrompt, type DecodedPrompt } from '../../db/repositories/prompt-history-values.js';
+import type { DB } from '../connection.js';
+import type { ListSource, PageRequest } from './keyset.js';
+import { PromptHistoryRepository } from '../repositories/prompt-history.js';
+import type { PromptFilters } from '../repositories/prompt-history-query.js';
+import { decodePrompt, type DecodedPrompt } from '../repositories/prompt-history-values.js';
+
+/**
+ * The prompts list as a keyset source like the other lists': newest first, paged by id through
+ * the prompt history reader, whose driving table is the full-text index (search) or the tag index
+ * (tag) when they narrow the set, so a page costs one indexed query at any size.
+ */
 
 /** A filter in force: a value, or null (category: the prompts with none). */
 const present = (s: string | null | undefined): boolean => s === null || (s !== undefined && s !== '');
 
-export const isUnfiltered = (f: PromptFilters): boolean => !present(f.search) && !present(f.category) && !present(f.status) && !present(f.tag);
+export const isUnfilteredPrompts = (f: PromptFilters): boolean =>
+  !present(f.search) && !present(f.category) && !present(f.status) && !present(f.tag);
 
-/** The repository's pages for one keyset request: each is one indexed query, newest first. */
+/** The reader's page for one keyset request (ids descending: `after` is below the cursor, `before` above it). */
 function pageOptions(req: PageRequest): { beforeId?: number; afterId?: number } {
   switch (req.kind) {
     case 'first':
@@ -25,7 +32,7 @@ function pageOptions(req: PageRequest): { beforeId?: number; afterId?: number } 
   }
 }
 
-/** Prompts newest first, paged by id through the repository (FTS or tag index when they narrow). */
+/** Prompts matching `filters`, newest first, counted in id slices after the first frame. */
 export function promptListSource(db: DB, filters: PromptFilters): ListSource<DecodedPrompt> {
   const repo = new PromptHistoryRepository(db);
   return {
@@ -36,6 +43,6 @@ export function promptListSource(db: DB, filters: PromptFilters): ListSource<Dec
       maxRowid: () => repo.findRecent(1)[0]?.id ?? 0,
       countRange: (lo, hi) => repo.countRange(filters, lo, hi),
     },
-    unfiltered: isUnfiltered(filters),
+    unfiltered: isUnfilteredPrompts(filters),
   };
 }
