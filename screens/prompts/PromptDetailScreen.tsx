@@ -16,6 +16,7 @@ import type { ScreenProps } from '../../src/app/screen-props.js';
 import { promptDetailLines } from './prompt-detail-lines.js';
 import { useFinishPrompt, type Outcome } from './use-finish-prompt.js';
 import { FormView, formHeight } from './FormView.js';
+import { dialogHeight } from '../../components/dialog-height.js';
 
 const LABEL = 10;
 
@@ -39,7 +40,8 @@ export function PromptDetailScreen({ active, params, width, height }: ScreenProp
   const textWidth = Math.max(10, width - LABEL - 3);
   const prompt = detail.status === 'ready' ? detail.data : undefined;
   const lines = useMemo(() => (prompt ? promptDetailLines(prompt, textWidth) : []), [prompt, textWidth]);
-  const bodyHeight = height - (finish.dialog ? 7 : 0) - (finish.form ? formHeight(finish.form) : 0);
+  // the question measures its own height: notes make it longer than the usual box
+  const bodyHeight = height - (finish.dialog ? dialogHeight(finish.dialog.message, width) : 0) - (finish.form ? formHeight(finish.form) : 0);
   const list = useStaticList(lines.length, bodyHeight);
   useListKeys(list, {
     active,
