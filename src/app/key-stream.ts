@@ -1,6 +1,6 @@
 import type { EventEmitter } from 'node:events';
 import { unstable_IdlePriority as IDLE, unstable_scheduleCallback as scheduleCallback, unstable_cancelCallback as cancelCallback } from 'scheduler';
-import { cutKeys, isPasteOpen } from '../keymap/key-chunks.js';
+import { cutKeys, isPasteOpen, PASTE_END } from '../keymap/key-chunks.js';
 
 /** What Ink reads keys from: process.stdin, or ink-testing-library's stdin (an emitter with read()). */
 export interface KeySource extends EventEmitter {
@@ -96,7 +96,8 @@ export function feedKeysOneByOne(stdin: KeySource): KeyFeed {
         restWait = undefined;
         const held = rest;
         rest = '';
-        queue.push(isPasteOpen(held) ? held.slice(6) : held);
+        const key = isPasteOpen(held) ? cutKeys(`${held}${PASTE_END}`).keys[0] : held;
+        if (key) queue.push(key);
         if (turn === undefined) handNext();
       };
       restWait = isPasteOpen(rest) ? setTimeout(flush, PASTE_WAIT_MS) : setImmediate(flush);
