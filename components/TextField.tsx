@@ -27,6 +27,12 @@ export function editByKey(raw: string | null, value: string, next: string): stri
   return next;
 }
 
+/** An edit made on the inert form of a value, made on the value itself (the cursor is at the end). */
+function onStored(raw: string | null, value: string, shown: string, nextShown: string): string {
+  if (raw !== null && DELETES.has(raw)) return Array.from(value).slice(0, -1).join('');
+  return nextShown.startsWith(shown) ? value + nextShown.slice(shown.length) : value;
+}
+
 export interface TextFieldProps {
   readonly prompt: string;
   readonly value: string;
@@ -46,15 +52,21 @@ export function TextField({ prompt, value, hint, onChange }: TextFieldProps) {
   // ink-text-input keeps its own cursor: when an edit is refused or altered here it would stand
   // off the text's end, so the input starts afresh (cursor at the end) after each.
   const [generation, setGeneration] = useState(0);
-  const change = (next: string): void => {
-    const edited = onChange ? editByKey(inFlight(), value, next) : null;
-    if (edited !== next) setGeneration((g) => g + 1);
+  // The input shows the value inert: a value from the database (an agent id offered, a schedule's
+  // prompt) may hold what a terminal would obey. Where that changes how it reads, the edit is
+  // taken from the key onto the stored value, and the input starts afresh after it.
+  const shown = inert(value);
+  const change = (nextShown: string): void => {
+    const raw = inFlight();
+    const next = shown === value ? nextShown : onStored(raw, value, shown, nextShown);
+    const edited = onChange ? editByKey(raw, value, next) : null;
+    if (edited !== next || shown !== value || (edited !== null && inert(edited) !== edited)) setGeneration((g) => g + 1);
     if (edited !== null && edited !== value) onChange?.(edited);
   };
   return (
     <Text wrap="truncate-start">
       <ToneText tone="key">{prompt}</ToneText>
-      {onChange ? <TextInput key={generation} value={value} onChange={change} focus showCursor={false} /> : inert(value)}
+      {onChange ? <TextInput key={generation} value={shown} onChange={change} focus showCursor={false} /> : inert(value)}
       <ToneText selected>{'_'}</ToneText>
       {value === '' && hint ? <ToneText tone="muted">{` ${hint}`}</ToneText> : null}
     </Text>

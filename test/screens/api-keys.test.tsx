@@ -212,6 +212,20 @@ describe('cleaning up keys', () => {
 });
 
 describe('issuing a key', () => {
+  it('an agent id offered from a hostile row is shown inert in the field being typed, and edited as stored', async () => {
+    const conn = freshDatabase();
+    insertKey(conn, 'ak_evil', { agent: 'ev\u001b[2Jil', created: now() - 100 });
+    const c = await keysScreen(conn);
+    await c.waitFor('1-1 of 1');
+    await c.press('n', 'Issue a new API key');
+    const raw = c.ink.frames.at(-1)!;
+    expect(raw).not.toContain('\u001b[2J'); // no frame carries the sequence itself
+    expect(c.frame()).toContain('Agent id: ev\\x1b[2Jil_');
+    c.ink.stdin.write(`${KEYS.backspace}${KEYS.backspace}IL\r\r`);
+    await c.waitFor('New API key for ev\\x1b[2JIL');
+    expect(keyRows(conn).map((k) => k.agent_id)).toContain('ev\u001b[2JIL');
+  });
+
   it('asks agent and expiry, shows the whole key once, hides it on the next key for good, and audits only the masked key', async () => {
     const { conn, keys } = keyring();
     const c = await keysScreen(conn);
