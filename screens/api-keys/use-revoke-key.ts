@@ -1,6 +1,6 @@
 import { API_KEY_ENV_WARNING, revokeApiKey } from '../../db/actions/api-keys.js';
 import type { ApiKeyListItem } from '../../db/views/api-keys.js';
-import { useConfirm, type Confirm } from '../../src/hooks/use-confirm.js';
+import type { Confirm } from '../../src/hooks/use-confirm.js';
 import { useAdminAction } from '../../src/hooks/use-admin-action.js';
 
 export interface RevokeKey {
@@ -13,8 +13,7 @@ export interface RevokeKey {
  * service's environment), in one transaction with its `api-key:revoked` audit row.
  */
 export function useRevokeKey(): RevokeKey {
-  const { db, operator, refusal, flash, run } = useAdminAction('revoke API keys');
-  const confirm = useConfirm();
+  const { db, operator, refusal, flash, confirm, run } = useAdminAction('revoke API keys');
   const revoke = (key: ApiKeyListItem): void =>
     run(() => {
       revokeApiKey(db, operator, key.id);

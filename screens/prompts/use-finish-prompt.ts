@@ -1,9 +1,7 @@
 import { cancelPrompt, completePrompt, failPrompt } from '../../db/actions/prompts.js';
 import type { PromptStatus } from '../../db/repositories/prompt-history-values.js';
-import { useServices } from '../../src/app/services.js';
-import { useLive } from '../../src/app/live.js';
-import { useFlash } from '../../src/app/flash.js';
-import { useConfirm, type Confirm } from '../../src/hooks/use-confirm.js';
+import type { Confirm } from '../../src/hooks/use-confirm.js';
+import { useAction } from '../../src/hooks/use-admin-action.js';
 import { useForm, type FormState } from './use-form.js';
 import { MINUTES_FIELD, NOTES_FIELD, notesOf, parseMinutes } from './prompt-inputs.js';
 
@@ -16,32 +14,24 @@ export interface FinishPrompt {
   readonly dialog: Confirm['dialog'];
 }
 
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-
 /**
  * `m` completed (asks notes and actual minutes), `f` failed (asks notes), `x` cancelled: each
  * confirmed, then one audited transaction through db/actions/prompts (the repository's semantics).
  */
 export function useFinishPrompt(): FinishPrompt {
-  const { db, operator, refusal } = useServices();
-  const { refresh } = useLive();
-  const { flash } = useFlash();
+  // the one action helper: ask, run in one audited transaction, flash (offering undo), read again
+  const { db, operator, refusal, flash, confirm, run } = useAction('finish prompts');
   const form = useForm();
-  const confirm = useConfirm();
-  const run = (id: number, outcome: Outcome, change: () => unknown): void => {
-    try {
+  const finish = (id: number, outcome: Outcome, change: () => unknown): void =>
+    run(() => {
       change();
-      flash(`Prompt #${id} is now ${outcome}; audited as prompt:${outcome}.`, 'success');
-    } catch (e) {
-      flash(`Not marked ${outcome}: ${message(e)}`, 'danger');
-    }
-    refresh(); // our own write does not change data_version for this connection
-  };
+      return `Prompt #${id} is now ${outcome}; audited as prompt:${outcome}.`;
+    }, `Not marked ${outcome}`);
   const ask = (id: number, outcome: Outcome, was: string, what: string, change: () => unknown): void =>
     confirm.ask({
       title: `Mark prompt #${id} ${outcome}?`,
       message: `It is ${was}. ${what}The audit log records it.`,
-      onYes: () => run(id, outcome, change),
+      onYes: () => finish(id, outcome, change),
     });
   const request = (outcome: Outcome, p: { id: number; executionStatus: string }): void => {
     const { id, executionStatus: was } = p;

@@ -1,10 +1,8 @@
 import { cancelSchedule, pauseSchedule, resumeSchedule } from '../../db/actions/schedules.js';
 import { PastDueError, TRANSITION_FROM } from '../../db/repositories/scheduled-tasks.js';
 import { ownerRefusal } from '../../db/scheduling/validate.js';
-import { useServices } from '../../src/app/services.js';
-import { useLive } from '../../src/app/live.js';
-import { useFlash } from '../../src/app/flash.js';
-import { useConfirm, type Confirm } from '../../src/hooks/use-confirm.js';
+import type { Confirm } from '../../src/hooks/use-confirm.js';
+import { useAction } from '../../src/hooks/use-admin-action.js';
 import { inZone, nextRunText } from './schedule-time.js';
 import { scheduleType } from './schedule-columns.js';
 
@@ -29,7 +27,6 @@ export interface ScheduleActions {
   readonly dialog: Confirm['dialog'];
 }
 
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 const allows = (kind: keyof typeof TRANSITION_FROM, status: string): boolean => (TRANSITION_FROM[kind] as readonly string[]).includes(status);
 
 /**
@@ -37,19 +34,8 @@ const allows = (kind: keyof typeof TRANSITION_FROM, status: string): boolean => 
  * (the action re-reads the row: the scheduler may have moved it since it was shown).
  */
 export function useScheduleActions(): ScheduleActions {
-  const { db, operator, refusal } = useServices();
-  const { refresh } = useLive();
-  const { flash } = useFlash();
-  const confirm = useConfirm();
-  const attempt = (failed: string, act: () => void, done: string): void => {
-    try {
-      act();
-      flash(done, 'success');
-    } catch (e) {
-      flash(`${failed}: ${message(e)}`, 'danger');
-    }
-    refresh(); // our own write does not change data_version for this connection
-  };
+  // the one action helper: ask, run in one audited transaction, flash (offering undo), read again
+  const { db, operator, refusal, flash, confirm, run } = useAction('change schedules');
 
   const mayChange = (s: ScheduleRef | undefined, what: string): boolean => {
     if (refusal) flash(`Cannot ${what}: ${refusal}.`, 'warning');
@@ -59,19 +45,18 @@ export function useScheduleActions(): ScheduleActions {
   };
 
   const resume = (s: ScheduleRef, fireNow: boolean): void => {
-    try {
+    const pastDue = (e: unknown): boolean => {
+      if (!(e instanceof PastDueError) || fireNow) return false;
+      const due = inZone(s.nextExecutionAt ?? s.scheduledFor, s.timezone);
+      const text = `${s.id} was due ${due} and runs only once: resuming fires it at once (the scheduler polls every 30 s). No leaves it paused; e gives it a new time.`;
+      confirm.ask({ title: 'Its time has passed: fire it now?', message: text, onYes: () => resume(s, true) });
+      return true;
+    };
+    run(() => {
       const { row } = resumeSchedule(db, operator, s.id, { fireNow });
       const when = fireNow ? 'it fires at once (the scheduler polls every 30 s)' : `next run ${nextRunText(row.nextExecutionAt, row.timezone)}`;
-      flash(`Schedule ${s.id} resumed (${row.status}); ${when}; audited as scheduled_task.resumed.`, 'success');
-    } catch (e) {
-      if (!(e instanceof PastDueError) || fireNow) flash(`Not resumed: ${message(e)}`, 'danger');
-      else {
-        const due = inZone(s.nextExecutionAt ?? s.scheduledFor, s.timezone);
-        const text = `${s.id} was due ${due} and runs only once: resuming fires it at once (the scheduler polls every 30 s). No leaves it paused; e gives it a new time.`;
-        confirm.ask({ title: 'Its time has passed: fire it now?', message: text, onYes: () => resume(s, true) });
-      }
-    }
-    refresh();
+      return `Schedule ${s.id} resumed (${row.status}); ${when}; audited as scheduled_task.resumed.`;
+    }, 'Not resumed', pastDue);
   };
 
   const togglePause = (s: ScheduleRef): void => {
@@ -80,7 +65,10 @@ export function useScheduleActions(): ScheduleActions {
     if (s.status === 'paused') {
       confirm.ask({ title: 'Resume this schedule?', message: `${what} runs again; its next run is recomputed in its own timezone. Audited as scheduled_task.resumed.`, onYes: () => resume(s, false) });
     } else if (allows('pause', s.status)) {
-      const onYes = (): void => attempt('Not paused', () => pauseSchedule(db, operator, s.id), `Schedule ${s.id} paused; it will not run until resumed; audited as scheduled_task.paused.`);
+      const onYes = (): void => run(() => {
+          pauseSchedule(db, operator, s.id);
+          return `Schedule ${s.id} paused; it will not run until resumed; audited as scheduled_task.paused.`;
+        }, 'Not paused');
       confirm.ask({ title: 'Pause this schedule?', message: `${what} will not run until resumed. Audited as scheduled_task.paused.`, onYes });
     } else flash(`Schedule ${s.id} is ${s.status}: only pending, active or paused schedules can be paused or resumed.`, 'warning');
   };
@@ -88,7 +76,10 @@ export function useScheduleActions(): ScheduleActions {
   const cancel = (s: ScheduleRef): void => {
     if (!mayChange(s, 'cancel')) return;
     if (!allows('cancel', s.status)) return flash(`Schedule ${s.id} is ${s.status}: only pending, active or paused schedules can be cancelled.`, 'warning');
-    const onYes = (): void => attempt('Not cancelled', () => cancelSchedule(db, operator, s.id), `Schedule ${s.id} cancelled; it will never run again; audited as scheduled_task.cancelled.`);
+    const onYes = (): void => run(() => {
+        cancelSchedule(db, operator, s.id);
+        return `Schedule ${s.id} cancelled; it will never run again; audited as scheduled_task.cancelled.`;
+      }, 'Not cancelled');
     confirm.ask({ title: 'Cancel this schedule?', message: `${s.id} (${scheduleType(s.taskType)}, ${s.userId}) will be cancelled and never run again. Audited as scheduled_task.cancelled.`, onYes });
   };
 

@@ -5,7 +5,7 @@ import { ROLES, type Role } from '../../db/operator.js';
 import type { UserRow } from '../../db/types.js';
 import { useKeypress } from '../../src/app/keypress-bus.js';
 import { isCommand, type CommandId } from '../../src/keymap/keymap.js';
-import { useConfirm, type Confirm } from '../../src/hooks/use-confirm.js';
+import type { Confirm } from '../../src/hooks/use-confirm.js';
 import { useAdminAction } from '../../src/hooks/use-admin-action.js';
 import { shownUser } from './use-set-active.js';
 
@@ -28,8 +28,7 @@ const wrap = (n: number): number => (n + ROLES.length) % ROLES.length;
  * then confirm; audited with before and after. Demoting the last active admin is refused at once.
  */
 export function useChangeRole(): ChangeRole {
-  const { db, operator, refusal, flash, run } = useAdminAction('change roles');
-  const confirm = useConfirm();
+  const { db, operator, refusal, flash, confirm, run } = useAdminAction('change roles');
   const [picker, setPicker] = useState<RolePicker | null>(null);
 
   const apply = (user: UserRow, role: Role): void =>

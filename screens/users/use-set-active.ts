@@ -1,7 +1,7 @@
 import { setUserActive } from '../../db/actions/users.js';
 import { isLastActiveAdmin } from '../../db/views/users.js';
 import type { UserRow } from '../../db/types.js';
-import { useConfirm, type Confirm } from '../../src/hooks/use-confirm.js';
+import type { Confirm } from '../../src/hooks/use-confirm.js';
 import { useAdminAction } from '../../src/hooks/use-admin-action.js';
 
 export interface SetActive {
@@ -17,8 +17,7 @@ export const shownUser = (u: UserRow) => ({ role: u.role, active: u.active, upda
  * with before and after; the last active admin is refused at once.
  */
 export function useSetActive(): SetActive {
-  const { db, operator, refusal, flash, run } = useAdminAction('deactivate or reactivate users');
-  const confirm = useConfirm();
+  const { db, operator, refusal, flash, confirm, run } = useAdminAction('deactivate or reactivate users');
   const apply = (user: UserRow, active: boolean): void =>
     run(() => {
       const after = setUserActive(db, operator, user.id, active, shownUser(user));

@@ -5,35 +5,52 @@ import { useServices } from '../app/services.js';
 import { useLive } from '../app/live.js';
 import { useFlash } from '../app/flash.js';
 import { latestAuditId, undoOffer } from '../../db/actions/undo-offer.js';
+import { useConfirm, type Confirm } from './use-confirm.js';
 
+/**
+ * The one way a screen changes data (issue 14): refuse before asking, ask (`confirm`, No
+ * selected), `run` the audited action, flash its result (offering undo), read again.
+ */
 export interface AdminAction {
   readonly db: DB;
   readonly operator: Operator;
   /** why this operator may not (read-only, inactive, viewer, not an admin), or null when they may */
   readonly refusal: string | null;
   readonly flash: (text: string, tone?: Tone) => void;
+  /** the action's yes/no question (a screen shows `confirm.dialog`) */
+  readonly confirm: Confirm;
   /**
    * Runs an audited action: its one-line result, or `failed: <the error's sentence>`; then the
    * screen reads again, since our own write does not change data_version for this connection.
+   * `caught` may take an error itself (asking another question instead): true when it did.
    */
-  readonly run: (act: () => string, failed: string) => void;
+  readonly run: (act: () => string, failed: string, caught?: (e: unknown) => boolean) => void;
 }
 
-/** What an admin-only action (`what`: "change roles") needs: the actions refuse the same way, this says so before asking. */
-export function useAdminAction(what: string): AdminAction {
+export interface ActionRule {
+  /** only an admin may (users, API keys); without it any operator the session lets change data */
+  readonly adminOnly?: boolean;
+}
+
+/** What an action (`what`: "change roles") needs: the actions refuse the same way, this says so before asking. */
+export function useAction(what: string, rule: ActionRule = {}): AdminAction {
   const { db, operator, refusal } = useServices();
   const { refresh } = useLive();
   const { flash } = useFlash();
-  const notAdmin = operator.role === 'admin' ? null : `only an admin may ${what} (operator ${operator.id} is a ${operator.role})`;
-  const run = (act: () => string, failed: string): void => {
+  const confirm = useConfirm();
+  const notAdmin = !rule.adminOnly || operator.role === 'admin' ? null : `only an admin may ${what} (operator ${operator.id} is a ${operator.role})`;
+  const run = (act: () => string, failed: string, caught?: (e: unknown) => boolean): void => {
     try {
       const since = latestAuditId(db);
       const done = act();
       flash(done, 'success', undoOffer(db, operator, since));
     } catch (e) {
-      flash(`${failed}: ${e instanceof Error ? e.message : String(e)}`, 'danger');
+      if (!caught?.(e)) flash(`${failed}: ${e instanceof Error ? e.message : String(e)}`, 'danger');
     }
     refresh();
   };
-  return { db, operator, refusal: refusal ?? notAdmin, flash, run };
+  return { db, operator, refusal: refusal ?? notAdmin, flash, confirm, run };
 }
+
+/** An admin-only action (users, API keys). */
+export const useAdminAction = (what: string): AdminAction => useAction(what, { adminOnly: true });
