@@ -5,7 +5,7 @@ import { useKeypress } from './keypress-bus.js';
 import { numberedScreens } from './screens.js';
 
 /** `:` the palette on the overlay layer: typing narrows, arrows choose, Enter jumps, Esc closes. */
-export function PaletteLayer({ width, onGo, onClose }: { width: number; onGo: (screen: string) => void; onClose: () => void }) {
+export function PaletteLayer({ width, height, onGo, onClose }: { width: number; height?: number; onGo: (screen: string) => void; onClose: () => void }) {
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState(0);
   const items = filterPaletteItems(
@@ -28,5 +28,5 @@ export function PaletteLayer({ width, onGo, onClose }: { width: number; onGo: (s
     setQuery(next);
     setSelected(0);
   };
-  return <Palette query={query} items={items} selected={at} width={width} onQuery={onQuery} />;
+  return <Palette query={query} items={items} selected={at} width={width} height={height} onQuery={onQuery} />;
 }

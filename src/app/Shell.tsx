@@ -80,6 +80,7 @@ export function Shell() {
           {overlay.kind === 'palette' ? (
             <PaletteLayer
               width={width}
+              height={height}
               onClose={close}
               onGo={(id) => {
                 close();
