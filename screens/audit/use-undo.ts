@@ -1,11 +1,9 @@
 import { useState } from 'react';
 import { planUndo, undoAuditEntry } from '../../db/actions/undo.js';
-import { useServices } from '../../src/app/services.js';
-import { useLive } from '../../src/app/live.js';
-import { useFlash } from '../../src/app/flash.js';
 import { useKeypress } from '../../src/app/keypress-bus.js';
 import { isCommand } from '../../src/keymap/keymap.js';
-import { useConfirm, type Confirm } from '../../src/hooks/use-confirm.js';
+import type { Confirm } from '../../src/hooks/use-confirm.js';
+import { useAction } from '../../src/hooks/use-admin-action.js';
 import { undoMessage, undoneMessage } from './undo-text.js';
 
 export interface UndoNotice {
@@ -26,10 +24,8 @@ export interface Undo {
  * applies. Read-only, a viewer, an irreversible entry, a row changed since: the reason instead.
  */
 export function useUndo(): Undo {
-  const { db, operator, refusal } = useServices();
-  const { refresh } = useLive();
-  const { flash } = useFlash();
-  const confirm = useConfirm();
+  // the one action helper: ask, run in one audited transaction, flash (offering undo), read again
+  const { db, operator, refusal, flash, confirm, run } = useAction('undo changes');
   const [notice, setNotice] = useState<UndoNotice | null>(null);
   useKeypress(
     'dialog',
@@ -39,15 +35,22 @@ export function useUndo(): Undo {
     },
     { active: notice !== null, scopes: ['notice'] },
   );
-  const apply = (id: number): void => {
-    try {
-      const { plan, audit } = undoAuditEntry(db, operator, id);
-      flash(undoneMessage(plan, audit.id), 'success');
-    } catch (e) {
-      setNotice({ title: `Not undone: #${id}`, message: e instanceof Error ? e.message : String(e) });
-    }
-    refresh(); // our own write does not move data_version for this connection
-  };
+  const apply = (id: number): void =>
+    run(
+      () => {
+        const { plan, audit } = undoAuditEntry(db, operator, id);
+        return undoneMessage(plan, audit.id);
+      },
+      'Not undone',
+      {
+        // why not is too long for the flash line: a box until the next key
+        caught: (e) => {
+          setNotice({ title: `Not undone: #${id}`, message: e instanceof Error ? e.message : String(e) });
+          return true;
+        },
+        offerUndo: false, // here u undoes the selected entry, not the one just written
+      },
+    );
   const request = (id: number): void => {
     if (refusal) return flash(`Cannot undo: ${refusal}.`, 'warning');
     const check = planUndo(db, operator, id);

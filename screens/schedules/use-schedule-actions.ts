@@ -56,7 +56,7 @@ export function useScheduleActions(): ScheduleActions {
       const { row } = resumeSchedule(db, operator, s.id, { fireNow });
       const when = fireNow ? 'it fires at once (the scheduler polls every 30 s)' : `next run ${nextRunText(row.nextExecutionAt, row.timezone)}`;
       return `Schedule ${s.id} resumed (${row.status}); ${when}; audited as scheduled_task.resumed.`;
-    }, 'Not resumed', pastDue);
+    }, 'Not resumed', { caught: pastDue });
   };
 
   const togglePause = (s: ScheduleRef): void => {

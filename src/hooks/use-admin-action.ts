@@ -22,9 +22,15 @@ export interface AdminAction {
   /**
    * Runs an audited action: its one-line result, or `failed: <the error's sentence>`; then the
    * screen reads again, since our own write does not change data_version for this connection.
-   * `caught` may take an error itself (asking another question instead): true when it did.
    */
-  readonly run: (act: () => string, failed: string, caught?: (e: unknown) => boolean) => void;
+  readonly run: (act: () => string, failed: string, how?: RunOptions) => void;
+}
+
+export interface RunOptions {
+  /** takes an error itself (asks another question, shows a box): true when it did */
+  readonly caught?: (e: unknown) => boolean;
+  /** false: the flash offers no `u undo` (an undo on the audit log, where u undoes the selected entry) */
+  readonly offerUndo?: boolean;
 }
 
 export interface ActionRule {
@@ -39,13 +45,13 @@ export function useAction(what: string, rule: ActionRule = {}): AdminAction {
   const { flash } = useFlash();
   const confirm = useConfirm();
   const notAdmin = !rule.adminOnly || operator.role === 'admin' ? null : `only an admin may ${what} (operator ${operator.id} is a ${operator.role})`;
-  const run = (act: () => string, failed: string, caught?: (e: unknown) => boolean): void => {
+  const run = (act: () => string, failed: string, how: RunOptions = {}): void => {
     try {
       const since = latestAuditId(db);
       const done = act();
-      flash(done, 'success', undoOffer(db, operator, since));
+      flash(done, 'success', how.offerUndo === false ? null : undoOffer(db, operator, since));
     } catch (e) {
-      if (!caught?.(e)) flash(`${failed}: ${e instanceof Error ? e.message : String(e)}`, 'danger');
+      if (!how.caught?.(e)) flash(`${failed}: ${e instanceof Error ? e.message : String(e)}`, 'danger');
     }
     refresh();
   };
