@@ -16,6 +16,10 @@ export interface Column<T> {
   readonly render?: (fitted: string, row: T) => ReactNode;
   /** the list's sort id for this column (`<` `>` move the sort through the columns that have one) */
   readonly sort?: string;
+  /** left out when the list is too narrow, rank 1 first; a column without one always shows */
+  readonly drop?: number;
+  /** a 0-width column: the narrowest it is kept before columns are dropped (default 8) */
+  readonly min?: number;
 }
 
 /** The sort in force, as the header marks it: `↓Created` descending, `↑Name` ascending. */
@@ -51,10 +55,25 @@ export interface ListViewProps<T> {
 
 const MARKER = 2;
 
+/**
+ * The columns that fit `width`: those with a `drop` rank are left out, lowest rank first, until
+ * the fixed ones and the 0-width one at its `min` fit, so the column naming the row is the last cut.
+ */
+export function fittedColumns<T>(columns: readonly Column<T>[], width: number): readonly Column<T>[] {
+  const need = (cs: readonly Column<T>[]): number => cs.reduce((n, c) => n + (c.width > 0 ? c.width : (c.min ?? 8)) + 1, MARKER);
+  let shown = columns;
+  while (need(shown) > width) {
+    const next = shown.filter((c) => c.drop !== undefined).sort((a, b) => a.drop! - b.drop!)[0];
+    if (!next) break;
+    shown = shown.filter((c) => c !== next);
+  }
+  return shown;
+}
+
 /** Column widths for the terminal: fixed ones as asked, the rest to the 0-width column. */
 export function columnWidths<T>(columns: readonly Column<T>[], width: number): number[] {
   const fixed = columns.reduce((n, c) => n + c.width + 1, MARKER);
-  return columns.map((c) => (c.width > 0 ? c.width : Math.max(8, width - fixed - 1)));
+  return columns.map((c) => (c.width > 0 ? c.width : Math.max(c.min ?? 8, width - fixed - 1)));
 }
 
 interface RowProps<T> {
@@ -95,7 +114,8 @@ function RowLine<T>({ row, columns, widths, width, selected }: RowProps<T>) {
 const Row = memo(RowLine) as typeof RowLine;
 
 /** A table of the rows on screen: header, `>` and inverse on the selected row, or one line saying why there are none. */
-export function ListView<T>({ columns, rows, cursor, width, height, status, message, rowKey, sort }: ListViewProps<T>) {
+export function ListView<T>({ columns: all, rows, cursor, width, height, status, message, rowKey, sort }: ListViewProps<T>) {
+  const columns = useMemo(() => fittedColumns(all, width), [all, width]);
   const widths = useMemo(() => columnWidths(columns, width), [columns, width]);
   const header = (
     <ToneText tone="title" wrap="truncate-end">

@@ -43,11 +43,11 @@ const WIDE = 100;
 export function apiKeyColumns(width: number): Column<ApiKeyListItem>[] {
   const wide = width >= WIDE;
   return [
-    { header: 'Agent', width: 0, value: (k) => k.agentId, sort: 'agent' },
+    { header: 'Agent', width: 0, min: 16, value: (k) => k.agentId, sort: 'agent' },
     { header: 'State', width: 7, value: (k) => k.state, tone: (k) => statusTone(k.state), sort: 'state' },
-    { header: 'Key', width: 10, value: (k) => k.maskedKey },
-    { header: 'Created', width: wide ? 16 : 10, value: (k) => secondsTime(k.createdAt, '?').slice(0, wide ? 16 : 10), sort: 'created' },
-    { header: 'Last used', width: 10, value: (k) => (k.lastUsedAt == null ? 'never' : secondsRelative(k.lastUsedAt)), sort: 'used' },
-    { header: 'Expires', width: wide ? 27 : 21, value: (k) => expiresText(k.expiresAt, !wide), tone: (k) => (k.state === 'expired' ? 'danger' : undefined), sort: 'expires' },
+    { header: 'Key', width: 10, value: (k) => k.maskedKey, drop: 1 },
+    { header: 'Created', width: wide ? 16 : 10, value: (k) => secondsTime(k.createdAt, '?').slice(0, wide ? 16 : 10), sort: 'created', drop: 3 },
+    { header: 'Last used', width: 10, value: (k) => (k.lastUsedAt == null ? 'never' : secondsRelative(k.lastUsedAt)), sort: 'used', drop: 2 },
+    { header: 'Expires', width: wide ? 27 : 21, value: (k) => expiresText(k.expiresAt, !wide), tone: (k) => (k.state === 'expired' ? 'danger' : undefined), sort: 'expires', drop: 4 },
   ];
 }

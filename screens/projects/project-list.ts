@@ -19,15 +19,15 @@ const yes = (b: boolean): string => (b ? 'yes' : 'no');
 export function projectColumns(stats: ReadonlyMap<string, ProjectTaskStats> | null): Column<ProjectRow>[] {
   const stat = (p: ProjectRow, f: (s: ProjectTaskStats) => string): string => (stats ? f(stats.get(p.id) ?? { total: 0, active: 0, failed: 0, cost: 0 }) : '…');
   return [
-    { header: 'Name', width: 0, value: (p) => p.name, sort: 'name' },
-    { header: 'Agent', width: 12, value: (p) => p.agentId, sort: 'agent' },
-    { header: 'Model', width: 18, value: (p) => p.defaultModel, sort: 'model' },
-    { header: 'Budget', width: 6, value: (p) => formatCost(p.defaultMaxBudget), align: 'right', sort: 'budget' },
-    { header: 'Commit', width: 6, value: (p) => yes(p.autoCommitPush) },
-    { header: 'Active', width: 6, value: (p) => yes(p.active), tone: (p) => (p.active ? undefined : 'muted'), sort: 'active' },
-    { header: 'Tasks', width: 7, value: (p) => stat(p, (s) => formatCount(s.total)), align: 'right' },
-    { header: 'Open', width: 5, value: (p) => stat(p, (s) => formatCount(s.active)), align: 'right' },
-    { header: 'Failed', width: 6, value: (p) => stat(p, (s) => formatCount(s.failed)), align: 'right' },
-    { header: 'Cost', width: 9, value: (p) => stat(p, (s) => formatCost(s.cost)), align: 'right' },
+    { header: 'Name', width: 0, min: 16, value: (p) => p.name, sort: 'name' },
+    { header: 'Agent', width: 12, value: (p) => p.agentId, sort: 'agent', drop: 9 },
+    { header: 'Model', width: 18, value: (p) => p.defaultModel, sort: 'model', drop: 5 },
+    { header: 'Budget', width: 6, value: (p) => formatCost(p.defaultMaxBudget), align: 'right', sort: 'budget', drop: 4 },
+    { header: 'Commit', width: 6, value: (p) => yes(p.autoCommitPush), drop: 1 },
+    { header: 'Active', width: 6, value: (p) => yes(p.active), tone: (p) => (p.active ? undefined : 'muted'), sort: 'active', drop: 8 },
+    { header: 'Tasks', width: 7, value: (p) => stat(p, (s) => formatCount(s.total)), align: 'right', drop: 7 },
+    { header: 'Open', width: 5, value: (p) => stat(p, (s) => formatCount(s.active)), align: 'right', drop: 2 },
+    { header: 'Failed', width: 6, value: (p) => stat(p, (s) => formatCount(s.failed)), align: 'right', drop: 3 },
+    { header: 'Cost', width: 9, value: (p) => stat(p, (s) => formatCost(s.cost)), align: 'right', drop: 6 },
   ];
 }

@@ -18,12 +18,12 @@ export const sessionColumns: readonly Column<SessionListItem>[] = [
   { header: 'Created', width: 16, value: (s) => formatTime(s.createdAt), sort: 'created' },
   { header: 'Status', width: 11, value: (s) => s.status, tone: (s) => statusTone(s.status), sort: 'status' },
   { header: 'Agent', width: 14, value: (s) => s.agentId, sort: 'agent' },
-  { header: 'User', width: 10, value: (s) => s.userName ?? s.slackUserId ?? '-', sort: 'user' },
-  { header: 'Model', width: 0, value: (s) => s.model, sort: 'model' },
-  { header: 'Tokens', width: 7, value: (s) => formatTokens(s.inputTokens + s.outputTokens), align: 'right', sort: 'tokens' },
-  { header: 'Cost', width: 7, value: (s) => formatCost(s.estimatedCost), align: 'right', sort: 'cost' },
-  { header: 'Took', width: 5, value: (s) => duration(s.durationMs), align: 'right', sort: 'took' },
-  { header: 'Task', width: 14, value: (s) => s.taskId, sort: 'task' },
+  { header: 'User', width: 10, value: (s) => s.userName ?? s.slackUserId ?? '-', sort: 'user', drop: 4 },
+  { header: 'Model', width: 0, value: (s) => s.model, sort: 'model', drop: 5 },
+  { header: 'Tokens', width: 7, value: (s) => formatTokens(s.inputTokens + s.outputTokens), align: 'right', sort: 'tokens', drop: 3 },
+  { header: 'Cost', width: 7, value: (s) => formatCost(s.estimatedCost), align: 'right', sort: 'cost', drop: 6 },
+  { header: 'Took', width: 5, value: (s) => duration(s.durationMs), align: 'right', sort: 'took', drop: 2 },
+  { header: 'Task', width: 14, value: (s) => s.taskId, sort: 'task', drop: 1 },
 ];
 
 export const SESSION_SORTABLE = sortableOf(sessionColumns);

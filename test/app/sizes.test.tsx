@@ -42,6 +42,14 @@ function expectFitsSize(frame: string, columns: number, rows: number, what: stri
 
 const LISTED = /\d+-\d+ of \d+|No \w+/;
 
+/** The column that names a row: columns of less use are left out before it is cut. */
+const IDENTITY: Record<string, { header: string; text: RegExp }> = {
+  tasks: { header: 'Prompt', text: /\w+: \w{3,}/ },
+  sessions: { header: 'Agent', text: /agent-[\w-]{3,}/ },
+  projects: { header: 'Name', text: /^> [a-z][a-z-]+[a-z] /m },
+  'api-keys': { header: 'Agent', text: /^> agent-[a-z0-9-]+[a-z0-9] /m },
+};
+
 describe.each(SIZES)('at %ix%i', (columns, rows) => {
   it('the dashboard shows each panel title once, in order, and fits', async () => {
     const c = await startConsole(conn, { columns, rows });
@@ -70,6 +78,13 @@ describe.each(SIZES)('at %ix%i', (columns, rows) => {
       await c.press(String(s.number));
       const f = await c.waitFor((x) => x.split('\n')[1]!.startsWith(s.title) && LISTED.test(x));
       expectFitsSize(f, columns, rows, s.title);
+      const id = IDENTITY[s.id];
+      if (id) {
+        const header = f.split('\n')[3]!;
+        expect(header, `${s.title} header`).toMatch(new RegExp(`(^| )[↑↓]?${id.header}( |$)`));
+        expect(f, `${s.title} rows name themselves`).toMatch(id.text);
+        expect(header.trimEnd().endsWith('…'), `${s.title}: no column cut in the header`).toBe(false);
+      }
       // the help, page by page
       let help = await c.press('?', 'Keys');
       const pages = [help];
