@@ -1,9 +1,7 @@
 import { logPrompt, validateNewPrompt } from '../../db/actions/prompts.js';
 import type { LogPromptOptions } from '../../db/repositories/prompt-history.js';
-import { useServices } from '../../src/app/services.js';
-import { useLive } from '../../src/app/live.js';
-import { useFlash } from '../../src/app/flash.js';
-import { useConfirm, type Confirm } from '../../src/hooks/use-confirm.js';
+import type { Confirm } from '../../src/hooks/use-confirm.js';
+import { useAction } from '../../src/hooks/use-admin-action.js';
 import { useForm, type FormState } from './use-form.js';
 import { NEW_PROMPT_FIELDS, newPromptInput } from './prompt-inputs.js';
 
@@ -20,20 +18,11 @@ const preview = (text: string): string => (text.length > 60 ? `${text.slice(0, 5
 
 /** `n`: a form with log-prompt's fields and rules; after a confirmation, one audited insert. */
 export function useNewPrompt(): NewPrompt {
-  const { db, operator, refusal } = useServices();
-  const { refresh } = useLive();
-  const { flash } = useFlash();
+  // the one action helper: ask, run in one audited transaction, flash, read again
+  const { db, operator, refusal, confirm, run } = useAction('log prompts');
   const form = useForm();
-  const confirm = useConfirm();
-  const run = (text: string, options: LogPromptOptions): void => {
-    try {
-      const row = logPrompt(db, operator, text, options);
-      flash(`Logged prompt #${row.id} (pending); audited as prompt:logged.`, 'success');
-    } catch (e) {
-      flash(`Not logged: ${message(e)}`, 'danger');
-    }
-    refresh(); // our own write does not change data_version for this connection
-  };
+  const log = (text: string, options: LogPromptOptions): void =>
+    run(() => `Logged prompt #${logPrompt(db, operator, text, options).id} (pending); audited as prompt:logged.`, 'Not logged');
   const submit = (values: Readonly<Record<string, string>>): string | null => {
     const { text, options } = newPromptInput(values);
     try {
@@ -42,7 +31,7 @@ export function useNewPrompt(): NewPrompt {
       return `Refused: ${message(e)}.`;
     }
     const details = [options.category ?? 'no category', options.tags?.length ? `tags ${options.tags.join(', ')}` : 'no tags'].join(', ');
-    confirm.ask({ title: 'Log this prompt?', message: `"${preview(text)}" (${details}) will be logged as pending; the audit log records it.`, onYes: () => run(text, options) });
+    confirm.ask({ title: 'Log this prompt?', message: `"${preview(text)}" (${details}) will be logged as pending; the audit log records it.`, onYes: () => log(text, options) });
     return null;
   };
   const request = (): void => form.open({ title: 'Log a new prompt', fields: NEW_PROMPT_FIELDS, submit });

@@ -1,10 +1,9 @@
 import { cancelTask, cancelRefusal } from '../../db/actions/tasks.js';
 import { cancelPreview } from '../../db/views/task-detail.js';
 import { useServices } from '../../src/app/services.js';
-import { useLive } from '../../src/app/live.js';
-import { useFlash } from '../../src/app/flash.js';
 import { useKeypress } from '../../src/app/keypress-bus.js';
-import { useConfirm, type Confirm } from '../../src/hooks/use-confirm.js';
+import type { Confirm } from '../../src/hooks/use-confirm.js';
+import { useAction } from '../../src/hooks/use-admin-action.js';
 import { cancelledLine, cancelQuestion } from './cancel-text.js';
 
 /** What `c` needs of a task row: the list item and the detail's task both have it. */
@@ -29,18 +28,10 @@ export interface CancelTask {
  * transaction; a task it cannot act on gets the reason in the flash line.
  */
 export function useCancelTask(): CancelTask {
-  const { db, operator, refusal } = useServices();
-  const { refresh } = useLive();
-  const { flash } = useFlash();
-  const confirm = useConfirm();
-  const run = (id: string): void => {
-    try {
-      flash(cancelledLine(cancelTask(db, operator, id)), 'success');
-    } catch (e) {
-      flash(`Not cancelled: ${e instanceof Error ? e.message : String(e)}`, 'danger');
-    }
-    refresh(); // our own write does not change data_version for this connection
-  };
+  // the one action helper: ask, run in one audited transaction, flash, read again
+  // (task:cancelled cannot be undone, so its flash offers no `u undo`)
+  const { db, operator, refusal, flash, confirm, run } = useAction('cancel tasks');
+  const cancel = (id: string): void => run(() => cancelledLine(cancelTask(db, operator, id)), 'Not cancelled');
   const request = (task: CancelTarget): void => {
     const why = cancelRefusal(task, operator);
     if (why) return flash(`${why}.`, 'warning');
@@ -48,7 +39,7 @@ export function useCancelTask(): CancelTask {
     if (!preview) return flash(`Not cancelled: task ${task.id} is no longer in this database.`, 'warning');
     const now = cancelRefusal({ ...task, status: preview.status }, operator);
     if (now) return flash(`${now}.`, 'warning');
-    confirm.ask({ title: 'Cancel this task?', message: cancelQuestion(preview), onYes: () => run(task.id) });
+    confirm.ask({ title: 'Cancel this task?', message: cancelQuestion(preview), onYes: () => cancel(task.id) });
   };
   return { request: refusal === null ? request : null, dialog: confirm.dialog };
 }
