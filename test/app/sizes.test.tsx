@@ -132,5 +132,8 @@ describe.each(SIZES)('at %ix%i', (columns, rows) => {
     expectFitsSize(f, columns, rows, 'dialog');
     expect(f).toContain('No (n)');
     await c.press('n', 'c cancel');
+    // and the detail it opens
+    const d = await c.press(KEYS.enter, 'Tasks › Task');
+    expectFitsSize(d, columns, rows, 'task detail');
   });
 });
