@@ -30,6 +30,10 @@ describe('a terminal made too small and then large again', () => {
 
     await c.resize(50, 12, 'Terminal too small');
     expect(c.frame()).not.toContain('task number');
+    // very small: the message still keeps under the height
+    const tiny = await c.resize(20, 4, 'Too small');
+    expect(tiny.split('\n').length).toBeLessThanOrEqual(3);
+    for (const l of tiny.split('\n')) expect(l.length).toBeLessThanOrEqual(20);
     const after = await c.resize(100, 24, 'task number');
     expect(after).toBe(before);
 
