@@ -75,7 +75,7 @@ export async function startConsole(conn: Connection, o: DriverOptions = {}) {
       return frame();
     },
     /** writes a key, then waits for the frame to change (or to show `expect`) */
-    async press(key: string, expectText?: string): Promise<string> {
+    async press(key: string, expectText?: string | ((f: string) => boolean)): Promise<string> {
       const before = ink.frames.length;
       const last = frame();
       ink.stdin.write(key);
