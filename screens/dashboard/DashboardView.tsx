@@ -45,9 +45,9 @@ function scheduleLines(s: DashboardData['schedules'], sel: DashboardSelection): 
   if (!s.present) return [line('absent', 'no scheduled_tasks table in this file', 'muted')];
   return [
     line('due', `${formatCount(s.dueCount)} due now`, s.dueCount > 0 ? 'warning' : 'muted'),
-    ...s.due.map((d) => row(`  ${inert(d.taskType)} ${inert(d.command)} ${inert(d.userId)} ${formatRelative(d.nextExecutionAt)}`, `due:${d.id}`, sel)),
+    ...s.due.map((d) => row(`  ${inert(d.taskType)} ${inert(d.command)} ${inert(d.userName ?? d.userId)} ${formatRelative(d.nextExecutionAt)}`, `due:${d.id}`, sel)),
     line('failed', `${formatCount(s.failedCount)} failed`, s.failedCount > 0 ? 'danger' : 'muted'),
-    ...s.failed.map((d) => row(`  ${inert(d.taskType)} ${inert(d.command)} ${inert(d.userId)}`, `failed:${d.id}`, sel)),
+    ...s.failed.map((d) => row(`  ${inert(d.taskType)} ${inert(d.command)} ${inert(d.userName ?? d.userId)}`, `failed:${d.id}`, sel)),
   ];
 }
 
@@ -89,7 +89,7 @@ export function DashboardView({ data, totals, selection, width, height }: { data
   const audit =
     data.audit.length === 0
       ? [line('none', 'no audit events', 'muted')]
-      : data.audit.map((a) => row(`${formatTime(a.timestamp)}  ${inert(a.action).padEnd(26)} ${inert(a.userId ?? '-').padEnd(12)} ${inert(a.resourceType)} ${inert(a.resourceId ?? '')}`, `audit:${a.id}`, sel));
+      : data.audit.map((a) => row(`${formatTime(a.timestamp)}  ${inert(a.action).padEnd(26)} ${inert(a.userName ?? a.userId ?? '-').padEnd(12)} ${inert(a.resourceType)} ${inert(a.resourceId ?? '')}`, `audit:${a.id}`, sel));
   const { budgets, gap } = dashboardLayout([Math.max(status.length, running.length), Math.max(usage.length, schedules.length), audit.length], height);
   const [top, middle, bottom] = budgets as [number, number, number];
   return (

@@ -1,6 +1,6 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { freshDatabase } from '../helpers/temp-db.js';
-import { seedProject, seedTask } from '../helpers/seed.js';
+import { seedProject, seedTask, seedUser } from '../helpers/seed.js';
 import { startConsole, KEYS } from '../app/driver.js';
 
 let stop: (() => void) | undefined;
@@ -91,5 +91,26 @@ describe('dashboard', () => {
     await c.press(KEYS.left, '▸ Schedules');
     await c.press('k', '▸ Running now');
     expect(selected()).toContain('deploy');
+  });
+});
+
+describe('dashboard names people (issue 15)', () => {
+  it('due and failed schedules and audit events show the Slack username, the id where no user has it', async () => {
+    const conn = freshDatabase();
+    seedProject(conn.sqlite, { name: 'web' });
+    seedUser(conn.sqlite, 'U0SCHED', 'developer');
+    seedSchedule(conn.sqlite, 'due1', 'active', '2020-01-01T00:00:00.000Z');
+    seedSchedule(conn.sqlite, 'bad', 'failed', '2020-01-01T00:00:00.000Z', 0);
+    const audit = conn.sqlite.prepare("INSERT INTO audit_logs (action, user_id, resource_type, resource_id, metadata, timestamp) VALUES ('api-key:revoked', ?, 'api_key', ?, '{}', ?)");
+    audit.run('U0SCHED', 'ak_named', new Date().toISOString());
+    audit.run('U0NOBODY', 'ak_unnamed', new Date().toISOString());
+    const c = await startConsole(conn, { columns: 120, rows: 32 });
+    stop = c.unmount;
+    const f = await c.waitFor('ak_unnamed');
+    const lines = f.split('\n');
+    expect(lines.find((l) => l.includes('ak_named'))).toContain('name-U0SCHED');
+    expect(lines.find((l) => l.includes('ak_unnamed'))).toContain('U0NOBODY');
+    expect(lines.filter((l) => l.includes('reminder remind')).every((l) => l.includes('name-U0SCHED'))).toBe(true);
+    expect(lines.filter((l) => l.includes('reminder remind')).length).toBe(2);
   });
 });
