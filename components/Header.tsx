@@ -28,8 +28,11 @@ export function Header({ path, readOnly, operator, breadcrumbs }: HeaderProps) {
         <Box flexGrow={1} flexShrink={1}>
           <Text wrap="truncate-start">{inert(path)}</Text>
         </Box>
-        <Box flexShrink={0} marginLeft={1}>
-          <ToneText tone="muted">{`operator: ${inert(operator)}`}</ToneText>
+        {/* shrinks with the path on a narrow terminal: the header must stay one line (a second one pushes the frame past the screen) */}
+        <Box flexShrink={1} marginLeft={1}>
+          <Text wrap="truncate-end">
+            <ToneText tone="muted">{`operator: ${inert(operator)}`}</ToneText>
+          </Text>
         </Box>
       </Box>
       <Text wrap="truncate-end">

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import React from 'react';
+import { Box } from 'ink';
+import { render } from 'ink-testing-library';
+import { Header } from '../../components/Header.js';
+
+const strip = (s: string): string => s.replace(/\u001b\[[0-9;]*m/g, '');
+
+describe('the header at the minimum width', () => {
+  it('stays two lines of at most 60 columns with a long path and the OS-user operator label', () => {
+    const { lastFrame, unmount } = render(
+      <Box width={60}>
+        <Header path="/srv/bematic/data/production/bematic.db" readOnly operator="root (OS user, not in users: admin)" breadcrumbs={['Dashboard']} />
+      </Box>,
+    );
+    const lines = strip(lastFrame() ?? '').split('\n');
+    unmount();
+    expect(lines).toHaveLength(2);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(60);
+    expect(lines[0]).toContain('bematic-console');
+    expect(lines[0]).toContain('operator: root');
+    expect(lines[1]).toContain('Dashboard');
+  });
+});
