@@ -10,14 +10,14 @@ import {
   type Usage,
 } from '../../db/views/dashboard.js';
 import { tasksByStatusInSteps, usageSinceInSteps, type Steps } from '../../db/views/dashboard-steps.js';
-import type { AuditLogRow } from '../../db/types.js';
+import type { RecentAuditEvent } from '../../db/views/dashboard.js';
 
 /** What the first frame shows: each a few index seeks, whatever the size of the file. */
 export interface DashboardData {
   running: RunningTask[];
   today: Usage;
   schedules: ScheduleAlerts;
-  audit: AuditLogRow[];
+  audit: RecentAuditEvent[];
 }
 
 /** What grows with the tasks table: counted in steps after the first frame. */
