@@ -29,7 +29,8 @@ describe('a schedule saved from its form through the one action helper', () => {
     expect(focused(c.frame())).toMatch(/^> prompt /);
     await c.tap(CTRL_U);
     await c.type('new words');
-    for (let i = 0; i < 12 && !c.frame().includes('Save the changes to this schedule?'); i++) await c.tap(KEYS.enter);
+    // one Enter at a time, each waited for: an Enter still queued when the question appears would answer it (No)
+    for (let i = 0; i < 12 && !c.frame().includes('Save the changes to this schedule?'); i++) await c.press(KEYS.enter);
     await c.waitFor('Save the changes to this schedule?');
     const f = await c.press('y', 'audited as scheduled_task.updated');
     expect(footer(f)).toMatch(new RegExp(`^u undo · Saved ${id}: next run `));

@@ -30,7 +30,8 @@ async function retype(c: Console, text: string): Promise<void> {
 }
 
 async function submit(c: Console, expectText: string): Promise<string> {
-  for (let i = 0; i < 12 && !c.frame().includes(expectText); i++) await c.tap(KEYS.enter);
+  // one Enter at a time, each waited for: an Enter still queued when the question appears would answer it (No)
+  for (let i = 0; i < 12 && !c.frame().includes(expectText); i++) await c.press(KEYS.enter);
   return c.waitFor(expectText);
 }
 
