@@ -75,10 +75,13 @@ describe.skipIf(!hasTmux())('the built console at several terminal sizes (tmux)'
     s.resize(100, 30);
     await s.waitFor(/Tasks by status/);
     s.literal('2');
-    await s.waitFor(/1-\d+ of [\d,]+/);
+    const list = await s.waitFor(/1-\d+ of [\d,]+/);
+    // the row three below the cursor; wait until j j j have all landed on it (the first frame already has a '> ' row)
+    const listLines = list.split('\n');
+    const first = listLines.findIndex((l) => l.startsWith('> '));
+    const selected = listLines[first + 3]!.trim();
     s.keys('j', 'j', 'j');
-    const before = await s.waitFor(/^> .*\n/m);
-    const selected = /^> (.*)$/m.exec(before)![1]!.trim();
+    await s.waitFor((text) => (/^> (.*)$/m.exec(text)?.[1] ?? '').trim() === selected);
     s.resize(50, 12);
     await s.waitFor(/too small/i);
     s.resize(120, 35);
