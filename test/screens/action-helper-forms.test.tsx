@@ -3,6 +3,7 @@ import { freshDatabase } from '../helpers/temp-db.js';
 import { seedProject } from '../helpers/seed.js';
 import { startConsole, KEYS } from '../app/driver.js';
 import { seedSchedule, hoursFromNow, scheduleRow } from './schedules-fixtures.js';
+import { retype, submit, toField } from './form-driver.js';
 
 // Issue 14 item 4: the schedule form's save went its own way (try, flash, refresh) and flashed
 // "Saved …" without the `u undo` the schedules' pause and resume offer, although the audit screen
@@ -11,9 +12,7 @@ import { seedSchedule, hoursFromNow, scheduleRow } from './schedules-fixtures.js
 let stop: (() => void) | undefined;
 afterEach(() => stop?.());
 
-const CTRL_U = '\u0015';
 const footer = (f: string): string => f.split('\n').filter((l) => l.trim()).at(-1) ?? '';
-const focused = (f: string): string => f.split('\n').find((l) => l.startsWith('> ')) ?? '';
 
 describe('a schedule saved from its form through the one action helper', () => {
   it('the flash offers u undo, and u then y puts the old prompt back', async () => {
@@ -25,13 +24,9 @@ describe('a schedule saved from its form through the one action helper', () => {
     stop = c.unmount;
     await c.waitFor('1-1 of 1');
     await c.press('e', `Edit schedule ${id}`);
-    for (let i = 0; i < 12 && !focused(c.frame()).startsWith('> prompt '); i++) await c.press(KEYS.up);
-    expect(focused(c.frame())).toMatch(/^> prompt /);
-    await c.tap(CTRL_U);
-    await c.type('new words');
-    // one Enter at a time, each waited for: an Enter still queued when the question appears would answer it (No)
-    for (let i = 0; i < 12 && !c.frame().includes('Save the changes to this schedule?'); i++) await c.press(KEYS.enter);
-    await c.waitFor('Save the changes to this schedule?');
+    await toField(c, 'prompt', KEYS.up);
+    await retype(c, 'new words');
+    await submit(c, 'Save the changes to this schedule?');
     const f = await c.press('y', 'audited as scheduled_task.updated');
     expect(footer(f)).toMatch(new RegExp(`^u undo · Saved ${id}: next run `));
     expect(scheduleRow(conn, id)).toMatchObject({ prompt: 'new words' });

@@ -8,13 +8,12 @@ import { freshDatabase } from '../helpers/temp-db.js';
 import { seedProject, seedUser } from '../helpers/seed.js';
 import { startConsole, KEYS, expectFits } from '../app/driver.js';
 import type { Connection } from '../../db/connection.js';
+import { CTRL_U, focused, retype, submit, toField, type Console } from './form-driver.js';
 import { seedSchedule, hoursFromNow, scheduleRow, scheduleCount, auditRows } from './schedules-fixtures.js';
 
 let stop: (() => void) | undefined;
 afterEach(() => stop?.());
 
-const CTRL_U = '\u0015';
-type Console = Awaited<ReturnType<typeof startConsole>>;
 
 async function schedulesScreen(conn: Connection) {
   const c = await startConsole(conn, { initialScreen: 'schedules', columns: 140, rows: 34 });
@@ -23,26 +22,9 @@ async function schedulesScreen(conn: Connection) {
   return c;
 }
 
-const focused = (f: string): string => f.split('\n').find((l) => l.startsWith('> ')) ?? '';
 
-/** Moves the form's cursor (↓ or ↑) to the field with this label. */
-async function toField(c: Console, label: string, key: string = KEYS.down): Promise<void> {
-  for (let i = 0; i < 12 && !focused(c.frame()).startsWith(`> ${label} `); i++) await c.press(key);
-  expect(focused(c.frame())).toMatch(new RegExp(`^> ${label} `));
-}
 
-/** Clears the focused text field and types a new value. */
-async function retype(c: Console, text: string): Promise<void> {
-  await c.tap(CTRL_U);
-  await c.type(text);
-}
 
-/** Enter moves on; from the last field it asks to save. */
-async function submit(c: Console, expectText: string): Promise<string> {
-  // one Enter at a time, each waited for: an Enter still queued when the question appears would answer it (No)
-  for (let i = 0; i < 12 && !c.frame().includes(expectText); i++) await c.press(KEYS.enter);
-  return c.waitFor(expectText);
-}
 
 /** 09:00 tomorrow in New York, as the service stores it. */
 const tomorrowNineInNewYork = (): string =>

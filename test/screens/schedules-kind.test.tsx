@@ -6,6 +6,7 @@ import { freshDatabase } from '../helpers/temp-db.js';
 import { seedProject, seedUser } from '../helpers/seed.js';
 import { startConsole, KEYS } from '../app/driver.js';
 import type { Connection } from '../../db/connection.js';
+import { CTRL_U, focused, retype, submit, toField, type Console } from './form-driver.js';
 import { scheduleRow, auditRows, seedSchedule, hoursFromNow } from './schedules-fixtures.js';
 
 // Issue 12, item 4, through the form: the type follows the repeat as the service writes it, and
@@ -14,26 +15,10 @@ import { scheduleRow, auditRows, seedSchedule, hoursFromNow } from './schedules-
 let stop: (() => void) | undefined;
 afterEach(() => stop?.());
 
-const CTRL_U = '\u0015';
-type Console = Awaited<ReturnType<typeof startConsole>>;
-const focused = (f: string): string => f.split('\n').find((l) => l.startsWith('> ')) ?? '';
 const lineWith = (f: string, text: string): string => f.split('\n').find((l) => l.includes(text)) ?? '';
 
-async function toField(c: Console, label: string, key: string = KEYS.down): Promise<void> {
-  for (let i = 0; i < 12 && !focused(c.frame()).startsWith(`> ${label} `); i++) await c.press(key);
-  expect(focused(c.frame())).toMatch(new RegExp(`^> ${label} `));
-}
 
-async function retype(c: Console, text: string): Promise<void> {
-  await c.tap(CTRL_U);
-  await c.type(text);
-}
 
-async function submit(c: Console, expectText: string): Promise<string> {
-  // one Enter at a time, each waited for: an Enter still queued when the question appears would answer it (No)
-  for (let i = 0; i < 12 && !c.frame().includes(expectText); i++) await c.press(KEYS.enter);
-  return c.waitFor(expectText);
-}
 
 async function schedulesScreen(conn: Connection): Promise<Console> {
   const c = await startConsole(conn, { initialScreen: 'schedules', columns: 140, rows: 34 });
