@@ -2,6 +2,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import { ToneText } from './theme/index.js';
 import { inert } from './text/inert.js';
+import { truncate } from './text/width.js';
 
 export interface HeaderProps {
   readonly path: string;
@@ -10,10 +11,12 @@ export interface HeaderProps {
   readonly operator: string;
   /** where the operator is: screen, then what was opened from it */
   readonly breadcrumbs: readonly string[];
+  /** the terminal's width: the operator takes at most half of it, the path the rest */
+  readonly width: number;
 }
 
 /** Two lines: the database and who is at the console; then the breadcrumbs. */
-export function Header({ path, readOnly, operator, breadcrumbs }: HeaderProps) {
+export function Header({ path, readOnly, operator, breadcrumbs, width }: HeaderProps) {
   return (
     <Box flexDirection="column">
       <Box>
@@ -28,11 +31,9 @@ export function Header({ path, readOnly, operator, breadcrumbs }: HeaderProps) {
         <Box flexGrow={1} flexShrink={1}>
           <Text wrap="truncate-start">{inert(path)}</Text>
         </Box>
-        {/* shrinks with the path on a narrow terminal: the header must stay one line (a second one pushes the frame past the screen) */}
-        <Box flexShrink={1} marginLeft={1}>
-          <Text wrap="truncate-end">
-            <ToneText tone="muted">{`operator: ${inert(operator)}`}</ToneText>
-          </Text>
+        {/* cut to half the width by hand: left to flex shrinking, Ink drew the whole line as a lone … at 80 columns */}
+        <Box flexShrink={0} marginLeft={1}>
+          <ToneText tone="muted">{truncate(`operator: ${inert(operator)}`, Math.max(12, Math.floor(width / 2)))}</ToneText>
         </Box>
       </Box>
       <Text wrap="truncate-end">

@@ -74,7 +74,7 @@ export function Shell() {
     <Box flexDirection="column">
       {fits ? null : <TooSmall columns={columns} rows={rows} />}
       <Box flexDirection="column" width={width} display={fits ? 'flex' : 'none'}>
-        <Header path={path} readOnly={readOnly} operator={operatorLabel(operator)} breadcrumbs={crumbs} />
+        <Header path={path} readOnly={readOnly} operator={operatorLabel(operator)} breadcrumbs={crumbs} width={width} />
         <Box height={height} flexDirection="column">
           {overlay.kind === 'help' ? <HelpLayer scopes={overlay.scopes} actions={refusal === null} admin={admin} width={width} height={height} onClose={close} /> : null}
           {overlay.kind === 'palette' ? (

@@ -10,7 +10,7 @@ describe('the header at the minimum width', () => {
   it('stays two lines of at most 60 columns with a long path and the OS-user operator label', () => {
     const { lastFrame, unmount } = render(
       <Box width={60}>
-        <Header path="/srv/bematic/data/production/bematic.db" readOnly operator="root (OS user, not in users: admin)" breadcrumbs={['Dashboard']} />
+        <Header path="/srv/bematic/data/production/bematic.db" readOnly operator="root (OS user, not in users: admin)" breadcrumbs={['Dashboard']} width={60} />
       </Box>,
     );
     const lines = strip(lastFrame() ?? '').split('\n');
@@ -20,5 +20,19 @@ describe('the header at the minimum width', () => {
     expect(lines[0]).toContain('bematic-console');
     expect(lines[0]).toContain('operator: root');
     expect(lines[1]).toContain('Dashboard');
+  });
+
+  it('keeps title, path and operator at 80 columns with the OS-user label (Ink drew a lone … there)', () => {
+    const { lastFrame, unmount } = render(
+      <Box width={80}>
+        <Header path="/tmp/ciclone/data/demo.db" readOnly={false} operator="root (OS user, not in users: admin)" breadcrumbs={['Dashboard']} width={80} />
+      </Box>,
+    );
+    const first = strip(lastFrame() ?? '').split('\n')[0]!;
+    unmount();
+    expect(first).toContain('bematic-console');
+    expect(first).toContain('demo.db');
+    expect(first).toContain('operator: root');
+    expect(first.length).toBeLessThanOrEqual(80);
   });
 });
