@@ -26,14 +26,15 @@ export const auditUser = (a: Pick<AuditListItem, 'userId' | 'userName'>): string
 /** Below this width the year goes and the ids are cut shorter, so the metadata keeps a little room. */
 const WIDE = 110;
 
+/** When narrow the metadata goes first (the entry shows it whole), then the resource, type and user: time and action always show. */
 export function auditColumns(width: number): Column<AuditListItem>[] {
   const wide = width >= WIDE;
   return [
     { header: 'Time', width: wide ? 16 : 11, value: (a) => formatTime(a.timestamp).slice(wide ? 0 : 5), sort: 'time' },
     { header: 'Action', width: wide ? 24 : 20, value: (a) => a.action, sort: 'action' },
-    { header: 'User', width: 11, value: auditUser, sort: 'user' },
-    { header: 'Type', width: wide ? 14 : 10, value: (a) => a.resourceType, sort: 'type' },
-    { header: 'Resource', width: wide ? 26 : 14, value: (a) => a.resourceId ?? '-', sort: 'resource' },
-    { header: 'Metadata', width: 0, value: (a) => a.metadata },
+    { header: 'User', width: 11, value: auditUser, sort: 'user', drop: 4 },
+    { header: 'Type', width: wide ? 14 : 10, value: (a) => a.resourceType, sort: 'type', drop: 3 },
+    { header: 'Resource', width: wide ? 26 : 14, value: (a) => a.resourceId ?? '-', sort: 'resource', drop: 2 },
+    { header: 'Metadata', width: 0, value: (a) => a.metadata, drop: 1 },
   ];
 }

@@ -1,5 +1,5 @@
 import React from 'react';
-import { columnWidths, type Column } from '../../components/ListView.js';
+import { columnWidths, fittedColumns, type Column } from '../../components/ListView.js';
 import { statusTone } from '../../components/theme/index.js';
 import { formatTime } from '../../components/text/format.js';
 import { inert } from '../../components/text/inert.js';
@@ -9,17 +9,21 @@ import { Highlighted } from './Highlighted.js';
 
 const tagsText = (p: DecodedPrompt): string => (p.tagsRaw !== undefined ? p.tagsRaw : p.tags.join(','));
 
-/** The list's columns; the prompt takes the rest of the line, cut so the search's match shows, and marked. */
+/**
+ * The list's columns; the prompt takes the rest of the line (at least 20), cut so the search's match
+ * shows, and marked. When narrow the tags go first, then the category, then the time: id, status and prompt stay.
+ */
 export function promptColumns(width: number, query: string): Column<DecodedPrompt>[] {
   const cols: Column<DecodedPrompt>[] = [
     { header: '#', width: 7, value: (p) => String(p.id), align: 'right' },
-    { header: 'Logged', width: 16, value: (p) => formatTime(p.timestamp) },
+    { header: 'Logged', width: 16, value: (p) => formatTime(p.timestamp), drop: 3 },
     { header: 'Status', width: 9, value: (p) => p.executionStatus, tone: (p) => statusTone(p.executionStatus) },
-    { header: 'Category', width: 13, value: (p) => p.category ?? '' },
+    { header: 'Category', width: 13, value: (p) => p.category ?? '', drop: 2 },
   ];
-  if (width >= 120) cols.push({ header: 'Tags', width: 18, value: tagsText, tone: (p) => (p.tagsRaw !== undefined ? 'warning' : 'muted') });
-  const prompt: Column<DecodedPrompt> = { header: 'Prompt', width: 0, value: () => '' };
-  const textWidth = columnWidths([...cols, prompt], width)[cols.length]!;
+  if (width >= 120) cols.push({ header: 'Tags', width: 18, value: tagsText, tone: (p) => (p.tagsRaw !== undefined ? 'warning' : 'muted'), drop: 1 });
+  const prompt: Column<DecodedPrompt> = { header: 'Prompt', width: 0, min: 20, value: () => '' };
+  const shown = fittedColumns([...cols, prompt], width);
+  const textWidth = columnWidths(shown, width)[shown.length - 1]!;
   return [...cols, { ...prompt, value: (p) => promptLine(p, query, textWidth), render: (text) => <Highlighted text={text} query={query} /> }];
 }
 

@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useMemo } from 'react';
 import { Box } from 'ink';
 import { ListPane } from '../../components/ListPane.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
@@ -24,6 +24,7 @@ export function SchedulesScreen({ active, params, width, height }: ScreenProps) 
     empty: 'No schedules in this database.',
     sortable: SCHEDULE_SORTABLE,
   });
+  const columns = useMemo(() => scheduleColumns(width), [width]);
   const selected = paged.list.selected;
   useListKeys(paged.list, {
     active,
@@ -38,7 +39,7 @@ export function SchedulesScreen({ active, params, width, height }: ScreenProps) 
       <ListPane
         height={paneHeight}
         filter={{ ...paged.filter, fields: SCHEDULE_FILTER_FIELDS, position: paged.position }}
-        list={{ ...paged.view, columns: scheduleColumns, width, rowKey: (s) => s.id }}
+        list={{ ...paged.view, columns, width, rowKey: (s) => s.id }}
       />
     </Box>
   );

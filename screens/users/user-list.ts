@@ -31,18 +31,22 @@ export function permissionText(p: UserPermissionLine): string {
 
 export const roleTone = (role: string) => (role === 'admin' ? ('accent' as const) : role === 'viewer' ? ('muted' as const) : undefined);
 
-/** Row fields, then counts and permissions from the page's extras (… until they are read). */
+/**
+ * Row fields, then counts and permissions from the page's extras (… until they are read). When the
+ * terminal is narrow the counts and limits go first, then the permissions, then the Slack id: the
+ * name, role and active flag always show.
+ */
 export function userColumns(extras: UserPageExtras | null): Column<UserRow>[] {
   const count = (u: UserRow, f: (c: { total: number; running: number }) => number): string =>
     extras ? formatCount(f(extras.counts.get(u.slackUserId) ?? { total: 0, running: 0 })) : '…';
   return [
     { header: 'User', width: 16, value: (u) => u.slackUsername, sort: 'user' },
-    { header: 'Slack id', width: 12, value: (u) => u.slackUserId, sort: 'id' },
+    { header: 'Slack id', width: 12, value: (u) => u.slackUserId, sort: 'id', drop: 5 },
     { header: 'Role', width: 9, value: (u) => u.role, tone: (u) => roleTone(u.role), sort: 'role' },
     { header: 'Active', width: 6, value: (u) => (u.active ? 'yes' : 'no'), tone: (u) => (u.active ? 'success' : 'danger'), sort: 'active' },
-    { header: 'Limit', width: 5, value: (u) => (u.rateLimitOverride == null ? '-' : String(u.rateLimitOverride)), align: 'right', sort: 'limit' },
-    { header: 'Tasks', width: 7, value: (u) => count(u, (c) => c.total), align: 'right' },
-    { header: 'Run', width: 4, value: (u) => count(u, (c) => c.running), align: 'right' },
-    { header: 'Projects', width: 0, value: (u) => (extras ? (extras.permissions.get(u.id) ?? []).map(permissionText).join('; ') || '-' : '…') },
+    { header: 'Limit', width: 5, value: (u) => (u.rateLimitOverride == null ? '-' : String(u.rateLimitOverride)), align: 'right', sort: 'limit', drop: 2 },
+    { header: 'Tasks', width: 7, value: (u) => count(u, (c) => c.total), align: 'right', drop: 4 },
+    { header: 'Run', width: 4, value: (u) => count(u, (c) => c.running), align: 'right', drop: 1 },
+    { header: 'Projects', width: 0, value: (u) => (extras ? (extras.permissions.get(u.id) ?? []).map(permissionText).join('; ') || '-' : '…'), min: 10, drop: 3 },
   ];
 }
