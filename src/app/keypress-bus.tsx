@@ -66,7 +66,7 @@ export function KeypressProvider({ children, onInterrupt, onSuspend, onKey }: { 
   useInput((input, key) => {
     const press = toKeyPress(input, key);
     if (isCommand('app.forceQuit', press.name)) return interrupt.current();
-    if (press.name === 'ctrl+z' && suspend.current) return suspend.current();
+    if (isCommand('app.suspend', press.name) && suspend.current) return suspend.current();
     heard.current?.();
     for (const e of [...entries.current].sort(byPriority)) {
       if (e.handler.current(press) || MODAL.has(e.layer)) return;

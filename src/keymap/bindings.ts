@@ -68,6 +68,7 @@ export const BINDINGS = [
   { command: 'app.refresh', keys: ['r'], description: 'refresh now (changes by others show within 2 s anyway)', scope: 'global' },
   { command: 'app.quit', keys: ['q'], description: 'quit at the top level; in a view opened from another, back (as Esc)', scope: 'global', hint: 'quit' },
   { command: 'app.forceQuit', keys: ['ctrl+c'], description: 'quit from anywhere, restoring the terminal', scope: 'global' },
+  { command: 'app.suspend', keys: ['ctrl+z'], description: 'suspend to the shell; fg brings the console back, redrawn', scope: 'global' },
   { command: 'flash.undo', keys: ['u'], description: 'undo the change just made, while the message line offers it (8 s; asks first)', scope: 'global', action: true },
 
   { command: 'list.down', keys: ['j', 'down'], description: 'next row', scope: 'list' },
