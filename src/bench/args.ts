@@ -15,8 +15,10 @@ export interface BenchArgs {
 
 export const BENCH_HELP = `Usage: npm run bench [-- --scale N[,N...]] [--quick] [--runs N] [--pages N] [--skip SUITES] [--fresh] [--no-write]
 
-  --scale    demo scale(s) under .bench/ (1 = 100k tasks and prompts; default 10); with several,
-             the largest gets the full table and all of them the growth table
+  --scale    demo scale(s) under .bench/ (1 = 100k tasks and prompts; default 10); with several
+             (e.g. 1,10,30), the largest gets the full table and all of them the growth table.
+             A missing database is generated first (scale 30: about 20 min, 7.5 GB); set
+             BENCH_STORE=DIR to write it in DIR with a link under .bench/
   --quick    fewer runs (3 per process, 5 per query) and a shorter scroll
   --runs     timed runs per measurement (default 5 per process, 11 per query; quick 3 and 5)
   --pages    PgDn presses for the memory check (default 2000, quick 300)

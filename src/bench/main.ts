@@ -23,6 +23,9 @@ import { whyOf } from './why.js';
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
+/** `3.2 min`, or `41 s` under a minute. */
+const minutes = (ms: number): string => (ms >= 60_000 ? `${(ms / 60_000).toFixed(1)} min` : `${Math.round(ms / 1000)} s`);
+
 function tableCounts(db: string): string {
   const sqlite = new Database(db, { readonly: true });
   try {
@@ -63,8 +66,12 @@ export async function main(): Promise<void> {
   const byScale = new Map<number, BenchRow[]>();
   const largest = args.scales[args.scales.length - 1]!;
   let last: Awaited<ReturnType<typeof measureScale>> | undefined;
+  const took = new Map<number, number>();
   for (const scale of args.scales) {
+    const t = performance.now();
     const r = await measureScale(args, scale, scale === largest);
+    took.set(scale, performance.now() - t);
+    log(`scale ${scale} measured in ${minutes(took.get(scale)!)}`);
     byScale.set(scale, r.rows);
     last = r;
   }
@@ -82,16 +89,18 @@ export async function main(): Promise<void> {
     byScale,
     unmigrated: last!.unmigrated,
     counts: tableCounts(last!.db),
+    took: [...took].map(([scale, ms]) => `scale ${scale} ${minutes(ms)}`).join(', '),
   };
   const out = [
     `Machine: ${report.machineLine}`,
     `Scale ${largest}: ${report.counts}`,
+    `Took: ${report.took}`,
     '',
     ...benchTable([...report.rows, ...report.memory, ...(report.unmigrated?.rows ?? [])]),
     '',
     ...(byScale.size > 1 ? [...growthTable(byScale, whyOf), ''] : []),
     'Targets:',
-    ...targetSummary([...report.rows, ...report.memory, ...(report.unmigrated?.rows ?? [])]),
+    ...targetSummary([...report.rows, ...report.memory, ...(report.unmigrated?.rows ?? [])], whyOf),
   ];
   process.stdout.write(out.join('\n') + '\n');
   if (args.write) {

@@ -1,6 +1,6 @@
 import type { Machine } from './machine.js';
 import type { BenchRow } from './result.js';
-import { benchTable, growthTable, targetSummary } from './report.js';
+import { benchTable, FLAT_GROWTH, growthTable, NOISE_MS, targetSummary } from './report.js';
 import { whyOf } from './why.js';
 
 /** Below this line BENCHMARKS.md holds hand-written notes that a new run keeps. */
@@ -19,6 +19,8 @@ export interface BenchReport {
   readonly byScale: ReadonlyMap<number, readonly BenchRow[]>;
   readonly unmigrated?: { rows: readonly BenchRow[]; doctor: readonly string[]; scale: number };
   readonly counts: string;
+  /** how long each scale took to measure (its database already built) */
+  readonly took?: string;
 }
 
 const memoryTable = (rows: readonly BenchRow[]): string[] => [
@@ -33,9 +35,11 @@ export function benchMarkdown(r: BenchReport): string {
   const lines = [
     '# Benchmarks',
     '',
-    `Written by \`${r.command}\` on ${r.date}${r.quick ? ' (quick mode: fewer runs)' : ''}. Run it again with`,
-    '`npm run bench` (scale 10: 1M tasks, 1.3M sessions, 1M prompts; the demo database is built once under',
-    '`.bench/`, about 1.8 GB and a minute), `npm run bench -- --scale 1,10` for the growth table, `--quick` for fewer runs.',
+    `Written by \`${r.command}\` on ${r.date}${r.quick ? ' (quick mode: fewer runs)' : ''}${r.took ? ` (measuring took ${r.took})` : ''}. Run it`,
+    'again with `npm run bench` (scale 10: 1M tasks, 1.3M sessions, 1M prompts), `npm run bench -- --scale 1,10,30`',
+    'for the growth table up to 3M tasks and 3M prompts, `--quick` for fewer runs. Each demo database is built once',
+    'under `.bench/` (scale 10 about 2.5 GB, scale 30 about 7.5 GB; with `BENCH_STORE=DIR` it is written in DIR and',
+    'linked from `.bench/`) and reused by later runs.',
     '',
     `Machine: ${r.machineLine}.`,
     '',
@@ -51,7 +55,7 @@ export function benchMarkdown(r: BenchReport): string {
     '',
     '## Targets',
     '',
-    ...targetSummary(all),
+    ...targetSummary(all, whyOf),
     '',
     `## Scale ${r.scale}`,
     '',
@@ -65,7 +69,7 @@ export function benchMarkdown(r: BenchReport): string {
     '',
   ];
   if (r.byScale.size > 1) {
-    lines.push('## How the cost grows', '', 'The console\'s medians at each scale (rows grow 10x per step).', '', ...growthTable(r.byScale, whyOf), '');
+    lines.push('## How the cost grows', '', `The console's medians at each scale (scale 1 is 100k tasks and 100k prompts). The verdict is "flat" when the largest scale's median is within ${FLAT_GROWTH}x of the smallest's (or within ${NOISE_MS} ms of it), else how many times it grew.`, '', ...growthTable(r.byScale, whyOf), '');
   }
   if (r.unmigrated) {
     lines.push(

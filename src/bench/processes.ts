@@ -31,20 +31,26 @@ export function sampleProcess(args: readonly string[], runs: number, warmup = 1)
 }
 
 /**
- * Samples two commands in alternation (a, b, a, b...), so a change of load on the shared machine
- * weighs on both alike and their ratio stays fair.
+ * Runs two measurements in alternation (a, b, a, b...) and returns each one's samples after the
+ * warm-up pairs, so a change of load on the shared machine weighs on both alike and their ratio
+ * stays fair.
  */
-export function sampleAlternating(a: readonly string[], b: readonly string[], runs: number, warmup = 1): [number[], number[]] {
+export function alternate(a: () => number, b: () => number, runs: number, warmup = 1): [number[], number[]] {
   const outA: number[] = [];
   const outB: number[] = [];
   for (let i = 0; i < warmup + runs; i++) {
-    const pair = [sampleProcess(a, 1, 0)[0]!, sampleProcess(b, 1, 0)[0]!];
+    const pair = [a(), b()] as const;
     if (i >= warmup) {
-      outA.push(pair[0]!);
-      outB.push(pair[1]!);
+      outA.push(pair[0]);
+      outB.push(pair[1]);
     }
   }
   return [outA, outB];
+}
+
+/** Whole-process samples of two commands started in alternation (see `alternate`). */
+export function sampleAlternating(a: readonly string[], b: readonly string[], runs: number, warmup = 1): [number[], number[]] {
+  return alternate(() => sampleProcess(a, 1, 0)[0]!, () => sampleProcess(b, 1, 0)[0]!, runs, warmup);
 }
 
 let jobs = 0;

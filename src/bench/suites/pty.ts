@@ -41,6 +41,9 @@ function firstFrame(db: string): Promise<number> {
   });
 }
 
+/** Issue 17: interactive start to the first dashboard frame with data, at most this many times the bare process. */
+export const START_RATIO = 2.5;
+
 /** The whole process to its first frame with data, against a bare node process that only opens the file. */
 export async function ptySuite(o: BenchOptions): Promise<BenchRow[]> {
   o.log('  whole console under a pty');
@@ -53,6 +56,6 @@ export async function ptySuite(o: BenchOptions): Promise<BenchRow[]> {
   const console = median(samples);
   return [{
     group: 'console, whole process (pty)', work: 'start to first dashboard frame with data', floor, console,
-    target: { text: '<= 3x a bare node process that opens the file', met: console <= 3 * floor },
+    target: { text: `<= ${START_RATIO}x a bare node process that opens the file`, met: console <= START_RATIO * floor },
   }];
 }
