@@ -37,8 +37,11 @@ export function FormRow({ field, focused, labelWidth, onEdit }: { field: FormFie
         <Box width={2} flexShrink={0}>
           <Text bold>{focused ? '>' : ' '}</Text>
         </Box>
-        <Box width={labelWidth} flexShrink={0}>
-          <ToneText tone={focused ? 'key' : 'muted'} wrap="truncate-end">{field.label}</ToneText>
+        {/* the label column; a longer label pushes its value right, one space after it */}
+        <Box minWidth={labelWidth} flexShrink={0}>
+          <Box marginRight={1}>
+            <ToneText tone={focused ? 'key' : 'muted'}>{field.label}</ToneText>
+          </Box>
         </Box>
         <Box flexShrink={1}>
           <Text wrap="truncate-start">

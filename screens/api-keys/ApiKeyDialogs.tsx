@@ -5,7 +5,7 @@ import { dialogHeight } from '../../components/dialog-height.js';
 import type { RevokeKey } from './use-revoke-key.js';
 import type { CleanupKeys } from './use-cleanup-keys.js';
 import type { NewKey } from './use-new-key.js';
-import { NewKeyFormView, NEW_KEY_FORM_LINES } from './NewKeyFormView.js';
+import { NewKeyFormView, newKeyFormLines } from './NewKeyFormView.js';
 import { IssuedKeyPanel, issuedKeyLines } from './IssuedKeyPanel.js';
 
 export interface ApiKeyDialogsProps {
@@ -18,7 +18,7 @@ export interface ApiKeyDialogsProps {
 /** Lines the open dialog or panel takes (0 when none), so the list gets the rest. */
 export function apiKeyDialogLines({ revoke, cleanup, newKey, width }: ApiKeyDialogsProps): number {
   if (newKey.issued) return issuedKeyLines(newKey.issued, width);
-  if (newKey.form) return NEW_KEY_FORM_LINES;
+  if (newKey.form) return newKeyFormLines(newKey.form, width);
   if (cleanup.dialog) return typedConfirmLines(cleanup.dialog.message, width);
   if (revoke.dialog) return dialogHeight(revoke.dialog.message, width);
   return 0;

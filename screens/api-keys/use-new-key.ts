@@ -4,17 +4,23 @@ import { useKeypress } from '../../src/app/keypress-bus.js';
 import { isCommand } from '../../src/keymap/keymap.js';
 import { useFormKeys } from '../../src/hooks/use-form-keys.js';
 import { useAdminAction } from '../../src/hooks/use-admin-action.js';
+import { useForm } from '../../components/form/use-form.js';
+import type { FormRules } from '../../components/form/form-model.js';
+import type { FieldSpec, FormFieldView } from '../../components/form/types.js';
 import { expiryFromDays } from './new-key-input.js';
 
-export interface NewKeyForm {
-  readonly step: 'agent' | 'days';
-  readonly agent: string;
-  readonly days: string;
-  readonly error: string | null;
-}
+type KeyField = 'agent' | 'days';
 
-/** The form as shown: its state and the edits of the field being typed (its ink-text-input). */
-export interface NewKeyFormShown extends NewKeyForm {
+const FIELDS: readonly FieldSpec<KeyField>[] = [
+  { key: 'agent', label: 'Agent id:', kind: 'text', check: (v) => (v.trim() === '' ? 'an API key needs an agent id' : null) },
+  { key: 'days', label: 'Expires in days (empty: never):', kind: 'text' },
+];
+const RULES: FormRules<KeyField> = { fields: () => FIELDS };
+
+/** The form as shown (NewKeyFormView): its fields, the focused one, and that field's edits. */
+export interface NewKeyFormShown {
+  readonly fields: readonly FormFieldView[];
+  readonly focus: number;
   readonly onEdit: (value: string) => void;
 }
 
@@ -32,39 +38,27 @@ export interface NewKey {
 }
 
 /**
- * `n`: asks the agent id and an optional expiry in days, issues the key (audited as
- * `api-key:generated`) and shows it once; the next key press hides it for good.
+ * `n`: asks the agent id and an optional expiry in days (the console's one form), issues the key
+ * (audited as `api-key:generated`) and shows it once; the next key press hides it for good.
  */
 export function useNewKey(): NewKey {
   const { db, operator, refusal, flash, run } = useAdminAction('issue API keys');
-  const [form, setForm] = useState<NewKeyForm | null>(null);
+  const [open, setOpen] = useState(false);
   const [issued, setIssued] = useState<IssuedKey | null>(null);
+  const form = useForm(RULES, () => ({ values: { agent: '', days: '' }, focus: 'agent' }));
 
-  const issue = (f: NewKeyForm): void => {
-    const expiry = expiryFromDays(f.days);
-    if (!expiry.ok) return setForm({ ...f, error: expiry.error });
-    setForm(null);
+  const issue = (): void => {
+    const { agent, days } = form.values;
+    const expiry = expiryFromDays(days);
+    if (!expiry.ok) return form.refuse([{ field: 'days', text: expiry.error }]);
+    setOpen(false);
     run(() => {
-      const { row, key } = generateApiKey(db, operator, f.agent, expiry.expiresAt);
+      const { row, key } = generateApiKey(db, operator, agent, expiry.expiresAt);
       setIssued({ key, agentId: row.agentId, expiresAt: row.expiresAt });
       return `Key issued for ${row.agentId}; audited as api-key:generated.`;
     }, 'No key issued');
   };
-
-  useFormKeys('dialog', form !== null, 'text', {
-    onCancel: () => setForm(null),
-    onEnter: () => {
-      if (!form) return;
-      if (form.step === 'days') issue(form);
-      else if (form.agent.trim() === '') setForm({ ...form, error: 'an API key needs an agent id' });
-      else setForm({ ...form, step: 'days', error: null });
-    },
-    onMove: (d) => {
-      if (!form) return;
-      if (d === -1) setForm({ ...form, step: 'agent', error: null });
-      else if (form.agent.trim() !== '') setForm({ ...form, step: 'days', error: null });
-    },
-  });
+  useFormKeys('dialog', open, form, { onCancel: () => setOpen(false), onSubmit: issue });
   // Any key hides the plaintext; that key does nothing else.
   useKeypress(
     'dialog',
@@ -77,8 +71,8 @@ export function useNewKey(): NewKey {
 
   const request = (agent: string): void => {
     if (refusal) return flash(`Cannot issue keys: ${refusal}.`, 'warning');
-    setForm({ step: 'agent', agent, days: '', error: null });
+    form.reset({ agent, days: '' }, 'agent');
+    setOpen(true);
   };
-  const onEdit = (value: string): void => setForm((f) => f && { ...f, [f.step]: value, error: null });
-  return { request, form: form && { ...form, onEdit }, issued };
+  return { request, form: open ? { fields: form.views(), focus: form.focusIndex, onEdit: form.edit } : null, issued };
 }

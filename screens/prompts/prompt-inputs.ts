@@ -1,15 +1,16 @@
 import type { LogPromptOptions } from '../../db/repositories/prompt-history.js';
 import { PROMPT_CATEGORIES } from '../../db/repositories/prompt-history-values.js';
-import type { FormField } from './use-form.js';
+import { validateNewPrompt } from '../../db/actions/prompts.js';
+import type { FieldSpec, FormRefusal } from '../../components/form/types.js';
 
 export const NO_CATEGORY = '(none)';
 
-export const NEW_PROMPT_FIELDS: readonly FormField[] = [
-  { name: 'text', label: 'Prompt', hint: 'what was asked (required)' },
-  { name: 'category', label: 'Category', choices: [NO_CATEGORY, ...PROMPT_CATEGORIES] },
-  { name: 'tags', label: 'Tags', hint: 'comma-separated: api, auth' },
-  { name: 'context', label: 'Context', hint: 'optional' },
-  { name: 'files', label: 'Files', hint: 'comma-separated: README.md, src/app.ts' },
+export const NEW_PROMPT_FIELDS: readonly FieldSpec[] = [
+  { key: 'text', label: 'Prompt', kind: 'text', placeholder: 'what was asked (required)' },
+  { key: 'category', label: 'Category', kind: 'choice', options: [NO_CATEGORY, ...PROMPT_CATEGORIES].map((c) => ({ value: c, label: c })) },
+  { key: 'tags', label: 'Tags', kind: 'text', placeholder: 'comma-separated: api, auth' },
+  { key: 'context', label: 'Context', kind: 'text', placeholder: 'optional' },
+  { key: 'files', label: 'Files', kind: 'text', placeholder: 'comma-separated: README.md, src/app.ts' },
 ];
 
 const commaList = (s: string | undefined): string[] => (s === undefined || s.trim() === '' ? [] : s.split(',').map((x) => x.trim()));
@@ -21,8 +22,28 @@ export function newPromptInput(v: Readonly<Record<string, string>>): { text: str
   return { text: v.text ?? '', options: { category, tags: commaList(v.tags), context, relatedFiles: commaList(v.files).filter((f) => f !== '') } };
 }
 
-export const NOTES_FIELD: FormField = { name: 'notes', label: 'Notes', hint: 'optional' };
-export const MINUTES_FIELD: FormField = { name: 'minutes', label: 'Minutes', hint: 'actual duration, whole minutes (empty: unknown)' };
+const refused = (check: () => void): string | null => {
+  try {
+    check();
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+};
+
+/**
+ * Why log-prompt would refuse these values, beside the field it is about: its rules
+ * (validateNewPrompt) asked of the text alone, then of the tags alone, then of the whole.
+ */
+export function newPromptRefusal(text: string, options: LogPromptOptions): FormRefusal | null {
+  const why = refused(() => validateNewPrompt(text, options));
+  if (why === null) return null;
+  const field = refused(() => validateNewPrompt(text, {})) !== null ? 'text' : refused(() => validateNewPrompt('x', { tags: options.tags })) !== null ? 'tags' : 'category';
+  return { field, text: `Refused: ${why}.` };
+}
+
+export const NOTES_FIELD: FieldSpec = { key: 'notes', label: 'Notes', kind: 'text', placeholder: 'optional' };
+export const MINUTES_FIELD: FieldSpec = { key: 'minutes', label: 'Minutes', kind: 'text', placeholder: 'actual duration, whole minutes (empty: unknown)' };
 
 /** Minutes as typed: a whole number 0 or more, or nothing; otherwise the sentence that refuses it. */
 export function parseMinutes(raw: string | undefined): { ok: true; value: number | undefined } | { ok: false; error: string } {

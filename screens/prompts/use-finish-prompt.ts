@@ -48,7 +48,7 @@ export function useFinishPrompt(): FinishPrompt {
           return null;
         }
         const minutes = parseMinutes(v.minutes);
-        if (!minutes.ok) return minutes.error;
+        if (!minutes.ok) return { field: 'minutes', text: minutes.error };
         const took = minutes.value === undefined ? 'duration unknown' : `took ${minutes.value} min`;
         ask(id, outcome, was, `${notes ? `Notes: ${notes}; ` : 'No notes; '}${took}. `, () => completePrompt(db, operator, id, { notes, actualDurationMinutes: minutes.value }));
         return null;

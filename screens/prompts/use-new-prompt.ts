@@ -1,9 +1,10 @@
-import { logPrompt, validateNewPrompt } from '../../db/actions/prompts.js';
+import { logPrompt } from '../../db/actions/prompts.js';
 import type { LogPromptOptions } from '../../db/repositories/prompt-history.js';
 import type { Confirm } from '../../src/hooks/use-confirm.js';
 import { useAction } from '../../src/hooks/use-admin-action.js';
 import { useForm, type FormState } from './use-form.js';
-import { NEW_PROMPT_FIELDS, newPromptInput } from './prompt-inputs.js';
+import { NEW_PROMPT_FIELDS, newPromptInput, newPromptRefusal } from './prompt-inputs.js';
+import type { FormRefusal, FormValues } from '../../components/form/types.js';
 
 export interface NewPrompt {
   /** null when this operator may not change anything: the key is then not offered */
@@ -11,8 +12,6 @@ export interface NewPrompt {
   readonly form: FormState | null;
   readonly dialog: Confirm['dialog'];
 }
-
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 const preview = (text: string): string => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
 
@@ -23,13 +22,10 @@ export function useNewPrompt(): NewPrompt {
   const form = useForm();
   const log = (text: string, options: LogPromptOptions): void =>
     run(() => `Logged prompt #${logPrompt(db, operator, text, options).id} (pending); audited as prompt:logged.`, 'Not logged');
-  const submit = (values: Readonly<Record<string, string>>): string | null => {
+  const submit = (values: FormValues): FormRefusal | null => {
     const { text, options } = newPromptInput(values);
-    try {
-      validateNewPrompt(text, options);
-    } catch (e) {
-      return `Refused: ${message(e)}.`;
-    }
+    const why = newPromptRefusal(text, options);
+    if (why) return why;
     const details = [options.category ?? 'no category', options.tags?.length ? `tags ${options.tags.join(', ')}` : 'no tags'].join(', ');
     confirm.ask({ title: 'Log this prompt?', message: `"${preview(text)}" (${details}) will be logged as pending; the audit log records it.`, onYes: () => log(text, options) });
     return null;

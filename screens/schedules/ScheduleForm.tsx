@@ -2,13 +2,11 @@ import React, { useRef, useState } from 'react';
 import { Box } from 'ink';
 import { Form } from '../../components/form/Form.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
-import { ToneText } from '../../components/theme/index.js';
-import { inert } from '../../components/text/inert.js';
 import type { ScheduleFormData } from '../../db/views/schedules.js';
 import { useNavigation } from '../../src/app/navigation.js';
 import type { ScheduleDraft } from './schedule-draft.js';
 import type { FormSpec } from './schedule-form-state.js';
-import { scheduleFormFields } from './schedule-form-fields.js';
+import { scheduleRefusals } from './schedule-form-fields.js';
 import { useScheduleForm } from './use-schedule-form.js';
 import { useSchedulePreview } from './use-schedule-preview.js';
 import { useSaveSchedule } from './use-save-schedule.js';
@@ -22,7 +20,7 @@ export interface ScheduleFormProps {
   readonly height: number;
 }
 
-/** The create and edit form: fields, what the time means as typed, the refusing rule, and the save question. */
+/** The create and edit form: fields, what the time means as typed, every refusing rule beside its field, and the save question. */
 export function ScheduleForm({ data, initial, active, width, height }: ScheduleFormProps) {
   const nav = useNavigation();
   const [spec] = useState<FormSpec>(() => ({ mode: data.schedule ? 'edit' : 'new', projects: data.projects }));
@@ -33,16 +31,22 @@ export function ScheduleForm({ data, initial, active, width, height }: ScheduleF
   const projectName = data.projects.find((p) => p.id === state.draft.projectId)?.name ?? state.draft.projectId;
   const saver = useSaveSchedule(preview, projectName);
   saveRef.current = saver.save;
-  const fields = scheduleFormFields(spec, state.draft, preview);
-  const focus = fields.findIndex((f) => f.key === state.focus);
+  // every refusal beside its field, once the field is reached (or a save was tried)
+  const refusals = scheduleRefusals(preview);
   const title = data.schedule ? `Edit schedule ${data.schedule.id}` : 'New schedule';
-  const general = preview.refusal && preview.refusal.field === null ? preview.refusal.message : null;
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
       {saver.dialog ? <ConfirmDialog {...saver.dialog} width={width} /> : null}
       <Box flexDirection="column" height={height - dialogHeight(saver.dialog, width)} overflow="hidden">
-        <Form title={title} fields={fields} focus={focus} notes={preview.lines} width={width} onEdit={active ? state.edit : undefined} />
-        {general ? <ToneText tone="danger" wrap="wrap">{`  ✗ ${inert(general)}`}</ToneText> : null}
+        <Form
+          title={title}
+          fields={state.views(refusals.byField)}
+          focus={state.focusIndex}
+          general={[...state.general, ...refusals.general]}
+          notes={preview.lines}
+          width={width}
+          onEdit={active ? state.edit : undefined}
+        />
       </Box>
     </Box>
   );

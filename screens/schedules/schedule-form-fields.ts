@@ -1,4 +1,4 @@
-import type { FormFieldView } from '../../components/form/types.js';
+import type { FieldSpec, FormMessage } from '../../components/form/types.js';
 import type { SchedulePreview, PreviewField } from '../../db/views/schedules-preview.js';
 import type { ScheduleDraft } from './schedule-draft.js';
 import { FIELD_ORDER, choicesOf, fieldKind, type FieldKey, type FormSpec } from './schedule-form-state.js';
@@ -29,29 +29,38 @@ const PLACEHOLDERS: Partial<Record<FieldKey, string>> = {
 const WHEN_HINT = 'tomorrow 9am · in 2 hours · next monday 14:00 · 2026-05-01 09:00';
 const CRON_HINT = 'minute hour day month weekday, e.g. 0 9 * * 1-5';
 
-/** The preview's refusal is about which form field. */
+/** The form field each of the validator's fields is (db/scheduling/refusal.ts ScheduleField). */
 const FIELD_OF: Record<PreviewField, FieldKey> = {
   project: 'projectId', owner: 'owner', type: 'type', bot: 'bot', command: 'command',
   prompt: 'prompt', time: 'time', timezone: 'timezone', limit: 'limit', expiry: 'expiry',
 };
 
-/** The form's fields as the view shows them, the refusal beside the field it is about. */
-export function scheduleFormFields(spec: FormSpec, draft: ScheduleDraft, preview: SchedulePreview): FormFieldView[] {
-  const refusedAt = preview.refusal?.field ? FIELD_OF[preview.refusal.field] : null;
+/** The form's fields as the form system takes them, in focus order; what is fixed depends on the draft. */
+export function scheduleFieldSpecs(spec: FormSpec, draft: ScheduleDraft): FieldSpec<FieldKey>[] {
+  const cron = draft.repeats === 'cron';
   return FIELD_ORDER.map((key) => {
     const kind = fieldKind(spec, draft, key);
-    const options = kind === 'choice' ? choicesOf(spec, key) : [];
-    const at = options.findIndex((o) => o.value === draft[key]);
-    const value = key === 'projectId' ? (spec.projects.find((p) => p.id === draft.projectId)?.name ?? draft.projectId) : draft[key];
-    const cron = draft.repeats === 'cron';
     return {
       key,
       label: key === 'time' && cron ? 'cron' : LABELS[key],
-      value,
       kind,
-      position: options.length > 1 && at >= 0 ? `${at + 1}/${options.length}` : undefined,
+      ...(kind === 'choice' ? { options: choicesOf(spec, key) } : {}),
       placeholder: key === 'time' ? (cron ? CRON_HINT : WHEN_HINT) : PLACEHOLDERS[key],
-      message: refusedAt === key && preview.refusal ? { text: `✗ ${preview.refusal.message}`, tone: 'danger' as const } : undefined,
+      ...(key === 'projectId' ? { display: spec.projects.find((p) => p.id === draft.projectId)?.name ?? draft.projectId } : {}),
     };
   });
+}
+
+/**
+ * Every refusal of the preview (the validator the save runs) beside the field it is about; at
+ * most one per field (db/scheduling/refusal.ts). Those about no field are `general`.
+ */
+export function scheduleRefusals(preview: SchedulePreview): { byField: Partial<Record<FieldKey, FormMessage>>; general: string[] } {
+  const byField: Partial<Record<FieldKey, FormMessage>> = {};
+  const general: string[] = [];
+  for (const r of preview.refusals) {
+    if (r.field === null) general.push(r.sentence);
+    else byField[FIELD_OF[r.field]] ??= { text: `✗ ${r.sentence}`, tone: 'danger' };
+  }
+  return { byField, general };
 }

@@ -1,27 +1,14 @@
 import { TASK_TYPES } from '../../db/scheduling/index.js';
+import type { FieldKind } from '../../components/form/types.js';
 import { REMINDER, type ScheduleDraft } from './schedule-draft.js';
 
 export type FieldKey = keyof ScheduleDraft;
-export type FieldKind = 'text' | 'choice' | 'fixed';
 
 /** What the form is for and what it may choose from. */
 export interface FormSpec {
   readonly mode: 'new' | 'edit';
   readonly projects: readonly { readonly id: string; readonly name: string }[];
 }
-
-export interface FormState {
-  readonly draft: ScheduleDraft;
-  readonly focus: FieldKey;
-}
-
-export type FormAction =
-  | { readonly type: 'move'; readonly delta: 1 | -1 }
-  /** the focused text field's new text (its ink-text-input edits it) */
-  | { readonly type: 'edit'; readonly value: string }
-  | { readonly type: 'cycle'; readonly delta: 1 | -1 }
-  /** a typed letter on a choice: the next option starting with it */
-  | { readonly type: 'pick'; readonly letter: string };
 
 export const FIELD_ORDER: readonly FieldKey[] = ['projectId', 'owner', 'type', 'bot', 'command', 'prompt', 'repeats', 'time', 'timezone', 'limit', 'expiry'];
 const EDITABLE_WHEN_EDITING: readonly FieldKey[] = ['prompt', 'time', 'timezone', 'limit', 'expiry'];
@@ -43,7 +30,7 @@ export function choicesOf(spec: FormSpec, key: FieldKey): { value: string; label
 }
 
 /** The draft after a field changed, with what follows from it (a type brings its bot and repeat; a repeat its type). */
-function withField(draft: ScheduleDraft, key: FieldKey, value: string): ScheduleDraft {
+export function withField(draft: ScheduleDraft, key: FieldKey, value: string): ScheduleDraft {
   const next = { ...draft, [key]: value } as ScheduleDraft;
   if (key === 'type' && value !== draft.type) {
     const bot = value === 'reminder' ? REMINDER : draft.type === 'reminder' ? { bot: '', command: '' } : {};
@@ -57,37 +44,6 @@ function withField(draft: ScheduleDraft, key: FieldKey, value: string): Schedule
     return { ...next, ...bot, type, time: '' }; // words are no cron, and back
   }
   return next;
-}
-
-const openFields = (spec: FormSpec, draft: ScheduleDraft): FieldKey[] => FIELD_ORDER.filter((k) => fieldKind(spec, draft, k) !== 'fixed');
-
-/** Enter on the last field saves; on any other it moves on. */
-export const isLastField = (spec: FormSpec, state: FormState): boolean => openFields(spec, state.draft).at(-1) === state.focus;
-
-export function formReducer(spec: FormSpec, state: FormState, action: FormAction): FormState {
-  const { draft, focus } = state;
-  switch (action.type) {
-    case 'move': {
-      const open = openFields(spec, draft);
-      const at = open.indexOf(focus);
-      return { ...state, focus: open[(at + action.delta + open.length) % open.length] ?? focus };
-    }
-    case 'edit': {
-      return fieldKind(spec, draft, focus) === 'text' ? { ...state, draft: withField(draft, focus, action.value) } : state;
-    }
-    case 'cycle':
-    case 'pick': {
-      const options = choicesOf(spec, focus);
-      if (fieldKind(spec, draft, focus) !== 'choice' || options.length === 0) return state;
-      const at = Math.max(0, options.findIndex((o) => o.value === draft[focus]));
-      const n = options.length;
-      const target =
-        action.type === 'cycle'
-          ? options[(at + action.delta + n) % n]
-          : [...options.slice(at + 1), ...options.slice(0, at + 1)].find((o) => o.label.toLowerCase().startsWith(action.letter.toLowerCase()));
-      return target ? { ...state, draft: withField(draft, focus, target.value) } : state;
-    }
-  }
 }
 
 /** Where the cursor starts: the project for a new schedule, the time when editing. */

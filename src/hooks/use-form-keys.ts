@@ -1,38 +1,34 @@
 import { useKeypress, type Layer } from '../app/keypress-bus.js';
 import { isCommand, type CommandId } from '../keymap/keymap.js';
-import type { FormFieldView } from '../../components/form/types.js';
+import type { FormControl } from '../../components/form/use-form.js';
 
-/** What each form does with its keys; the keys themselves are the same in every form. */
+/** What a form does when it is done: submit from the last field, or cancel. */
 export interface FormKeyHandlers {
   /** Esc: leave, nothing written */
   readonly onCancel: () => void;
-  /** Enter: the next field, or the submit from the last one */
-  readonly onEnter: () => void;
-  /** Tab/↓ (1) and ↑ (-1): the focus order */
-  readonly onMove: (delta: 1 | -1) => void;
-  /** ← → on a choice field */
-  readonly onChoice?: (delta: 1 | -1) => void;
-  /** a letter typed on a choice field: jump to the option it starts */
-  readonly onLetter?: (letter: string) => void;
+  /** Enter on the last field (after its check) */
+  readonly onSubmit: () => void;
 }
 
 /**
- * The keys of every form (prompt, API key, schedule): Esc cancels, Enter goes on and submits from
- * the last field, Tab/↓ and ↑ move the focus, ← → choose on a choice field. The layer takes every
- * key while the form is open: a text field's keys are its own (TextField, ink-text-input, on the
- * focused field only), so typing `q`, `1` or `?` neither quits, jumps nor opens the help.
+ * The keys of every form (prompt, API key, schedule), bound to its state (components/form):
+ * Esc cancels, Enter goes on and submits from the last field, Tab/↓ and ↑ move the focus, ← →
+ * and a letter choose on a choice field. The layer takes every key while the form is open: a
+ * text field's keys (typing, ← → Home End inside it) are its own (TextField, on the focused field
+ * only), so typing `q`, `1` or `?` neither quits, jumps nor opens the help.
  */
-export function useFormKeys(layer: Extract<Layer, 'dialog' | 'filter'>, active: boolean, focused: FormFieldView['kind'] | undefined, h: FormKeyHandlers): void {
+export function useFormKeys<K extends string>(layer: Extract<Layer, 'dialog' | 'filter'>, active: boolean, form: FormControl<K>, h: FormKeyHandlers): void {
   useKeypress(
     layer,
     (k) => {
       const is = (command: CommandId): boolean => isCommand(command, k.name);
+      const choice = form.focusedKind === 'choice';
       if (is('form.cancel')) h.onCancel();
-      else if (is('form.submit')) h.onEnter();
-      else if (is('form.next')) h.onMove(1);
-      else if (is('form.prev')) h.onMove(-1);
-      else if (focused === 'choice' && is('form.choice')) h.onChoice?.(k.name === 'left' ? -1 : 1);
-      else if (focused === 'choice' && k.input.length === 1 && !k.key.ctrl && !k.key.meta) h.onLetter?.(k.input);
+      else if (is('form.submit')) form.enter(h.onSubmit);
+      else if (is('form.next')) form.move(1);
+      else if (is('form.prev')) form.move(-1);
+      else if (choice && is('form.choice')) form.cycle(k.name === 'left' ? -1 : 1);
+      else if (choice && k.input.length === 1 && !k.key.ctrl && !k.key.meta) form.pick(k.input);
       return true;
     },
     { active, scopes: ['form'] },

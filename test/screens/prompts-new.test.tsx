@@ -94,8 +94,8 @@ describe('logging a new prompt', () => {
     const { conn, c } = await withForm();
     await c.type('no category here');
     await c.press(KEYS.enter);
-    let f = await c.press(KEYS.left, '← research →');
-    f = await c.press(KEYS.right, '← (none) →');
+    let f = await c.press(KEYS.left, '‹ research ›');
+    f = await c.press(KEYS.right, '‹ (none) ›');
     expect(f).toContain('(none)');
     await c.press(KEYS.enter);
     await c.press(KEYS.enter);
