@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../../db/errors.js';
-import { inert } from './text.js';
+import { inert } from './plain-text.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

@@ -1,6 +1,6 @@
 import { BematicError, describeSqliteError } from '../../db/errors.js';
 import type { CommandContext } from './context.js';
-import { inert } from './text.js';
+import { inert } from './plain-text.js';
 
 /** One sentence on stderr and the exit code: a BematicError's own, 1 for anything else. */
 export function reportError(err: unknown, ctx: CommandContext): number {

@@ -1,4 +1,4 @@
-import { displayWidth, padEnd, padStart, truncate } from './text.js';
+import { displayWidth, padEnd, padStart, truncate } from './widths.js';
 import type { Theme } from './style.js';
 
 export interface Column<R> {

@@ -5,7 +5,7 @@ import { BematicError, DatabaseOpenError } from '../../db/errors.js';
 import { inspectDatabase } from '../../db/doctor/inspect.js';
 import { renderReport, plainStyler, type Styler } from '../../db/doctor/render.js';
 import { passesQuickCheck, type DoctorReport } from '../../db/doctor/report.js';
-import { inert, inertJson } from '../cli/text.js';
+import { inert, inertJson } from '../cli/plain-text.js';
 
 const HELP = `Usage: bematic-console doctor [--db PATH] [--json]
 

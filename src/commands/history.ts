@@ -1,7 +1,8 @@
 import type { Command, CommandContext } from '../cli/context.js';
 import { openFileForCommand } from '../cli/open-file.js';
-import { inert, inertJson } from '../cli/text.js';
+import { inert, inertJson } from '../cli/plain-text.js';
 import { terminalWidth, themeFor } from '../cli/style.js';
+import { withWidths } from '../cli/widths.js';
 // The drizzle-free reader: `history` loads neither drizzle-orm nor the schema, so it starts fast.
 import { PromptHistoryReader } from '../../db/repositories/prompt-history-reader.js';
 import { HISTORY_HELP, parseHistoryArgs, type HistoryRequest } from './history/options.js';
@@ -11,13 +12,13 @@ import { countLines, labelled } from './history/counts.js';
 
 const json = (v: unknown): string => inertJson(JSON.stringify(v, null, 2)) + '\n';
 
-function showCounts(ctx: CommandContext, reader: PromptHistoryReader, req: HistoryRequest, kind: 'categories' | 'tags'): void {
+async function showCounts(ctx: CommandContext, reader: PromptHistoryReader, req: HistoryRequest, kind: 'categories' | 'tags'): Promise<void> {
   const counts = kind === 'tags' ? reader.tagCounts(req.filters, req.limit) : reader.categoryCounts(req.filters).slice(0, req.limit);
   const key = kind === 'tags' ? 'tag' : 'category';
   if (req.json) return void ctx.stdout.write(json(counts.map((c) => ({ [key]: c.name, count: c.count }))));
   const theme = themeFor(ctx, req.globals.noColor);
   if (counts.length === 0) return void ctx.stdout.write(`No ${kind}.\n`);
-  const lines = countLines(labelled(counts), theme, terminalWidth(ctx), [key.toUpperCase(), 'PROMPTS']);
+  const lines = await withWidths(() => countLines(labelled(counts), theme, terminalWidth(ctx), [key.toUpperCase(), 'PROMPTS']));
   ctx.stdout.write(lines.join('\n') + '\n');
 }
 
@@ -39,8 +40,8 @@ const history: Command = async (argv, ctx) => {
     if (req.view === 'list') await showList(ctx, reader, req, theme, width);
     else if (req.view === 'stats') {
       const stats = reader.getStats(req.filters);
-      ctx.stdout.write(req.json ? json(stats) : statsLines(stats, theme, width).join('\n') + '\n');
-    } else showCounts(ctx, reader, req, req.view);
+      ctx.stdout.write(req.json ? json(stats) : (await withWidths(() => statsLines(stats, theme, width))).join('\n') + '\n');
+    } else await showCounts(ctx, reader, req, req.view);
     return 0;
   } finally {
     conn.close();

@@ -8,7 +8,7 @@ import { resolveOperator } from '../../db/actions/operator.js';
 import { changeRefusal, type Operator } from '../../db/operator.js';
 import { PermissionError } from '../../db/errors.js';
 import type { GlobalFlags } from '../cli/args.js';
-import { inert } from '../cli/text.js';
+import { inert } from '../cli/plain-text.js';
 import { auditMigration } from '../../db/migrate/audit.js';
 import { BematicError, UsageError, describeSqliteError } from '../../db/errors.js';
 import { planMigration, type MigrationPlan } from '../../db/migrate/plan.js';

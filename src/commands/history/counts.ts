@@ -2,7 +2,7 @@ import type { NamedCount } from '../../../db/repositories/prompt-history-stats.j
 import { bar } from '../../cli/bars.js';
 import type { Theme } from '../../cli/style.js';
 import { renderTable, type Column } from '../../cli/table.js';
-import { formatCount, inert } from '../../cli/text.js';
+import { formatCount, inert } from '../../cli/plain-text.js';
 
 export interface CountEntry {
   label: string;

@@ -5,7 +5,8 @@ import type { CommandContext } from '../../cli/context.js';
 import { LineWriter } from '../../cli/output.js';
 import type { Theme } from '../../cli/style.js';
 import { layoutTable, renderHeader, renderRow, type Column } from '../../cli/table.js';
-import { inert, inertJson } from '../../cli/text.js';
+import { inert, inertJson } from '../../cli/plain-text.js';
+import { withWidths } from '../../cli/widths.js';
 import type { HistoryRequest } from './options.js';
 
 const PAGE = 1000;
@@ -68,11 +69,13 @@ async function writeTable(out: LineWriter, repo: PromptHistoryReader, req: Histo
   let layout: ReturnType<typeof layoutTable<DecodedPrompt>> | undefined;
   for (const page of pages(repo, req)) {
     const decoded = page.map(decodePrompt);
-    if (!layout) {
-      layout = layoutTable(COLUMNS, decoded, width);
-      out.line(renderHeader(layout, theme));
-    }
-    for (const p of decoded) out.line(renderRow(layout, p, theme));
+    // the page's lines are made first, then written: made again if they needed the width tables
+    const [lines, used] = await withWidths(() => {
+      const l = layout ?? layoutTable(COLUMNS, decoded, width);
+      return [[...(layout ? [] : [renderHeader(l, theme)]), ...decoded.map((p) => renderRow(l, p, theme))], l] as const;
+    });
+    layout = used;
+    for (const line of lines) out.line(line);
     n += decoded.length;
     await out.drain();
   }

@@ -2,7 +2,7 @@ import { UsageError } from '../../../db/errors.js';
 import type { PromptFilters } from '../../../db/repositories/prompt-history-query.js';
 import { PROMPT_STATUSES, isPromptStatus } from '../../../db/repositories/prompt-history-values.js';
 import { parseCommandArgs, type GlobalFlags } from '../../cli/args.js';
-import { formatCount } from '../../cli/text.js';
+import { formatCount } from '../../cli/plain-text.js';
 
 export type HistoryView = 'list' | 'stats' | 'categories' | 'tags';
 

@@ -1,7 +1,7 @@
 import type { PromptStats } from '../../../db/repositories/prompt-history-stats.js';
 import type { Theme } from '../../cli/style.js';
 import { renderTable, type Column } from '../../cli/table.js';
-import { formatCount, inert } from '../../cli/text.js';
+import { formatCount, inert } from '../../cli/plain-text.js';
 import { countLines, labelled } from './counts.js';
 
 type Duration = PromptStats['durations'][number];
