@@ -8,6 +8,7 @@ import { numberedScreens } from './screens.js';
 export const screensSection = (): HelpSectionProps => ({
   title: 'Screens (number keys)',
   rows: numberedScreens().map((s) => ({ keys: String(s.number), description: s.title })),
+  pairs: true,
 });
 
 /**
