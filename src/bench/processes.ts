@@ -78,8 +78,8 @@ export function bareProcessArgs(script: string, db: string, statements: readonly
 }
 
 /** Whole-process samples of a bare process running the statements once. */
-export function bareProcess(script: string, db: string, statements: readonly CapturedStatement[], runs: number, post?: BareJob['post']): number[] {
-  return sampleProcess(bareProcessArgs(script, db, statements, post), runs);
+export function bareProcess(script: string, db: string, statements: readonly CapturedStatement[], runs: number, post?: BareJob['post'], warmup = 1): number[] {
+  return sampleProcess(bareProcessArgs(script, db, statements, post), runs, warmup);
 }
 
 export const consoleArgs = (db: string, args: readonly string[]): string[] => [BIN, ...args, '--db', db];

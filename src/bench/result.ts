@@ -24,3 +24,10 @@ export interface BenchOptions {
   readonly db: string;
   readonly log: (line: string) => void;
 }
+
+/**
+ * Runs of the service's way per measurement, with no warm-up: it is what the console is compared
+ * with, not what is measured, and most of it scans or sorts a whole table (seconds each at scale
+ * 30), so more runs would cost minutes of the bench for a figure that only needs its order.
+ */
+export const serviceRuns = (o: Pick<BenchOptions, 'queryRuns'>): number => Math.min(3, o.queryRuns);

@@ -5,7 +5,7 @@ import { captureStatements, readsOnly } from '../capture.js';
 import type { CapturedStatement } from '../bare-job.js';
 import { bareProcess, bareProcessArgs, bareTimings, consoleArgs, sampleAlternating } from '../processes.js';
 import { FLOOR, SERVICE_WAY } from '../paths.js';
-import type { BenchOptions, BenchRow } from '../result.js';
+import { serviceRuns, type BenchOptions, type BenchRow } from '../result.js';
 import { formatMs, median, ratio, sampleSync } from '../stats.js';
 import { sinkContext } from '../sink.js';
 import { HISTORY_VARIANTS, type HistoryVariant } from './history-variants.js';
@@ -54,7 +54,7 @@ export async function historySuite(o: BenchOptions): Promise<BenchRow[]> {
       const [consoleRuns, floorRuns] = sampleAlternating(consoleArgs(o.db, ['history', ...v.args]), bareProcessArgs(FLOOR, o.db, readsOnly(captured)), o.processRuns);
       const procConsole = median(consoleRuns);
       const procFloor = median(floorRuns);
-      const procService = median(bareProcess(SERVICE_WAY, o.db, service, v.target === 'stats' || !o.quick ? o.processRuns : 1, v.post));
+      const procService = median(bareProcess(SERVICE_WAY, o.db, service, Math.min(serviceRuns(o), o.processRuns), v.post, 0));
       // the query alone: the repository call in a warm process against the same SQL bare
       const qConsole = median(sampleSync(() => v.query(repo), o.queryRuns));
       rows.push({
@@ -63,8 +63,7 @@ export async function historySuite(o: BenchOptions): Promise<BenchRow[]> {
         note: `the console process takes ${formatMs(procConsole - procFloor)} more than the floor process that runs the same SQL (its query alone: ${formatMs(qConsole)}): loading and running the console's own modules (CLI parsing, the connection's checks, formatting the output)`,
       });
       const qFloor = median(bareTimings(FLOOR, o.db, dataOnly(captured), o.queryRuns).runs);
-      const slowService = v.target === 'search' || v.target === 'tags' || v.target === 'stats' || v.name.includes('--tag ');
-      const qService = median(bareTimings(SERVICE_WAY, o.db, service, slowService ? Math.min(3, o.queryRuns) : o.queryRuns, slowService ? 0 : 1, v.post).runs);
+      const qService = median(bareTimings(SERVICE_WAY, o.db, service, serviceRuns(o), 0, v.post).runs);
       rows.push({ group: 'history, query only', work: v.name, floor: qFloor, service: qService, console: qConsole, target: queryTarget(v, qConsole, qService) });
     }
   } finally {

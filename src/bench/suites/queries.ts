@@ -5,7 +5,7 @@ import { captureStatements, readsOnly } from '../capture.js';
 import type { CapturedStatement } from '../bare-job.js';
 import { bareTimings } from '../processes.js';
 import { FLOOR, SERVICE_WAY } from '../paths.js';
-import type { BenchOptions, BenchRow } from '../result.js';
+import { serviceRuns, type BenchOptions, type BenchRow } from '../result.js';
 import { median, sampleSync } from '../stats.js';
 import { withoutIndexes } from '../service-sql.js';
 import { BENCH_LISTS } from './list-sources.js';
@@ -32,8 +32,8 @@ async function measure(fn: () => unknown, runs: number): Promise<Measured> {
 }
 
 /** The service's way: the given statements, or the console's own SQL without the console's indexes. */
-function serviceMs(o: BenchOptions, statements: CapturedStatement[], slow: boolean): number {
-  return median(bareTimings(SERVICE_WAY, o.db, statements, slow ? Math.min(3, o.queryRuns) : o.queryRuns, slow ? 0 : 1).runs);
+function serviceMs(o: BenchOptions, statements: CapturedStatement[]): number {
+  return median(bareTimings(SERVICE_WAY, o.db, statements, serviceRuns(o), 0).runs);
 }
 
 const floorMs = (o: BenchOptions, m: Measured): number => median(bareTimings(FLOOR, o.db, m.statements, o.queryRuns).runs);
@@ -64,10 +64,9 @@ async function listRows(o: BenchOptions, db: DB): Promise<BenchRow[]> {
     for (const op of ops) {
       const m = await measure(op.fn, o.queryRuns);
       const service = op.service.length > 0 ? op.service : m.statements.map(withoutIndexes);
-      const slow = op.work !== 'first page' && op.work !== 'next page';
       rows.push({
         group: `${list.name} list, in-process`, work: op.work, console: m.console, floor: floorMs(o, m),
-        service: serviceMs(o, service, slow || op.service.length === 0), target: frameTarget(m.console),
+        service: serviceMs(o, service), target: frameTarget(m.console),
       });
     }
   }
@@ -100,9 +99,9 @@ async function dashboardRows(o: BenchOptions, db: DB): Promise<BenchRow[]> {
   return [
     {
       group, work: 'first frame (running, today, schedules, audit)', console: first.console, floor: floorMs(o, first),
-      service: serviceMs(o, first.statements.map(withoutIndexes), true), target: frameTarget(first.console),
+      service: serviceMs(o, first.statements.map(withoutIndexes)), target: frameTarget(first.console),
     },
-    { group, work: 'tasks by status and 7 days, at once', console: once.console, floor: floorMs(o, once), service: serviceMs(o, once.statements.map(withoutIndexes), true) },
+    { group, work: 'tasks by status and 7 days, at once', console: once.console, floor: floorMs(o, once), service: serviceMs(o, once.statements.map(withoutIndexes)) },
     { group, work: 'tasks by status and 7 days, in steps after the frame: all', console: median(runs.map((r) => r.total)) },
     { group, work: `tasks by status and 7 days, in steps after the frame: a step (${runs[0]!.steps.length} steps)`, console: step, target: frameTarget(step) },
     { group, work: 'tasks by status and 7 days, in steps after the frame: longest step', console: longest },
