@@ -77,6 +77,8 @@ export function TextField({ prompt, value, hint, onChange }: TextFieldProps) {
   };
   useInput(
     (_input, key) => {
+      // Ink names Backspace (DEL) and Delete alike: the raw key tells them apart
+      if (key.delete && inFlight() === FORWARD_DELETE && after !== '') return at(before, Array.from(after).slice(1).join(''));
       const move = CURSOR_KEYS.find(([flag]) => key[flag] === true)?.[1];
       if (!move) return;
       const to = cursorMove(value, cursor, move);
@@ -92,10 +94,7 @@ export function TextField({ prompt, value, hint, onChange }: TextFieldProps) {
   const shown = inert(before);
   const change = (nextShown: string): void => {
     const raw = inFlight();
-    if (raw === FORWARD_DELETE) {
-      setGeneration((g) => g + 1);
-      return at(before, Array.from(after).slice(1).join(''));
-    }
+    if (raw === FORWARD_DELETE) return setGeneration((g) => g + 1); // the character after the cursor goes (above), not this one
     const next = shown === before ? nextShown : onStored(raw, before, shown, nextShown);
     const edited = onChange ? editByKey(raw, before, next) : null;
     if (edited !== next || shown !== before || (edited !== null && inert(edited) !== edited)) setGeneration((g) => g + 1);
