@@ -17,6 +17,7 @@ export const HIDDEN = String.raw`[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u034f\u115f\u11
 const EMOJI = String.raw`\p{Extended_Pictographic}(?:\ufe0f|\p{Emoji_Modifier})?`;
 const KEPT = String.raw`${EMOJI}(?:\u200d${EMOJI})+|\u{1f3f4}[\u{e0020}-\u{e007e}]+\u{e007f}|[^\p{C}\p{Z}\p{M}][\ufe00-\ufe0f\u{e0100}-\u{e01ef}]`;
 
+// eslint-disable-next-line no-misleading-character-class -- variation selectors stand alone in their class on purpose: each follows the visible character before it
 const SCAN = new RegExp(`(${KEPT})|\\r\\n|${HIDDEN}`, 'gu');
 const SAFE = /^[\x20-\x7e]*$/;
 

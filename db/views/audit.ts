@@ -32,8 +32,6 @@ const AUDIT_CELLS = {
   id: 'number', action: 'text', userId: 'text?', resourceType: 'text', resourceId: 'text?', metadata: 'text', timestamp: 'time', userName: 'text?',
 } as const satisfies Record<keyof AuditListItem, CellKind>;
 
-const prefixPattern = (text: string): string => `${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-
 function auditWhere(db: DB, f: AuditFilter): SQL | undefined {
   const c = shapedTables(db.$client).auditLogs.table;
   return and(

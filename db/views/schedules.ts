@@ -4,7 +4,7 @@ import { shapedTables } from '../tables.js';
 import { parseObject, type Parsed } from '../json.js';
 import { ScheduledTaskRepository } from '../repositories/scheduled-tasks.js';
 import type { ScheduledTaskRow } from '../types.js';
-import { containsPattern, contains, type ListSource } from './keyset.js';
+import { contains, type ListSource } from './keyset.js';
 import { numberKey, offeredSorts, sortInForce, sortOrder, tableRows, textKey, timeKey, type ListSort, type SortAsk, type SortKeys } from './sort.js';
 import { userNameKey } from './user-names.js';
 import { FINISHED_STATUSES } from '../scheduling/kind.js';

@@ -2,7 +2,7 @@ import { eq, inArray, and, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { DB } from '../connection.js';
 import { shapedTables } from '../tables.js';
-import { contains, containsPattern, type ListSource } from './keyset.js';
+import type { ListSource } from './keyset.js';
 import { numberKey, offeredSorts, sortInForce, sortOrder, tableRows, textKey, type ListSort, type SortAsk, type SortKeys } from './sort.js';
 import { userNameKey, userNameSql } from './user-names.js';
 import { keysetSource } from './keyset-source.js';

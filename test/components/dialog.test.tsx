@@ -48,7 +48,7 @@ describe('confirmation dialog', () => {
     const { log, press } = await start();
     const f = await press('x');
     expect(f).toMatch(/> No \(n\)/);
-    expect(f).toMatch(/  Yes \(y\)/);
+    expect(f).toMatch(/ {2}Yes \(y\)/);
     expect(await press(KEYS.enter)).toContain('idle');
     expect(log).toEqual([]);
   });

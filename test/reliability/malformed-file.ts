@@ -24,7 +24,7 @@ const POOLS: Record<string, Value[]> = {
   ],
   seconds: [HOSTILE_BLOB, 'yesterday', 1764150000, 1764150000000, '2026-11-26T11:45:09.075Z', null, -1, 1e20, 'never', 0, 2.5, ''],
   boolean: [HOSTILE_BLOB, 0, 1, 2, -1, 'yes', null, 'true', ''],
-  number: [HOSTILE_BLOB, null, 'abc', -1, 1e308, 9007199254740993, 0, 3.75, ''],
+  number: [HOSTILE_BLOB, null, 'abc', -1, 1e308, Number.MAX_SAFE_INTEGER + 1, 0, 3.75, ''],
   text: [HOSTILE_BLOB, null, '', HOSTILE_TEXT, 'x'.repeat(10_000), 'ordinary text', '100% _literal_ "quoted" \\ back'],
 };
 
