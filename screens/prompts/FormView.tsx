@@ -6,7 +6,7 @@ import type { FormState } from './use-form.js';
 const LABEL = 12;
 
 /** Lines the form takes at this width: it measures its own messages (they wrap). */
-export const formHeight = (form: FormState, width = 100): number => formLines({ fields: form.fields, general: form.general, labelWidth: LABEL, width, boxed: true });
+export const formHeight = (form: FormState, width: number): number => formLines({ fields: form.fields, general: form.general, labelWidth: LABEL, width, boxed: true });
 
 /** A prompt form over the list: the console's one form, boxed. */
 export function FormView({ form, width }: { form: FormState; width: number }) {

@@ -41,7 +41,7 @@ export function PromptDetailScreen({ active, params, width, height }: ScreenProp
   const prompt = detail.status === 'ready' ? detail.data : undefined;
   const lines = useMemo(() => (prompt ? promptDetailLines(prompt, textWidth) : []), [prompt, textWidth]);
   // the question measures its own height: notes make it longer than the usual box
-  const bodyHeight = height - (finish.dialog ? dialogHeight(finish.dialog.message, width) : 0) - (finish.form ? formHeight(finish.form) : 0);
+  const bodyHeight = height - (finish.dialog ? dialogHeight(finish.dialog.message, width) : 0) - (finish.form ? formHeight(finish.form, width) : 0);
   const list = useStaticList(lines.length, bodyHeight);
   useListKeys(list, {
     active,

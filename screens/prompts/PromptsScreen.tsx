@@ -40,7 +40,7 @@ export function PromptsScreen({ active, width, height }: ScreenProps) {
   const [showStats, setShowStats] = useState(false);
   const newPrompt = useNewPrompt();
   const sayWhy = useSayWhy();
-  const overlay = newPrompt.form ? formHeight(newPrompt.form) : newPrompt.dialog ? dialogHeight(newPrompt.dialog.message, width) : 0;
+  const overlay = newPrompt.form ? formHeight(newPrompt.form, width) : newPrompt.dialog ? dialogHeight(newPrompt.dialog.message, width) : 0;
   const bodyHeight = height - 1 - overlay;
   const source = promptListFor(picked);
   // the same list pipeline as the other lists; the search line is one literal text, searched as you type
