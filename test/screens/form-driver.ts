@@ -30,7 +30,7 @@ export async function submit(c: Console, expectText: string): Promise<string> {
 /** The form row whose label is `label` (focused or not), and the line under it (its message, if any). */
 export function row(frame: string, label: string): { line: string; under: string } {
   const lines = frame.split('\n');
-  const at = lines.findIndex((l) => new RegExp(`^[│ ]*[> ] ${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `).test(l));
+  const at = lines.findIndex((l) => new RegExp(`^[│ ]*[> ] ${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?: |$)`).test(l));
   expect(at, `a row labelled ${label} in:\n${frame}`).toBeGreaterThanOrEqual(0);
   return { line: lines[at]!, under: lines[at + 1] ?? '' };
 }
