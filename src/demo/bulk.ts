@@ -57,11 +57,17 @@ export function inBatches(
  * Runs `fill` with the tables' secondary indexes dropped, then builds them again: SQLite
  * sorts once to build an index, far faster than keeping it up to date row by row.
  */
-export function withoutIndexes(sqlite: Database.Database, tables: readonly string[], fill: () => void): void {
+export function withoutIndexes(sqlite: Database.Database, tables: readonly string[], fill: () => void, progress: Progress = () => {}): void {
   const indexes = sqlite
     .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})`)
     .all(...tables) as { name: string; sql: string }[];
   for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
   fill();
-  for (const index of indexes) sqlite.exec(index.sql);
+  // each a sort of the whole table (a minute or so at scale 30): said one by one
+  const what = `indexes on ${tables.join(' and ')}`;
+  indexes.forEach((index, i) => {
+    progress(i, indexes.length, what);
+    sqlite.exec(index.sql);
+  });
+  if (indexes.length > 0) progress(indexes.length, indexes.length, what);
 }

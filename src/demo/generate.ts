@@ -123,13 +123,13 @@ export function generateDemo(path: string, opts: DemoOptions): DemoSummary {
       writePermissions(world);
       writeApiKeys(world);
     });
-    phase('tasks and sessions', () => withoutIndexes(sqlite, ['tasks', 'sessions'], () => writeTasks(world)));
+    phase('tasks and sessions', () => withoutIndexes(sqlite, ['tasks', 'sessions'], () => writeTasks(world), world.progress));
     phase('schedules, queue, audit', () => {
       writeSchedules(world);
       writeOfflineQueue(world);
       writeAuditLogs(world);
     });
-    phase('prompt_history', () => withoutIndexes(sqlite, ['prompt_history'], () => writePrompts(world)));
+    phase('prompt_history', () => withoutIndexes(sqlite, ['prompt_history'], () => writePrompts(world), world.progress));
     phase('search index', () => {
       for (const extra of searchExtras) extra.apply(sqlite, (done, total) => world.progress(done, total, extra.name));
     });

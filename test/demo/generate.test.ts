@@ -160,3 +160,22 @@ describe('a tiny demo database', () => {
     expect(column("SELECT DISTINCT bot_name || ' ' || command FROM scheduled_tasks WHERE task_type = 'reminder'")).toEqual(['system remind']);
   });
 });
+
+describe('progress of a big build', () => {
+  it('says when the secondary indexes are built after the rows, one by one, not only the rows', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bematic-demo-'));
+    const seen: string[] = [];
+    try {
+      generateDemo(join(dir, 'demo.db'), { scale: 0.002, now: NOW, progress: (done, total, what) => void seen.push(`${what} ${done}/${total}`) });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const tasks = seen.filter((s) => s.startsWith('indexes on tasks and sessions'));
+    expect(tasks.length).toBeGreaterThan(2);
+    expect(tasks[0]).toMatch(/ 0\/\d+$/);
+    expect(tasks[tasks.length - 1]).toMatch(/ (\d+)\/\1$/);
+    expect(seen.some((s) => s.startsWith('indexes on prompt_history'))).toBe(true);
+    // after the rows they sort
+    expect(seen.indexOf(tasks[0]!)).toBeGreaterThan(seen.findIndex((s) => s.startsWith('tasks ')));
+  });
+});
