@@ -3,6 +3,8 @@ import React, { type ReactNode } from 'react';
 export interface LineProps {
   /** columns; the text should fit them (a longer one is cut at the end) */
   readonly width: number;
+  /** applied to the line as drawn, after Ink has measured it (see text/ascii-line.ts) */
+  readonly transform?: (line: string) => string;
   readonly children?: ReactNode;
 }
 
@@ -15,7 +17,7 @@ export interface LineProps {
  * both fixed, so this renders Ink's text element itself with both set: nothing is cached, and the
  * width computation of a new row is skipped too. Nested `<Text>` (tones) work as inside `<Text>`.
  */
-export function Line({ width, children }: LineProps) {
+export function Line({ width, transform, children }: LineProps) {
   const style = { width: Math.max(0, width), height: 1, flexGrow: 0, flexShrink: 0, flexDirection: 'row', textWrap: 'truncate-end' };
-  return React.createElement('ink-text', { style }, children);
+  return React.createElement('ink-text', transform ? { style, internal_transform: transform } : { style }, children);
 }

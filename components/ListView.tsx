@@ -4,6 +4,7 @@ import { ToneText, type Tone } from './theme/index.js';
 import { Line } from './Line.js';
 import { inert } from './text/inert.js';
 import { fitColumns } from './text/width.js';
+import { ELLIPSIS, restoreEllipsis, standInFor } from './text/ascii-line.js';
 
 export interface Column<T> {
   readonly header: string;
@@ -12,7 +13,7 @@ export interface Column<T> {
   readonly value: (row: T) => string;
   readonly tone?: (row: T) => Tone | undefined;
   readonly align?: 'left' | 'right';
-  /** draws the fitted (inert) text itself, e.g. with search matches marked; plain text when absent */
+  /** draws the fitted (inert) text itself, e.g. with search matches marked; plain text when absent (a `…` in it may come as an ASCII stand-in: text/ascii-line.ts) */
   readonly render?: (fitted: string, row: T) => ReactNode;
   /** the list's sort id for this column (`<` `>` move the sort through the columns that have one) */
   readonly sort?: string;
@@ -87,12 +88,16 @@ interface RowProps<T> {
 
 /** One line of text per row (nested tones, no boxes, a fixed size): redrawing a window costs little. */
 function RowLine<T>({ row, columns, widths, width, selected }: RowProps<T>) {
+  let cells = columns.map((c, i) => fitColumns(inert(c.value(row)), widths[i]!, c.align));
+  // Ink measures the line before drawing it: an ASCII stand-in for each `…` keeps that on its fast path
+  const standIn = cells.some((t) => t.includes(ELLIPSIS)) ? standInFor(cells) : null;
+  if (standIn !== null) cells = cells.map((t) => t.replaceAll(ELLIPSIS, standIn));
   return (
-    <Line width={width}>
+    <Line width={width} transform={standIn === null ? undefined : restoreEllipsis(standIn)}>
       <ToneText selected={selected}>
         <Text bold>{selected ? '> ' : '  '}</Text>
         {columns.map((c, i) => {
-          const text = fitColumns(inert(c.value(row)), widths[i]!, c.align);
+          const text = cells[i]!;
           return (
             <ToneText key={c.header} tone={c.tone?.(row)}>
               {c.render ? (
