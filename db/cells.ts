@@ -67,9 +67,6 @@ export function timeOrNull(v: unknown): string | null {
 /** A time for a NOT NULL column: NULL reads as the unreadable marker alone. */
 export const time = (v: unknown): string => timeOrNull(v) ?? UNREADABLE_TIME;
 
-/** Whether a time cell (after `time`) is unreadable, so a screen does not treat it as an instant. */
-export const isUnreadableTime = (t: string | null): boolean => t !== null && (t.startsWith(UNREADABLE_TIME) || t.startsWith('⟨'));
-
 /** api_keys' Unix seconds: milliseconds past 1e11 divided, ISO text read; an unreadable value as its marked text. */
 export function secondsOrMarked(v: unknown): number | string | null {
   if (v === null || v === undefined) return null;

@@ -50,7 +50,3 @@ export function satisfies(have: IndexDef, wanted: IndexDef): boolean {
   if (have.columns.length !== wanted.columns.length) return false;
   return have.columns.every((c, i) => c === wanted.columns[i]);
 }
-
-export function isIndexPresent(existing: readonly IndexDef[], wanted: IndexDef): boolean {
-  return existing.some((have) => satisfies(have, wanted));
-}

@@ -3,8 +3,8 @@ export { planMigration, type MigrationPlan, type MigrationMode } from './plan.js
 export { applyMigration, type MigrationProgress, type MigrationResult } from './apply.js';
 export { describePlan, describeMode } from './describe.js';
 export { LONG_LOCK_SECONDS, type MigrationStep, type StepKind } from './steps.js';
-export { referenceSchema, managedTableNames, type ReferenceSchema, type TableDef, type ColumnDef } from './reference.js';
-export { readIndexDefs, isIndexPresent, type IndexDef } from './index-defs.js';
+export { referenceSchema, type ReferenceSchema, type TableDef, type ColumnDef } from './reference.js';
+export { readIndexDefs, type IndexDef } from './index-defs.js';
 export {
   committedMigrations,
   readJournal,

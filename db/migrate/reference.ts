@@ -70,5 +70,3 @@ export function referenceSchema(): ReferenceSchema {
     mem.close();
   }
 }
-
-export const managedTableNames = (): string[] => referenceSchema().tables.map((t) => t.name);

@@ -10,8 +10,6 @@ export const MAX_DAYS_AHEAD = 365;
 export const QUOTA_STATUSES = ['pending', 'active', 'paused'] as const;
 export const SCHEDULE_STATUSES = ['pending', 'active', 'paused', 'completed', 'cancelled', 'failed'] as const;
 export const TASK_TYPES = ['reminder', 'prompt_execution', 'recurring_job'] as const;
-export type ScheduleStatus = (typeof SCHEDULE_STATUSES)[number];
-export type ScheduleTaskType = (typeof TASK_TYPES)[number];
 
 const DAY_MS = 86_400_000;
 
@@ -53,11 +51,6 @@ export function assertQuota(owner: string, counted: number): void {
 /** Why a run limit is refused, or null (absent: no limit). */
 export function maxExecutionsRefusal(n: number | null | undefined): string | null {
   return n != null && (!Number.isInteger(n) || n < 1) ? `the run limit must be a whole number of at least 1, not ${n}` : null;
-}
-
-export function assertMaxExecutions(n: number | null | undefined): void {
-  const why = maxExecutionsRefusal(n);
-  if (why) throw new ValidationError(why);
 }
 
 /** A schedule's prompt is what the bot is asked: it may not be blank. */

@@ -62,9 +62,6 @@ export function keysetClauses(o: KeysetOrder, req: PageRequest, filter?: SQL): K
 /** Puts rows read through the reversed order back into list order. */
 export const inListOrder = <T>(rows: T[], c: KeysetClauses): T[] => (c.reversed ? rows.reverse() : rows);
 
-/** A `%text%` LIKE pattern in which `%`, `_` and `\` are literal (use with ESCAPE '\'). */
-export const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-
 /** `column` contains `text` literally (`%`, `_` too), in any case for all of Unicode (db/search/fold.ts: `ωmega` finds `Ωmega`). */
 export const contains = (column: SQLiteColumn | SQL, text: string): SQL => foldedMatch(column, 'contains', text);
 
