@@ -124,7 +124,7 @@ describe('refusals beside their field', () => {
     const c = await startConsole(conn, { initialScreen: 'schedules', columns: 140, rows: 40 });
     stop = c.unmount;
     await c.waitFor('No schedules');
-    let f = await c.press('n', 'New schedule');
+    let f = await c.press('n', (fr) => focused(fr).startsWith('> project'));
     expect(f).not.toContain('✗'); // nothing reached yet but the project, which is fine
     await toField(c, 'expires');
     await c.type('whenever');
