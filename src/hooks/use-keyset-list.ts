@@ -15,6 +15,14 @@ export interface KeysetList<T> extends ListController {
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+function readState<T>(read: () => ListWindow<T>): ListState<T> {
+  try {
+    return { status: 'ready', window: read() };
+  } catch (e) {
+    return { status: 'error', error: message(e) };
+  }
+}
+
 /**
  * A list paged in SQL: each key press reads only the rows it scrolls in. A new `source` (a new
  * filter) starts at the top; a new `version` (someone wrote) reloads in place.
@@ -26,18 +34,28 @@ export function useKeysetList<T>(source: ListSource<T>, pageSize: number, versio
 
   const apply = useCallback((step: (w: ListWindow<T> | null) => ListWindow<T>) => {
     const prev = current.current;
-    let next: ListState<T>;
-    try {
-      next = { status: 'ready', window: step(prev.status === 'ready' ? prev.window : null) };
-    } catch (e) {
-      next = { status: 'error', error: message(e) };
-    }
+    const next = readState(() => step(prev.status === 'ready' ? prev.window : null));
     current.current = next;
     setState(next);
   }, []);
 
-  // Reads after the first frame, so the shell shows at once even on a slow file.
-  useEffect(() => apply(() => firstPage(source, size)), [source, apply]);
+  // A new source (a filter applied, a sort) reads its first page in this same render: the frame
+  // after Enter shows the new rows, not the old ones and then, a commit and a frame later, the new.
+  const [shown, setShown] = useState(source);
+  const loaded = useRef<ListSource<T> | null>(null);
+  if (shown !== source) {
+    setShown(source);
+    loaded.current = source;
+    const next = readState(() => firstPage(source, size));
+    current.current = next;
+    setState(next);
+  }
+  // The first read waits for the first frame, so the shell shows at once even on a slow file.
+  useEffect(() => {
+    if (loaded.current === source) return;
+    loaded.current = source;
+    apply(() => firstPage(source, size));
+  }, [source, apply]);
   const seen = useRef({ version, size });
   useEffect(() => {
     const was = seen.current;

@@ -16,21 +16,27 @@ export const COUNT_SLICE = 10_000;
  */
 export function useRowCount<T>(source: ListSource<T>, version: number, knownTotal: number | null): RowCount | null {
   const [count, setCount] = useState<RowCount | null>(null);
+  // A new filter forgets the old total in the render that shows its rows (no commit of its own,
+  // so the frame after Enter is the whole answer); the count itself runs after the frame.
+  const [countOf, setCountOf] = useState(source);
+  if (countOf !== source) {
+    setCountOf(source);
+    setCount(null);
+  }
   const counted = useRef(source);
   useEffect(() => {
-    // A new filter forgets the old total; a live change keeps it until the recount ends.
+    // a live change keeps the total until the recount ends
     const fresh = counted.current !== source;
     counted.current = source;
     if (knownTotal !== null) {
-      setCount({ value: knownTotal, exact: true });
+      setCount((c) => (c?.exact && c.value === knownTotal ? c : { value: knownTotal, exact: true }));
       return;
     }
     let timer: NodeJS.Timeout | undefined;
     let stopped = false;
     try {
       const max = source.counter.maxRowid();
-      if (fresh) setCount(source.unfiltered ? { value: max, exact: false } : null);
-      else if (source.unfiltered) setCount((c) => (c?.exact ? c : { value: max, exact: false }));
+      if (source.unfiltered) setCount((c) => (!fresh && c?.exact ? c : { value: max, exact: false }));
       let lo = 1;
       let n = 0;
       const slice = (): void => {
