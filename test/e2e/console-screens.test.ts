@@ -1,28 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { TmuxShell, binaryCommand, hasTmux } from '../helpers/spawn-tmux.js';
-import { markedDemo, type Marked } from './e2e-db.js';
+import { hasTmux, type TmuxShell } from '../helpers/spawn-tmux.js';
+import { consoleInTmux } from './open-console.js';
 
 if (!hasTmux()) console.warn('e2e console-screens: tmux is not installed; skipped (install tmux to run it)');
 
-const dir = mkdtempSync(join(tmpdir(), 'bematic-e2e-'));
-let demo: Marked;
-let shell: TmuxShell | undefined;
-beforeAll(async () => {
-  if (hasTmux()) demo = await markedDemo(dir);
-}, 60_000);
-afterEach(() => shell?.close());
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const e2e = consoleInTmux('screens');
 
 let titleBefore = '';
 function open(cols: number, rows: number, args: string[] = []): TmuxShell {
-  shell = new TmuxShell(cols, rows);
-  titleBefore = shell.pane('pane_title'); // an escape sequence from the data would change it
-  shell.run(`${binaryCommand(['--db', demo.path, ...args])}; echo "EXIT=$?"`);
-  return shell;
+  // an escape sequence from the data would change the pane's title
+  return e2e.open(cols, rows, args, (pane) => (titleBefore = pane.pane('pane_title')));
 }
 
 /** The frame fits the terminal: the header is the first line, nothing scrolled away, no line wider than the pane. */
@@ -145,7 +133,7 @@ describe.skipIf(!hasTmux())('driving the console with real keys (tmux)', () => {
 
   it('cancelling a task: n leaves it, y cancels it with its audit row, and the row updates in place', async () => {
     // --as must name a user of the file: one of the demo's admins
-    const users = new Database(demo.path, { readonly: true });
+    const users = new Database(e2e.demo.path, { readonly: true });
     const operator = users.prepare("SELECT slack_user_id FROM users WHERE role = 'admin' AND active = 1 ORDER BY slack_user_id LIMIT 1").pluck().get() as string;
     users.close();
     const s = open(120, 40, ['--as', operator]);
@@ -158,17 +146,17 @@ describe.skipIf(!hasTmux())('driving the console with real keys (tmux)', () => {
     await s.waitFor(/Cancel this task\?/);
     s.literal('n');
     await s.waitForGone(/Cancel this task\?/);
-    const db = new Database(demo.path, { readonly: true });
+    const db = new Database(e2e.demo.path, { readonly: true });
     const status = db.prepare('SELECT status FROM tasks WHERE id = ?').pluck();
     const audits = db.prepare("SELECT user_id FROM audit_logs WHERE action = 'task:cancelled' AND resource_id = ?").pluck();
-    expect(status.get(demo.pending)).toBe('pending');
+    expect(status.get(e2e.demo.pending)).toBe('pending');
     s.literal('c');
     await s.waitFor(/Cancel this task\?/);
     s.literal('y');
     await s.waitFor(/audited as task:cancelled/);
     await s.waitFor(/cancelled .*e2e cancel me/);
-    expect(status.get(demo.pending)).toBe('cancelled');
-    expect(audits.all(demo.pending)).toEqual([operator]);
+    expect(status.get(e2e.demo.pending)).toBe('cancelled');
+    expect(audits.all(e2e.demo.pending)).toEqual([operator]);
     db.close();
     s.keys('C-c');
     await s.waitFor(/EXIT=\d/);
@@ -193,7 +181,7 @@ describe.skipIf(!hasTmux())('driving the console with real keys (tmux)', () => {
   }, 60_000);
 
   it('--read-only hides the cancel action and changes nothing', async () => {
-    const db = new Database(demo.path, { readonly: true });
+    const db = new Database(e2e.demo.path, { readonly: true });
     const count = (): unknown => db.prepare('SELECT count(*) || \'/\' || sum(status = \'cancelled\') FROM tasks').pluck().get();
     const audit = (): unknown => db.prepare('SELECT count(*) FROM audit_logs').pluck().get();
     const before = [count(), audit()];
@@ -222,7 +210,7 @@ describe.skipIf(!hasTmux())('driving the console with real keys (tmux)', () => {
     await s.waitFor(/Tasks by status/);
     s.literal('2');
     await s.waitFor(/1-\d+ of/);
-    const db = new Database(demo.path);
+    const db = new Database(e2e.demo.path);
     const p = db.prepare('SELECT id, slack_channel_id FROM projects LIMIT 1').get() as { id: string; slack_channel_id: string };
     const at = new Date(Date.now() + 3_600_000).toISOString();
     db.prepare(`INSERT INTO tasks (id, project_id, bot_name, command, prompt, status, slack_channel_id, slack_user_id, input_tokens,

@@ -1,27 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { TmuxShell, binaryCommand, hasTmux } from '../helpers/spawn-tmux.js';
-import { markedDemo, type Marked } from './e2e-db.js';
+import { describe, expect, it } from 'vitest';
+import { hasTmux } from '../helpers/spawn-tmux.js';
+import { consoleInTmux } from './open-console.js';
 
 // Issue 15, items 1 and 2 on the built binary: the stated minimum (60x15) draws cleanly, and a
 // terminal made too small and then large again keeps the screen's cursor and filter.
 
-const dir = mkdtempSync(join(tmpdir(), 'bematic-e2e-sizes-'));
-let demo: Marked;
-let shell: TmuxShell | undefined;
-beforeAll(async () => {
-  if (hasTmux()) demo = await markedDemo(dir);
-}, 60_000);
-afterEach(() => shell?.close());
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function open(cols: number, rows: number): TmuxShell {
-  shell = new TmuxShell(cols, rows);
-  shell.run(`${binaryCommand(['--db', demo.path])}; echo "EXIT=$?"`);
-  return shell;
-}
+const { open } = consoleInTmux('sizes');
 
 const selected = (screen: string): string | undefined => screen.split('\n').find((l) => l.startsWith('> '));
 

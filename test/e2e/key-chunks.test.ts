@@ -1,20 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { TmuxShell, binaryCommand, hasTmux } from '../helpers/spawn-tmux.js';
-import { markedDemo, type Marked } from './e2e-db.js';
+import { describe, expect, it } from 'vitest';
+import { hasTmux } from '../helpers/spawn-tmux.js';
+import { consoleInTmux } from './open-console.js';
 
 // tmux writes all the keys of one send-keys call at once: the console reads them as one chunk.
 
-const dir = mkdtempSync(join(tmpdir(), 'bematic-e2e-chunks-'));
-let demo: Marked;
-let shell: TmuxShell | undefined;
-beforeAll(async () => {
-  if (hasTmux()) demo = await markedDemo(dir);
-}, 60_000);
-afterEach(() => shell?.close());
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { open } = consoleInTmux('chunks');
 
 /** The list rows from the selected one down, without the cursor mark. */
 const rowsFromCursor = (screen: string): string[] => {
@@ -24,8 +14,7 @@ const rowsFromCursor = (screen: string): string[] => {
 
 describe.skipIf(!hasTmux())('keys sent in one tmux call (one read)', () => {
   it('j j j moves three rows; typed text and Enter in one call apply a filter', async () => {
-    const s = (shell = new TmuxShell(120, 40));
-    s.run(`${binaryCommand(['--db', demo.path])}; echo "EXIT=$?"`);
+    const s = open(120, 40);
     await s.waitFor(/Tasks by status/);
     s.literal('2');
     const list = await s.waitFor((t) => /^> /m.test(t) && /1-\d+ of [\d,]+/.test(t));
@@ -45,8 +34,7 @@ describe.skipIf(!hasTmux())('keys sent in one tmux call (one read)', () => {
   }, 60_000);
 
   it('four Downs in one call move the palette four rows; a lone Esc closes it; a filter typed with q and 1 stays text', async () => {
-    const s = (shell = new TmuxShell(120, 40));
-    s.run(`${binaryCommand(['--db', demo.path])}; echo "EXIT=$?"`);
+    const s = open(120, 40);
     await s.waitFor(/Tasks by status/);
     s.literal(':');
     await s.waitFor(/> 1 Dashboard/);
@@ -63,8 +51,7 @@ describe.skipIf(!hasTmux())('keys sent in one tmux call (one read)', () => {
   }, 60_000);
 
   it('a paste onto a list is one text, not keys: "jjq" pasted neither moves nor quits; pasted into a filter it is typed', async () => {
-    const s = (shell = new TmuxShell(120, 40));
-    s.run(`${binaryCommand(['--db', demo.path])}; echo "EXIT=$?"`);
+    const s = open(120, 40);
     await s.waitFor(/Tasks by status/);
     s.literal('2');
     const list = await s.waitFor((t) => /^> /m.test(t) && /1-\d+ of [\d,]+/.test(t));
