@@ -13,8 +13,6 @@ export default tseslint.config(
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: globals.node },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
-      // A terminal program matches escape sequences on purpose (ANSI in frames, control characters kept inert).
-      'no-control-regex': 'off',
       // `let { a, b, c } = f()` where only some are reassigned stays one destructuring.
       'prefer-const': ['error', { destructuring: 'all' }],
       // `_name` marks a binding kept on purpose (a destructured field left out of a rest, a callback's unused parameter).

@@ -109,6 +109,7 @@ describe('history: piped output', () => {
     insertServicePrompt(sqlite, { prompt: long });
     const r = runBin(['history', '--db', path]);
     expect(r.stdout).toContain(`start ${'x'.repeat(5000)} \\x1b]52;c;Y2xpcA==\\x07 end`);
+    // eslint-disable-next-line no-control-regex -- the escape and control characters are what the test looks for
     expect(r.stdout).not.toMatch(/[\u0007\u001b]/);
   });
 });
@@ -119,6 +120,7 @@ describe('errors show paths and values escaped', () => {
     const r = runBin(['history', '--db', `${dir}/evil\u001b]0;pwned\u0007\u001b[2J.db`]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('evil\\x1b]0;pwned\\x07\\x1b[2J.db');
+    // eslint-disable-next-line no-control-regex -- the escape and control characters are what the test looks for
     expect(r.stderr).not.toMatch(/[\u0007\u001b]/);
   });
 

@@ -68,11 +68,13 @@ describe('doctor shows what the file and its path hold as inert text', () => {
     db.close();
     const run = await runCommand(doctor, ['--db', path]);
     expect(run.code).toBe(0);
+    // eslint-disable-next-line no-control-regex -- the escape and control characters are what the test looks for
     expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(run.stdout).toContain('Database   ' + dir.replace('\u001b', '\\x1b').replace('\u0007', '\\x07') + '/x\\x1b[2J.db');
     expect(run.stdout).toMatch(/\n {2}notes\\x1b\[31m +0 rows\n/);
     expect(run.stdout).toContain('a\\x9b1m, b\\x1b[5m');
     const json = await runCommand(doctor, ['--db', path, '--json']);
+    // eslint-disable-next-line no-control-regex -- the escape and control characters are what the test looks for
     expect(json.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect((JSON.parse(json.stdout) as DoctorReport).path).toBe(path);
   });

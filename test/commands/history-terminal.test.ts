@@ -27,6 +27,7 @@ async function onTerminal(argv: string[], env: NodeJS.ProcessEnv = {}, columns =
   return { code, text: stdout.text, err: stderr.text };
 }
 
+// eslint-disable-next-line no-control-regex -- the escape and control characters are what the test looks for
 const strip = (s: string): string => s.replace(/\u001b\[\d+m/g, '');
 
 describe('history on a terminal', () => {
@@ -35,6 +36,7 @@ describe('history on a terminal', () => {
     insertServicePrompt(conn.sqlite, { prompt: '宽字符'.repeat(30), tags: '["wide"]' });
     const r = await onTerminal(['--db', path, '--limit', '5']);
     expect(r.code).toBe(0);
+    // eslint-disable-next-line no-control-regex -- the escape and control characters are what the test looks for
     expect(r.text).toMatch(/\u001b\[32mcompleted/);
     const lines = strip(r.text).trimEnd().split('\n');
     for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(60);
@@ -46,6 +48,7 @@ describe('history on a terminal', () => {
     const { path } = promptDatabase(false);
     for (const [argv, env] of [[['--no-color'], {}], [[], { NO_COLOR: '1' }]] as const) {
       const r = await onTerminal(['--db', path, ...argv], env, 50);
+      // eslint-disable-next-line no-control-regex -- the escape and control characters are what the test looks for
       expect(r.text).not.toMatch(/\u001b\[/);
       for (const line of r.text.trimEnd().split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(50);
     }

@@ -71,9 +71,11 @@ describe('history: output', () => {
   it('shows control characters and ANSI escapes in stored text inert', () => {
     const { path } = promptDatabase(false);
     const text = runBin(['history', '--db', path, '--search', 'bell']);
+    // eslint-disable-next-line no-control-regex -- the escape and control characters are what the test looks for
     expect(text.stdout).not.toMatch(/[\u0007\u001b]/);
     expect(text.stdout).toContain('bell \\x07 and \\x1b[31mred\\x1b[0m escape');
     const json = runBin(['history', '--db', path, '--search', 'bell', '--json']).stdout;
+    // eslint-disable-next-line no-control-regex -- the escape and control characters are what the test looks for
     expect(json).not.toMatch(/[\u0007\u001b]/);
     expect((JSON.parse(json) as { prompt: string }[])[0]!.prompt).toBe('bell \u0007 and \u001b[31mred\u001b[0m escape');
   });

@@ -46,6 +46,7 @@ test('a hostile path is printed escaped, in the plan, the summary and the up-to-
   const path = tempDbPath('new\u001b]0;owned\u0007.db');
   const run = await runCommand(migrate, ['--db', path]);
   expect(run.code).toBe(0);
+  // eslint-disable-next-line no-control-regex -- the escape and control characters are what the test looks for
   expect(run.stdout + run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   expect(run.stdout).toContain('new\\x1b]0;owned\\x07.db');
   expect((await runCommand(migrate, ['--db', path])).stdout).toMatch(/new\\x1b\]0;owned\\x07\.db is up to date/);

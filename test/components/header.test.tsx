@@ -4,6 +4,7 @@ import { Box } from 'ink';
 import { render } from 'ink-testing-library';
 import { Header } from '../../components/Header.js';
 
+// eslint-disable-next-line no-control-regex -- the escape and control characters are what the test looks for
 const strip = (s: string): string => s.replace(/\u001b\[[0-9;]*m/g, '');
 
 describe('the header at the minimum width', () => {
