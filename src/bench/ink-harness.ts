@@ -1,8 +1,12 @@
 import React from 'react';
-import { render } from 'ink-testing-library';
+import { render as inkRender } from 'ink';
+import { render as testingRender } from 'ink-testing-library';
 import type { Connection } from '../../db/connection.js';
 import { App } from '../app/App.js';
 import { colourTheme } from '../../components/theme/tokens.js';
+import { INK_RENDER_OPTIONS } from '../app/render-options.js';
+import { ScreenModel } from './screen-model.js';
+import { BSU, FakeStdin, FakeTty } from './fake-terminal.js';
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
@@ -19,39 +23,99 @@ export const countDone = (f: string): boolean => / of [\d,]+/.test(f) && !/ of ~
 
 const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
 
+
 /**
- * The real App on a real file inside ink-testing-library (Ink's debug mode writes every frame
- * at once, unthrottled): each frame is timestamped as Ink writes it. Only the latest frame is
- * kept, so a long scroll measures the console's memory, not the harness's.
+ * How the App is drawn: `terminal` is the console's own path (Ink's render() with the options of
+ * src/app/render-options.ts, on a TTY of the given size: throttled to maxFps, only what changed
+ * written); `testing` is ink-testing-library (debug mode: every render written whole, unthrottled).
  */
-export function mountConsole(conn: Connection, initialScreen: string, columns = 120, rows = 40) {
+export type RenderPath = 'terminal' | 'testing';
+
+export interface MountOptions {
+  readonly columns?: number;
+  readonly rows?: number;
+  readonly path?: RenderPath;
+}
+
+/**
+ * The real App on a real file, drawn as `path` says. Each frame is timestamped at the write that
+ * completes it (in the terminal path, Ink's write of the changed lines inside a synchronized-output
+ * pair); the screen is rebuilt from the writes as a terminal would show it. Only the latest screen
+ * is kept, so a long scroll measures the console's memory, not the harness's.
+ */
+export function mountConsole(conn: Connection, initialScreen: string, o: MountOptions = {}) {
+  const { columns = 120, rows = 40, path = 'terminal' } = o;
   let frame = '';
   let frameAt = 0;
   let count = 0;
+  /** Ink's renders (each a whole frame built from the tree) and the time they took, in the terminal path */
+  const renders = { count: 0, ms: 0 };
   const started = performance.now();
-  const ink = render(
-    React.createElement(App, {
-      db: conn.db, sqlite: conn.sqlite, path: conn.path, readOnly: conn.readOnly,
-      operator: { id: 'U_BENCH', role: 'admin', known: false, active: true, readOnly: false },
-      theme: colourTheme, pollMs: 2000, initialScreen,
-    }),
-  );
-  const stdout = ink.stdout as unknown as { write: (f: string) => void; frames: string[]; emit: (e: string) => void };
-  Object.defineProperty(stdout, 'columns', { get: () => columns, configurable: true });
-  Object.defineProperty(stdout, 'rows', { get: () => rows, configurable: true });
-  stdout.write = (f: string) => {
-    frame = strip(f);
-    frameAt = performance.now();
-    count++;
-  };
-  stdout.frames.length = 0;
-  stdout.emit('resize');
+  const app = React.createElement(App, {
+    db: conn.db, sqlite: conn.sqlite, path: conn.path, readOnly: conn.readOnly,
+    operator: { id: 'U_BENCH', role: 'admin', known: false, active: true, readOnly: false },
+    theme: colourTheme, pollMs: 2000, initialScreen,
+  });
+  let stdin: { write(s: string): void };
+  let frameOf: () => string;
+  let stop: () => void;
+  if (path === 'terminal') {
+    const screen = new ScreenModel(rows);
+    let dirty = false;
+    const tty = new FakeTty(columns, rows, (s) => {
+      screen.write(s);
+      if (s === BSU) return;
+      dirty = true;
+      frameAt = performance.now();
+      count++;
+    });
+    const input = new FakeStdin();
+    const instance = inkRender(app, {
+      stdout: tty as unknown as NodeJS.WriteStream, stdin: input as unknown as NodeJS.ReadStream, stderr: tty as unknown as NodeJS.WriteStream,
+      exitOnCtrlC: false, patchConsole: false, ...INK_RENDER_OPTIONS,
+      onRender: ({ renderTime }) => {
+        renders.count++;
+        renders.ms += renderTime;
+      },
+    });
+    const read = (): string => {
+      if (dirty) {
+        frame = screen.snapshot();
+        dirty = false;
+      }
+      return frame;
+    };
+    frameOf = read;
+    stdin = input;
+    stop = () => {
+      instance.unmount();
+      instance.cleanup();
+    };
+  } else {
+    const ink = testingRender(app);
+    const stdout = ink.stdout as unknown as { write: (f: string) => void; frames: string[]; emit: (e: string) => void };
+    Object.defineProperty(stdout, 'columns', { get: () => columns, configurable: true });
+    Object.defineProperty(stdout, 'rows', { get: () => rows, configurable: true });
+    stdout.write = (f: string) => {
+      frame = strip(f);
+      frameAt = performance.now();
+      count++;
+    };
+    stdout.frames.length = 0;
+    stdout.emit('resize');
+    frameOf = () => frame;
+    stdin = ink.stdin;
+    stop = () => {
+      ink.unmount();
+      ink.cleanup();
+    };
+  }
 
   /** Waits until the latest frame passes `ok`; returns when that frame was written. */
   async function until(ok: (f: string) => boolean, ms = 30_000): Promise<number> {
     const end = performance.now() + ms;
-    while (!ok(frame)) {
-      if (performance.now() > end) throw new Error(`timed out; the last frame was:\n${frame}`);
+    while (!ok(frameOf())) {
+      if (performance.now() > end) throw new Error(`timed out; the last frame was:\n${frameOf()}`);
       await tick();
     }
     return frameAt;
@@ -75,7 +139,9 @@ export function mountConsole(conn: Connection, initialScreen: string, columns = 
 
   return {
     started,
-    frame: () => frame,
+    frame: () => frameOf(),
+    /** Ink's renders so far and their total time (terminal path only) */
+    renders: (): { count: number; ms: number } => ({ ...renders }),
     until,
     settle,
     /** ms from the key to the frame that answers it (the last one before the app goes quiet) */
@@ -83,24 +149,21 @@ export function mountConsole(conn: Connection, initialScreen: string, columns = 
       await settle(30);
       const before = count;
       const t = performance.now();
-      ink.stdin.write(key);
+      stdin.write(key);
       await until(() => count > before, 10_000);
       return (await settle()) - t;
     },
     /** writes a key and waits only until the frame changes (a long scroll) */
     async pressFast(key: string, before: string): Promise<void> {
-      ink.stdin.write(key);
+      stdin.write(key);
       await until((f) => f !== before, 10_000);
     },
     async type(text: string): Promise<void> {
       for (const ch of text) {
-        ink.stdin.write(ch);
+        stdin.write(ch);
         await settle(20);
       }
     },
-    unmount: (): void => {
-      ink.unmount();
-      ink.cleanup();
-    },
+    unmount: (): void => stop(),
   };
 }

@@ -6,6 +6,8 @@ const REASONS: readonly [RegExp, string][] = [
   [/pty/, 'node start, Ink and React loading, then the first read of the dashboard (index seeks; the totals come in steps after it)'],
   [/ink-testing-library.*first frame/, 'the first page after the shell: flat'],
   [/ink-testing-library/, 'one Ink render of the screen (about 20 ms here) plus at most one keyset page: flat'],
+  [/Ink at a terminal.*first frame/, 'the first page after the shell: flat'],
+  [/Ink at a terminal/, 'Ink rebuilds and rewrites the whole screen each frame (the floor: Ink alone, same lines); React redraws the rows that changed; at most one keyset page: flat'],
   [/prompts list.*page/, 'a keyset seek on prompt_history ids: 50 rows whatever the size'],
   [/whole process/, 'node start and module loading dominate; the SQL inside is as in the query rows'],
   [/--stats/, 'reads the rollup kept by triggers (a few rows per status, category and day), not the prompts'],

@@ -9,6 +9,7 @@ import { resolveOperator } from '../../db/actions/operator.js';
 import { themeFor } from '../../components/theme/tokens.js';
 import type { TerminalControl } from '../app/terminal.js';
 import { refuseMissingDefault } from '../cli/no-database.js';
+import { INK_RENDER_OPTIONS } from '../app/render-options.js';
 
 const HELP = `Usage: bematic-console [--db PATH] [--read-only] [--as SLACK_USER_ID] [--no-color]
        bematic-console --demo
@@ -106,7 +107,7 @@ async function runInk(conn: Connection, operator: ReturnType<typeof resolveOpera
   stdout.write(ENTER_ALT + PASTE_ON);
   const app = render(
     React.createElement(App, { db: conn.db, sqlite: conn.sqlite, path: conn.path, readOnly: conn.readOnly, operator, theme, terminal }),
-    { stdout, stdin, stderr: ctx.stderr as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
+    { stdout, stdin, stderr: ctx.stderr as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: true, ...INK_RENDER_OPTIONS },
   );
   let restored = false;
   const restore = (): void => {

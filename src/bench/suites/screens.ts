@@ -1,6 +1,7 @@
 import { openDatabase } from '../../../db/connection.js';
 import { SCREENS } from '../../app/screens.js';
 import { countDone, hasListData, KEYS, mountConsole } from '../ink-harness.js';
+import { inkFloor } from '../ink-floor.js';
 import type { BenchOptions, BenchRow } from '../result.js';
 import { median } from '../stats.js';
 import { FRAME_MS } from './queries.js';
@@ -21,8 +22,16 @@ const MOVES: readonly { work: string; key: string }[] = [
 ];
 
 const frameTarget = (ms: number): BenchRow['target'] => ({ text: `<= ${FRAME_MS} ms (one frame)`, met: ms <= FRAME_MS });
+/** Issue 17: a move on a list at 1M rows within half a frame. */
+export const KEY_MS = 8;
+const keyTarget = (ms: number): BenchRow['target'] => ({ text: `<= ${KEY_MS} ms`, met: ms <= KEY_MS });
 
-/** First frame with data and key press to frame, on each list screen, in ink-testing-library. */
+/**
+ * First frame with data and key press to frame, on each list screen, drawn as at a terminal: Ink's
+ * render() with the console's options (src/app/render-options.ts) on a TTY of 120x40, each frame
+ * timed at the write that completes it. The floor of a key is Ink alone redrawing a screen of the
+ * same lines with one line changed (ink-floor.ts), in the same run.
+ */
 export async function screensSuite(o: BenchOptions): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const present = LIST_SCREENS.filter((s) => SCREENS.some((e) => e.id === s.id));
@@ -33,6 +42,7 @@ export async function screensSuite(o: BenchOptions): Promise<BenchRow[]> {
       const firsts: number[] = [];
       const presses = new Map<string, number[]>(MOVES.map((m) => [m.work, []]));
       const filters: number[] = [];
+      let shown = '';
       for (let run = 0; run < Math.min(o.processRuns, 3) + 1; run++) {
         const app = mountConsole(conn, screen.id);
         try {
@@ -43,6 +53,7 @@ export async function screensSuite(o: BenchOptions): Promise<BenchRow[]> {
             const ms = await app.press(m.key);
             if (run > 0) presses.get(m.work)!.push(ms);
           }
+          shown = app.frame();
           if (screen.filter) {
             await app.press('/');
             await app.type(screen.filter);
@@ -53,10 +64,11 @@ export async function screensSuite(o: BenchOptions): Promise<BenchRow[]> {
           app.unmount();
         }
       }
-      const group = `${screen.id} screen (ink-testing-library)`;
+      const floor = median(await inkFloor(shown.split('\n'), 120, 40, 4 * (Math.min(o.processRuns, 3) + 1)));
+      const group = `${screen.id} screen (Ink at a terminal)`;
       rows.push({ group, work: 'first frame with data', console: median(firsts) });
-      for (const m of MOVES) rows.push({ group, work: m.work, console: median(presses.get(m.work)!), target: frameTarget(median(presses.get(m.work)!)) });
-      if (screen.filter) rows.push({ group, work: `filter ${screen.filter} + Enter`, console: median(filters), target: frameTarget(median(filters)) });
+      for (const m of MOVES) rows.push({ group, work: m.work, floor, console: median(presses.get(m.work)!), target: keyTarget(median(presses.get(m.work)!)) });
+      if (screen.filter) rows.push({ group, work: `filter ${screen.filter} + Enter`, floor, console: median(filters), target: frameTarget(median(filters)) });
     }
   } finally {
     conn.close();
