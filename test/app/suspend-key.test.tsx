@@ -1,11 +1,7 @@
 import React from 'react';
-import { describe, it, expect, beforeAll, afterEach } from 'vitest';
-import { join } from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, it, expect, afterEach } from 'vitest';
 import { render } from 'ink-testing-library';
-import { openDatabase, type Connection } from '../../db/connection.js';
-import { generateDemo } from '../../src/demo/generate.js';
+import { demoConnection } from './demo-console.js';
 import { App } from '../../src/app/App.js';
 import type { TerminalControl } from '../../src/app/terminal.js';
 import { colourTheme } from '../../components/theme/tokens.js';
@@ -15,27 +11,16 @@ import { startConsole, adminOperator, strip } from './driver.js';
 // Ctrl-Z (suspend to the shell) is a binding of the keymap like any other key: listed in the help
 // and the README table, and dispatched by its command id to the terminal layer.
 
-let dir = '';
-let conn: Connection;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'bematic-suspend-'));
-  const path = join(dir, 'demo.db');
-  generateDemo(path, { scale: 0.001, seed: 3, now: Date.now() });
-  conn = openDatabase({ path });
-  return () => {
-    conn.close();
-    rmSync(dir, { recursive: true, force: true });
-  };
-});
+const conn = demoConnection('suspend', 0.001, 3);
 
 let stop: (() => void) | undefined;
 afterEach(() => stop?.());
 
 describe('Ctrl-Z in the keymap', () => {
   it('the help lists Ctrl-Z with what it does, among the keys that work everywhere', async () => {
-    const c = await startConsole(conn, { columns: 120, rows: 40 });
+    const c = await startConsole(conn(), { columns: 120, rows: 40 });
     stop = c.unmount;
-    await c.waitFor('Latest audit events');
+    await c.waitFor('Latest audit events', 15_000);
     const help = await c.press('?', 'Keys');
     expect(help).toMatch(/Ctrl-z +suspend to the shell/);
   });
@@ -47,7 +32,7 @@ describe('Ctrl-Z in the keymap', () => {
   it('the key reaches the terminal layer, once', async () => {
     let suspended = 0;
     const terminal: TerminalControl = { suspend: () => void suspended++, onResume: () => () => undefined };
-    const ink = render(<App db={conn.db} sqlite={conn.sqlite} path={conn.path} readOnly={false} operator={adminOperator} theme={colourTheme} pollMs={100} terminal={terminal} />);
+    const ink = render(<App db={conn().db} sqlite={conn().sqlite} path={conn().path} readOnly={false} operator={adminOperator} theme={colourTheme} pollMs={100} terminal={terminal} />);
     stop = () => ink.unmount();
     const end = Date.now() + 4000;
     while (!strip(ink.lastFrame()).includes('Latest audit events') || ink.stdin.listenerCount('readable') === 0) {
