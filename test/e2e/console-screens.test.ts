@@ -175,6 +175,7 @@ describe.skipIf(!hasTmux())('driving the console with real keys (tmux)', () => {
     expect(detail.split('\n')[0]).toMatch(/^bematic-console /); // nothing cleared the screen or moved the cursor home
     expect(s.pane('pane_title')).toBe(titleBefore);
     const colours = s.tmux('capture-pane', '-p', '-e', '-t', 'main');
+    // eslint-disable-next-line no-control-regex -- a red colour escape is what the test looks for
     expect(colours).not.toMatch(/\u001b\[(?:\d+;)*31m/);
     s.keys('C-c');
     await s.waitFor(/EXIT=\d/);
