@@ -9,4 +9,15 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
-process.exitCode = await main(process.argv.slice(2), processContext());
+/**
+ * DEBUG runs tsc's module-per-file output (dist/src, shipped beside the bundle) rather than the
+ * bundle, which is minified and holds React's production build only (src/build/bundle.ts): stacks
+ * name the sources and React gives its development warnings. Unbundled, it is this same module.
+ */
+async function entry(): Promise<typeof main> {
+  if (!process.env.DEBUG) return main;
+  const unbundled = new URL('../src/cli/main.js', import.meta.url).href;
+  return ((await import(unbundled)) as typeof import('../src/cli/main.js')).main;
+}
+
+process.exitCode = await (await entry())(process.argv.slice(2), processContext());

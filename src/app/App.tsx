@@ -1,4 +1,4 @@
-import React, { type ReactNode } from 'react';
+import React, { useEffect, type ReactNode } from 'react';
 import { useApp } from 'ink';
 import type Database from 'better-sqlite3';
 import type { DB } from '../../db/connection.js';
@@ -11,6 +11,7 @@ import { FlashProvider, FlashUndoKey, useFlash } from './flash.js';
 import { NavigationProvider } from './navigation.js';
 import { Shell } from './Shell.js';
 import { RedrawOnResume, type TerminalControl } from './terminal.js';
+import { preloadScreens } from './screens.js';
 
 export interface AppProps {
   readonly db: DB;
@@ -37,8 +38,18 @@ function Keys({ children, terminal }: { children: ReactNode; terminal?: Terminal
   );
 }
 
+/**
+ * The screens' modules load after the first frame with data: a key is then answered at once. The
+ * wait leaves the dashboard's first reads and frames alone (the bundle loads them in tens of ms).
+ */
+const PRELOAD_AFTER_MS = 400;
+
 /** The interactive console: providers around the shell. */
 export function App({ db, sqlite, path, readOnly, operator, theme, pollMs, initialScreen = 'dashboard', terminal }: AppProps) {
+  useEffect(() => {
+    const timer = setTimeout(() => void preloadScreens(), PRELOAD_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
   return (
     <ThemeProvider theme={theme}>
       <ServicesProvider value={{ db, path, readOnly, operator }}>

@@ -1,22 +1,26 @@
 import type { ComponentType } from 'react';
 import type { ScreenProps } from './screen-props.js';
+// The dashboard is the first frame: loaded with the app. Every other screen is its own chunk of
+// the bundle, loaded after that frame (App preloads them) or when first opened.
 import { DashboardScreen } from '../../screens/dashboard/DashboardScreen.js';
-import { TasksScreen } from '../../screens/tasks/TasksScreen.js';
-import { TaskDetailScreen } from '../../screens/tasks/TaskDetailScreen.js';
-import { SessionsScreen } from '../../screens/sessions/SessionsScreen.js';
-import { SessionDetailScreen } from '../../screens/sessions/SessionDetailScreen.js';
-import { ProjectsScreen } from '../../screens/projects/ProjectsScreen.js';
-import { ProjectDetailScreen } from '../../screens/projects/ProjectDetailScreen.js';
-import { UsersScreen } from '../../screens/users/UsersScreen.js';
-import { UserDetailScreen } from '../../screens/users/UserDetailScreen.js';
-import { ApiKeysScreen } from '../../screens/api-keys/ApiKeysScreen.js';
-import { AuditScreen } from '../../screens/audit/AuditScreen.js';
-import { AuditEntryScreen } from '../../screens/audit/AuditEntryScreen.js';
-import { PromptsScreen } from '../../screens/prompts/PromptsScreen.js';
-import { PromptDetailScreen } from '../../screens/prompts/PromptDetailScreen.js';
-import { SchedulesScreen } from '../../screens/schedules/SchedulesScreen.js';
-import { ScheduleDetailScreen } from '../../screens/schedules/ScheduleDetailScreen.js';
-import { ScheduleFormScreen } from '../../screens/schedules/ScheduleFormScreen.js';
+import { lazyScreen, type LazyScreen } from './lazy-screen.js';
+
+const TasksScreen = lazyScreen(() => import('../../screens/tasks/TasksScreen.js').then((m) => m.TasksScreen));
+const TaskDetailScreen = lazyScreen(() => import('../../screens/tasks/TaskDetailScreen.js').then((m) => m.TaskDetailScreen));
+const SessionsScreen = lazyScreen(() => import('../../screens/sessions/SessionsScreen.js').then((m) => m.SessionsScreen));
+const SessionDetailScreen = lazyScreen(() => import('../../screens/sessions/SessionDetailScreen.js').then((m) => m.SessionDetailScreen));
+const ProjectsScreen = lazyScreen(() => import('../../screens/projects/ProjectsScreen.js').then((m) => m.ProjectsScreen));
+const ProjectDetailScreen = lazyScreen(() => import('../../screens/projects/ProjectDetailScreen.js').then((m) => m.ProjectDetailScreen));
+const UsersScreen = lazyScreen(() => import('../../screens/users/UsersScreen.js').then((m) => m.UsersScreen));
+const UserDetailScreen = lazyScreen(() => import('../../screens/users/UserDetailScreen.js').then((m) => m.UserDetailScreen));
+const ApiKeysScreen = lazyScreen(() => import('../../screens/api-keys/ApiKeysScreen.js').then((m) => m.ApiKeysScreen));
+const AuditScreen = lazyScreen(() => import('../../screens/audit/AuditScreen.js').then((m) => m.AuditScreen));
+const AuditEntryScreen = lazyScreen(() => import('../../screens/audit/AuditEntryScreen.js').then((m) => m.AuditEntryScreen));
+const PromptsScreen = lazyScreen(() => import('../../screens/prompts/PromptsScreen.js').then((m) => m.PromptsScreen));
+const PromptDetailScreen = lazyScreen(() => import('../../screens/prompts/PromptDetailScreen.js').then((m) => m.PromptDetailScreen));
+const SchedulesScreen = lazyScreen(() => import('../../screens/schedules/SchedulesScreen.js').then((m) => m.SchedulesScreen));
+const ScheduleDetailScreen = lazyScreen(() => import('../../screens/schedules/ScheduleDetailScreen.js').then((m) => m.ScheduleDetailScreen));
+const ScheduleFormScreen = lazyScreen(() => import('../../screens/schedules/ScheduleFormScreen.js').then((m) => m.ScheduleFormScreen));
 
 export interface ScreenEntry {
   readonly id: string;
@@ -62,3 +66,8 @@ export const screenByNumber = (n: number): ScreenEntry | undefined => SCREENS.fi
 /** The screens the number keys and the palette reach, by number. */
 export const numberedScreens = (): ScreenEntry[] =>
   SCREENS.filter((s) => s.number !== undefined).sort((a, b) => a.number! - b.number!);
+
+/** Loads every screen's module now (each once): App calls it once the first frame has had its time. */
+export function preloadScreens(): Promise<unknown> {
+  return Promise.all(SCREENS.map((s) => (s.component as Partial<LazyScreen>).preload?.()));
+}
