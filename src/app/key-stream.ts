@@ -1,6 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import { unstable_IdlePriority as IDLE, unstable_scheduleCallback as scheduleCallback, unstable_cancelCallback as cancelCallback } from 'scheduler';
 import { cutKeys, isPasteOpen, PASTE_END } from '../keymap/key-chunks.js';
+import { keysHeld } from './key-hold.js';
 
 /** What Ink reads keys from: process.stdin, or ink-testing-library's stdin (an emitter with read()). */
 export interface KeySource extends EventEmitter {
@@ -79,7 +80,13 @@ export function feedKeysOneByOne(stdin: KeySource): KeyFeed {
     const t: Turn = {};
     const whenIdle = (): void => {
       t.tick = undefined;
-      t.task = scheduleCallback(IDLE, handNext);
+      t.task = scheduleCallback(IDLE, () => {
+        t.task = undefined;
+        // a screen still loading holds the keys; once loaded, its frame comes before the next key
+        const held = keysHeld();
+        if (held === undefined) handNext();
+        else void held.then(() => turn === t && (t.tick = setImmediate(whenIdle)));
+      });
     };
     t.tick = setImmediate(key === ESC ? () => (t.tick = setImmediate(whenIdle)) : whenIdle);
     turn = t;

@@ -1,6 +1,7 @@
 import React, { useEffect, useState, type ComponentType } from 'react';
 import { StateLine } from '../../components/StateLine.js';
 import type { ScreenProps } from './screen-props.js';
+import { holdKeysUntil } from './key-hold.js';
 
 /** A screen whose module loads when it is first opened (or preloaded): see SCREENS. */
 export type LazyScreen = ((props: ScreenProps) => React.JSX.Element | null) & {
@@ -11,7 +12,8 @@ export type LazyScreen = ((props: ScreenProps) => React.JSX.Element | null) & {
 /**
  * Wraps a screen's dynamic import: the console's first frame loads only the dashboard's modules
  * (the bundle makes each screen its own chunk), and the others follow after it (App preloads
- * them) or when opened. Until its module is there the screen draws nothing; a module that fails
+ * them) or when opened. Until its module is there the screen draws nothing and the keys after the
+ * one that opened it wait (key-hold.ts); a module that fails
  * to load says so on the one line where the screen would be.
  */
 export function lazyScreen(load: () => Promise<ComponentType<ScreenProps>>): LazyScreen {
@@ -28,7 +30,9 @@ export function lazyScreen(load: () => Promise<ComponentType<ScreenProps>>): Laz
     useEffect(() => {
       if (loaded || failed !== undefined) return;
       let live = true;
-      void preload().then(() => live && setReady(true));
+      const loading = preload().then(() => live && setReady(true));
+      holdKeysUntil(loading); // the keys typed after the one that opened it are for this screen
+      void loading;
       return () => {
         live = false;
       };

@@ -36,7 +36,7 @@ describe('creating a schedule', () => {
     const p = seedProject(conn.sqlite, { name: 'web' });
     seedUser(conn.sqlite, 'U_OWNER', 'developer');
     const c = await schedulesScreen(conn);
-    let f = await c.press('n', 'New schedule');
+    let f = await c.press('n', (fr) => fr.includes('New schedule') && fr.includes('‹ web ›')); // the form, not only its breadcrumb (the screen loads on demand)
     expect(focused(f)).toContain('project');
     expect(f).toContain('‹ web ›');
     expect(f).toContain('timezone  Asia/Tokyo'); // the machine's zone by default

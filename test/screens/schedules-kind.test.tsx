@@ -33,7 +33,7 @@ describe('the schedule form writes what the service writes', () => {
     seedProject(conn.sqlite, { name: 'web' });
     seedUser(conn.sqlite, 'U_OWNER', 'developer');
     const c = await schedulesScreen(conn);
-    let f = await c.press('n', 'New schedule');
+    let f = await c.press('n', (fr) => fr.includes('New schedule') && fr.includes('‹ reminder ›')); // the form, not only its breadcrumb (the screen loads on demand)
     expect(lineWith(f, 'type ')).toContain('‹ reminder ›');
     await toField(c, 'owner');
     await retype(c, 'U_OWNER');
