@@ -73,7 +73,7 @@ export function describeSummary(s: DemoSummary): string {
   const fmt = new Intl.NumberFormat('en-US');
   const rows = Object.entries(s.counts);
   const nameWidth = Math.max(...rows.map(([t]) => t.length));
-  const counts = rows.map(([t, n]) => fmt.format(n));
+  const counts = rows.map(([, n]) => fmt.format(n));
   const countWidth = Math.max(...counts.map((c) => c.length));
   const lines = rows.map(([t], i) => `  ${t.padEnd(nameWidth)}  ${counts[i]!.padStart(countWidth)}`);
   return `Demo database written to ${s.path} (scale ${s.scale}, seed ${s.seed}) in ${(s.elapsedMs / 1000).toFixed(1)} s:\n${lines.join('\n')}\n`;

@@ -36,7 +36,8 @@ export function useFilter(names: readonly string[], initial = '', active = true,
     if (!live || !editing || !live(draft)) return;
     const timer = setTimeout(() => setApplied(applies(draft)), LIVE_FILTER_DEBOUNCE_MS); // a newer key abandons it
     return () => clearTimeout(timer);
-  }, [draft, editing]); // live: a module function per screen
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- live: a module function per screen, wrapped anew each render; applies reads only literal
+  }, [draft, editing]);
   const { flash } = useFlash();
   const clear = (): void => {
     setDraft('');

@@ -55,7 +55,7 @@ export function useKeysetList<T>(source: ListSource<T>, pageSize: number, versio
     if (loaded.current === source) return;
     loaded.current = source;
     apply(() => firstPage(source, size));
-  }, [source, apply]);
+  }, [source, apply, size]);
   const seen = useRef({ version, size });
   useEffect(() => {
     const was = seen.current;

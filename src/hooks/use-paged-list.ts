@@ -44,6 +44,7 @@ export function usePagedList<T>(
   const refuse = useCallback((why: string) => flash(why, 'warning'), [flash]);
   const sort = useSort(opts.sortable ?? NO_SORTS, refuse);
   // makeSource is a module function per screen (or one per sourceKey): the source changes only with the filter, the sort and that key.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- makeSource is a module function per screen (above)
   const source = useMemo(() => makeSource(db, filter.parsed, sort.asked), [db, filter.parsed, sort.asked, opts.sourceKey]);
   const keyset = useKeysetList(source, pageSize, version);
   const sorter = opts.sortable ? sort.control(source.sort, source.sorts) : undefined;

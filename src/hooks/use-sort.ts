@@ -41,6 +41,7 @@ export function useSort(columns: readonly string[], refuse: (why: string) => voi
       };
     },
     // by value: a screen may build its columns anew for each width
+    // eslint-disable-next-line react-hooks/exhaustive-deps, react-hooks/use-memo -- the columns compared by value, as said
     [columns.join('\u0000'), refuse],
   );
   return { asked, control };

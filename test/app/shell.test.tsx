@@ -123,6 +123,7 @@ describe('the terminal', () => {
     const { c } = await consoleWithTasks(3, { theme: plainTheme });
     await c.press('2', 'task number 0');
     const raw = c.ink.lastFrame() ?? '';
+    // eslint-disable-next-line no-control-regex -- looks for a colour escape in the raw frame
     expect(raw).not.toMatch(/\u001b\[(3[0-7]|9[0-7]|4[0-7])m/);
     expect(c.lines().find((l) => l.includes('task number 0'))).toMatch(/^> /);
   });

@@ -49,6 +49,7 @@ describe.skipIf(!hasTmux())('the console on a file full of malformed rows (tmux)
       expect(screen).not.toMatch(/Error:|unexpected|EXIT=\d/);
     }
     expect(s.pane('pane_title')).toBe(title);
+    // eslint-disable-next-line no-control-regex -- looks for a red escape in the captured pane
     expect(s.tmux('capture-pane', '-p', '-e', '-t', 'main')).not.toMatch(/\u001b\[(?:\d+;)*31m/);
     s.literal('q');
     await s.waitFor(/EXIT=0/);

@@ -8,7 +8,7 @@ import { freshDatabase } from '../helpers/temp-db.js';
 import { seedProject, seedUser } from '../helpers/seed.js';
 import { startConsole, KEYS, expectFits } from '../app/driver.js';
 import type { Connection } from '../../db/connection.js';
-import { CTRL_U, focused, retype, submit, toField, type Console } from './form-driver.js';
+import { CTRL_U, focused, retype, submit, toField } from './form-driver.js';
 import { seedSchedule, hoursFromNow, scheduleRow, scheduleCount, auditRows } from './schedules-fixtures.js';
 
 let stop: (() => void) | undefined;

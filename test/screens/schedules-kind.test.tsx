@@ -6,7 +6,7 @@ import { freshDatabase } from '../helpers/temp-db.js';
 import { seedProject, seedUser } from '../helpers/seed.js';
 import { startConsole, KEYS } from '../app/driver.js';
 import type { Connection } from '../../db/connection.js';
-import { CTRL_U, focused, retype, submit, toField, type Console } from './form-driver.js';
+import { retype, submit, toField, type Console } from './form-driver.js';
 import { scheduleRow, auditRows, seedSchedule, hoursFromNow } from './schedules-fixtures.js';
 
 // Issue 12, item 4, through the form: the type follows the repeat as the service writes it, and
