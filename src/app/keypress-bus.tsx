@@ -27,6 +27,10 @@ const AddContext = createContext<Add | null>(null);
 /** the keymap scopes that work now, top layer first */
 const ScopesContext = createContext<readonly string[]>([]);
 let sequence = 0;
+let lastKeyAt = 0;
+
+/** Milliseconds since the console last read a key: background work waits for a pause (use-time-order-scan.ts). */
+export const msSinceLastKey = (): number => Date.now() - lastKeyAt;
 
 const byPriority = (a: Entry, b: Entry): number => PRIORITY[b.layer] - PRIORITY[a.layer] || b.seq - a.seq;
 
@@ -64,6 +68,7 @@ export function KeypressProvider({ children, onInterrupt, onSuspend, onKey }: { 
   }, [stdin]);
 
   useInput((input, key) => {
+    lastKeyAt = Date.now();
     const press = toKeyPress(input, key);
     if (isCommand('app.forceQuit', press.name)) return interrupt.current();
     if (isCommand('app.suspend', press.name) && suspend.current) return suspend.current();
