@@ -1,7 +1,7 @@
 import { cancelTask, cancelRefusal } from '../../db/actions/tasks.js';
 import { cancelPreview } from '../../db/views/task-detail.js';
 import { useServices } from '../../src/app/services.js';
-import { useKeypress } from '../../src/app/keypress-bus.js';
+import { useScopeMarker } from '../../src/app/keypress-bus.js';
 import type { Confirm } from '../../src/hooks/use-confirm.js';
 import { useAction } from '../../src/hooks/use-admin-action.js';
 import { cancelledLine, cancelQuestion } from './cancel-text.js';
@@ -48,6 +48,6 @@ export function useCancelTask(): CancelTask {
 export function useCancelHint(target: CancelTarget | undefined, active: boolean): void {
   const { operator, refusal } = useServices();
   const canAct = refusal === null && target !== undefined && cancelRefusal(target, operator) === null;
-  // Hears no key: it only names the marker scope the footer looks for.
-  useKeypress('screen', () => false, { active: active && canAct, scopes: [CANCEL_HINT_SCOPE] });
+  // Named in this render, so the footer of the frame that shows the row says whether `c` acts on it.
+  useScopeMarker(CANCEL_HINT_SCOPE, active && canAct);
 }

@@ -1,7 +1,6 @@
 import React, { useRef, useState } from 'react';
 import { Box, useApp } from 'ink';
 import { Header } from '../../components/Header.js';
-import { Footer } from '../../components/Footer.js';
 import { TooSmall, MIN_COLUMNS, MIN_ROWS } from '../../components/TooSmall.js';
 import { footerHints, isCommand, type CommandId } from '../keymap/keymap.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
@@ -14,6 +13,7 @@ import { useFlash } from './flash.js';
 import { screenById, screenByNumber } from './screens.js';
 import { HelpLayer } from './HelpLayer.js';
 import { PaletteLayer } from './PaletteLayer.js';
+import { ShellFooter } from './ShellFooter.js';
 
 type Overlay = { kind: 'none' } | { kind: 'palette' } | { kind: 'help'; scopes: readonly string[] };
 
@@ -60,12 +60,14 @@ export function Shell() {
   const height = lastFit.current.rows - CHROME_LINES;
   const shown = overlay.kind === 'none' && fits;
   const admin = operator.role === 'admin';
-  const hints = footerHints(scopes, { actions: refusal === null, admin }).filter(
-    (h) =>
-      !(atTop && h.command === 'app.back') &&
-      !(!atTop && h.command === 'app.quit') &&
-      !(h.command === 'list.filter' && !scopes.includes('filterable')),
-  );
+  // worked out by the footer, after the screens: with the marker scopes they name as they render
+  const hintsFor = (scopes: readonly string[]) =>
+    footerHints(scopes, { actions: refusal === null, admin }).filter(
+      (h) =>
+        !(atTop && h.command === 'app.back') &&
+        !(!atTop && h.command === 'app.quit') &&
+        !(h.command === 'list.filter' && !scopes.includes('filterable')),
+    );
   const crumbs = nav.stack.map((r) => {
     const entry = screenById(r.screen);
     return entry?.crumb?.(r.params) ?? entry?.title ?? r.screen;
@@ -99,7 +101,7 @@ export function Shell() {
             );
           })}
         </Box>
-        <Footer hints={hints} message={message} />
+        <ShellFooter scopes={scopes} hintsFor={hintsFor} message={message} />
       </Box>
     </Box>
   );

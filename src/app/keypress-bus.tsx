@@ -24,6 +24,27 @@ interface Entry {
 type Add = (e: Entry) => () => void;
 
 const AddContext = createContext<Add | null>(null);
+
+/**
+ * Marker scopes bind no key: they tell the footer a command acts on what is shown (`c` on a task
+ * that can be cancelled). They are named during the render that shows that thing, and the footer
+ * (rendered after the screens) reads them in the same render: a key that moves to a row where
+ * `c` does nothing draws one frame, not a second one for the footer (issue 17).
+ */
+interface Markers {
+  /** each hook's scope while it is on */
+  readonly on: Map<object, string>;
+  /** hooks mounted, on or off: while any is, each key re-renders the footer with the screen */
+  readonly hooks: Set<object>;
+  /** what the footer last showed, to catch a change that came without a key */
+  seen: string;
+  /** re-renders the footer */
+  poke: () => void;
+}
+const MarkersContext = createContext<Markers | null>(null);
+/** changes with each key while markers are mounted: the footer re-renders in the key's own commit */
+const MarkerTickContext = createContext(0);
+const markerKey = (m: Markers): string => [...new Set(m.on.values())].sort().join(' ');
 /** the keymap scopes that work now, top layer first */
 const ScopesContext = createContext<readonly string[]>([]);
 let sequence = 0;
@@ -51,6 +72,9 @@ export function KeypressProvider({ children, onInterrupt, onSuspend, onKey }: { 
   const suspend = useRef(onSuspend);
   suspend.current = onSuspend;
   const [scopes, setScopes] = useState<readonly string[]>([]);
+  const [tick, setTick] = useState(0);
+  const markers = useRef<Markers | null>(null);
+  if (!markers.current) markers.current = { on: new Map(), hooks: new Set(), seen: '', poke: () => setTick((n) => n + 1) };
   const interrupt = useRef(onInterrupt);
   interrupt.current = onInterrupt;
   const heard = useRef(onKey);
@@ -73,6 +97,7 @@ export function KeypressProvider({ children, onInterrupt, onSuspend, onKey }: { 
     if (isCommand('app.forceQuit', press.name)) return interrupt.current();
     if (isCommand('app.suspend', press.name) && suspend.current) return suspend.current();
     heard.current?.();
+    if (markers.current!.hooks.size > 0) setTick((n) => n + 1); // batched with what the key changes
     for (const e of [...entries.current].sort(byPriority)) {
       if (e.handler.current(press) || MODAL.has(e.layer)) return;
     }
@@ -89,7 +114,11 @@ export function KeypressProvider({ children, onInterrupt, onSuspend, onKey }: { 
   return (
     <AddContext.Provider value={add}>
       <ScopesContext.Provider value={scopes}>
-        <KeyInFlightContext.Provider value={feed ?? noKey}>{children}</KeyInFlightContext.Provider>
+        <MarkersContext.Provider value={markers.current}>
+          <MarkerTickContext.Provider value={tick}>
+            <KeyInFlightContext.Provider value={feed ?? noKey}>{children}</KeyInFlightContext.Provider>
+          </MarkerTickContext.Provider>
+        </MarkersContext.Provider>
       </ScopesContext.Provider>
     </AddContext.Provider>
   );
@@ -117,3 +146,38 @@ const noKey = (): null => null;
 
 /** The keymap scopes that hear keys now, top layer first. */
 export const useActiveScopes = (): readonly string[] => useContext(ScopesContext);
+
+/**
+ * Names the marker `scope` while `on` (a keymap binding's `when`), for the footer of this same
+ * frame. It is set during render (a plain map, no state), so the footer, rendered after the
+ * screens in the same pass, sees it; a change no key brought is caught after the commit.
+ */
+export function useScopeMarker(scope: string, on: boolean): void {
+  const markers = useContext(MarkersContext);
+  if (!markers) throw new Error('useScopeMarker needs a KeypressProvider');
+  const me = useRef({}).current;
+  markers.hooks.add(me);
+  if (on) markers.on.set(me, scope);
+  else markers.on.delete(me);
+  useLayoutEffect(() => {
+    if (markerKey(markers) !== markers.seen) markers.poke();
+  });
+  useLayoutEffect(
+    () => () => {
+      markers.hooks.delete(me);
+      markers.on.delete(me);
+      if (markerKey(markers) !== markers.seen) markers.poke();
+    },
+    [markers, me],
+  );
+}
+
+/** The marker scopes named now, for the footer: read during its render, after the screens'. */
+export function useScopeMarkers(): readonly string[] {
+  const markers = useContext(MarkersContext);
+  useContext(MarkerTickContext);
+  if (!markers) return [];
+  // what this frame's footer shows: the markers' layout effects, run after this render, compare with it
+  markers.seen = markerKey(markers);
+  return markers.seen ? markers.seen.split(' ') : [];
+}
