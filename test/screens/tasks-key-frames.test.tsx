@@ -1,4 +1,5 @@
 import { describe, it, expect, afterEach } from 'vitest';
+import Database from 'better-sqlite3';
 import { freshDatabase } from '../helpers/temp-db.js';
 import { seedProject, seedTask, seedTasks, minutesAgo } from '../helpers/seed.js';
 import { startConsole, KEYS } from '../app/driver.js';
@@ -37,5 +38,20 @@ describe('one key, one frame, the footer included', () => {
       expect([key, c.ink.frames.length - before]).toEqual([key, 1]);
       expect(c.frame().includes('c cancel')).toBe(offered);
     }
+  });
+
+  it('a row the service finishes while shown loses its c hint without a key', async () => {
+    const conn = freshDatabase();
+    const p = seedProject(conn.sqlite, { name: 'web' });
+    const id = seedTask(conn.sqlite, { projectId: p, status: 'running', prompt: 'at work' });
+    const c = await startConsole(conn, { initialScreen: 'tasks', pollMs: 20 });
+    stop = c.unmount;
+    await c.waitFor('c cancel');
+    const service = new Database(conn.path); // another connection, as the service: seen by the poll
+    service.prepare("UPDATE tasks SET status = 'completed' WHERE id = ?").run(id);
+    await c.waitFor((f) => selectedLine(f).includes('completed') && !f.includes('c cancel'));
+    service.prepare("UPDATE tasks SET status = 'running' WHERE id = ?").run(id);
+    await c.waitFor((f) => selectedLine(f).includes('running') && f.includes('c cancel'));
+    service.close();
   });
 });
