@@ -38,6 +38,8 @@ interface Markers {
   readonly hooks: Set<object>;
   /** what the footer last showed, to catch a change that came without a key */
   seen: string;
+  /** Records and returns what the footer shows this frame (a method: the marker map is mutable by design). */
+  show: () => string;
   /** re-renders the footer */
   poke: () => void;
 }
@@ -74,7 +76,17 @@ export function KeypressProvider({ children, onInterrupt, onSuspend, onKey }: { 
   const [scopes, setScopes] = useState<readonly string[]>([]);
   const [tick, setTick] = useState(0);
   const markers = useRef<Markers | null>(null);
-  if (!markers.current) markers.current = { on: new Map(), hooks: new Set(), seen: '', poke: () => setTick((n) => n + 1) };
+  if (!markers.current)
+    markers.current = {
+      on: new Map(),
+      hooks: new Set(),
+      seen: '',
+      poke: () => setTick((n) => n + 1),
+      show() {
+        this.seen = markerKey(this);
+        return this.seen;
+      },
+    };
   const interrupt = useRef(onInterrupt);
   interrupt.current = onInterrupt;
   const heard = useRef(onKey);
@@ -178,6 +190,6 @@ export function useScopeMarkers(): readonly string[] {
   useContext(MarkerTickContext);
   if (!markers) return [];
   // what this frame's footer shows: the markers' layout effects, run after this render, compare with it
-  markers.seen = markerKey(markers);
-  return markers.seen ? markers.seen.split(' ') : [];
+  const shown = markers.show();
+  return shown ? shown.split(' ') : [];
 }
