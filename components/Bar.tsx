@@ -23,7 +23,9 @@ export function Bar({ label, value, max, width, labelWidth, tone, text }: BarPro
     <Box>
       <Box width={labelWidth} flexShrink={0}>
         {/* labels are stored values (a task status, a category): never let their escapes reach the terminal */}
-        <ToneText tone={tone} wrap="truncate-end">{inert(label)}</ToneText>
+        <ToneText tone={tone} wrap="truncate-end">
+          {inert(label)}
+        </ToneText>
       </Box>
       <ToneText tone={tone}>{'█'.repeat(filled)}</ToneText>
       <ToneText tone="muted">{'░'.repeat(Math.max(0, width - filled))}</ToneText>

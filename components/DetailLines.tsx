@@ -31,7 +31,9 @@ export function DetailLines({ lines, cursor, offset, height, labelWidth }: Detai
               <Text bold>{selected ? '>' : ' '}</Text>
             </Box>
             <Box width={labelWidth} flexShrink={0}>
-              <ToneText tone="muted" wrap="truncate-end">{line.label ?? ''}</ToneText>
+              <ToneText tone="muted" wrap="truncate-end">
+                {line.label ?? ''}
+              </ToneText>
             </Box>
             <ToneText tone={line.link ? 'accent' : line.tone} selected={selected} wrap="truncate-end">
               {line.text === '' && selected ? ' ' : line.text}

@@ -39,8 +39,7 @@ const FULL: HelpStyle = { spacing: 1, minColumn: MIN_COLUMN, split: false, borde
 const COMPACT: HelpStyle = { spacing: 0, minColumn: COMPACT_COLUMN, split: true, border: false };
 
 /** The key column of a help column: its longest key label and a gap, at most KEYS_WIDTH. */
-export const keysWidth = (col: readonly HelpSectionProps[]): number =>
-  Math.min(KEYS_WIDTH, 2 + Math.max(0, ...col.flatMap((s) => s.rows.map((r) => r.keys.length))));
+export const keysWidth = (col: readonly HelpSectionProps[]): number => Math.min(KEYS_WIDTH, 2 + Math.max(0, ...col.flatMap((s) => s.rows.map((r) => r.keys.length))));
 
 /** Lines a column's sections take: each its title and rows, `spacing` blank lines between two. */
 export const columnLines = (col: readonly HelpSectionProps[], spacing = 1): number => col.reduce((n, s, i) => n + (i > 0 ? spacing : 0) + 1 + s.rows.length, 0);
@@ -85,8 +84,7 @@ export function helpColumns(sections: readonly HelpSectionProps[], height: numbe
 }
 
 /** What a column needs to show every row whole: the key column and its longest description (or title). */
-const naturalWidth = (col: readonly HelpSectionProps[]): number =>
-  Math.max(...col.flatMap((s) => [s.title.length, ...s.rows.map((r) => keysWidth(col) + r.description.length)]));
+const naturalWidth = (col: readonly HelpSectionProps[]): number => Math.max(...col.flatMap((s) => [s.title.length, ...s.rows.map((r) => keysWidth(col) + r.description.length)]));
 
 /**
  * Column widths within `available` (gaps taken out): a column that needs less than its share
@@ -141,8 +139,7 @@ export function helpLayout(sections: readonly HelpSectionProps[], width: number,
 }
 
 /** The pages of `helpLayout`: how many there are is what PgDn pages through. */
-export const helpPages = (sections: readonly HelpSectionProps[], width: number, height: number): HelpSectionProps[][][] =>
-  helpLayout(sections, width, height).pages;
+export const helpPages = (sections: readonly HelpSectionProps[], width: number, height: number): HelpSectionProps[][][] => helpLayout(sections, width, height).pages;
 
 /** `?`: every key that works here, in sections generated from the keymap; in pages when they do not fit. */
 export function HelpOverlay({ sections, width, height, page = 0 }: HelpOverlayProps) {

@@ -100,13 +100,7 @@ function RowLine<T>({ row, columns, widths, width, selected }: RowProps<T>) {
           const text = cells[i]!;
           return (
             <ToneText key={c.header} tone={c.tone?.(row)}>
-              {c.render ? (
-                <>
-                  {c.render(text, row)}{' '}
-                </>
-              ) : (
-                text + ' '
-              )}
+              {c.render ? <>{c.render(text, row)} </> : text + ' '}
             </ToneText>
           );
         })}

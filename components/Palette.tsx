@@ -41,7 +41,11 @@ export function Palette({ query, items, selected, width, onQuery, height }: Pale
           </Box>
         ))
       )}
-      {hidden > 0 ? <ToneText tone="muted" wrap="truncate-end">{`${start > 0 ? `↑ ${start} above ` : ''}${items.length - start - room > 0 ? `↓ ${items.length - start - room} below` : ''}`.trim()}</ToneText> : null}
+      {hidden > 0 ? (
+        <ToneText tone="muted" wrap="truncate-end">
+          {`${start > 0 ? `↑ ${start} above ` : ''}${items.length - start - room > 0 ? `↓ ${items.length - start - room} below` : ''}`.trim()}
+        </ToneText>
+      ) : null}
     </Box>
   );
 }

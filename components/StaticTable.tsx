@@ -78,7 +78,12 @@ export const staticTableHeight = (rows: number, maxRows = Infinity): number => (
  * frame; every cell is made inert and the columns are fitted to `width` in terminal cells.
  */
 export function StaticTable<R>({ columns, rows, width, maxRows = Infinity, empty = 'none' }: StaticTableProps<R>) {
-  if (rows.length === 0) return <ToneText tone="muted" wrap="truncate-end">{empty}</ToneText>;
+  if (rows.length === 0)
+    return (
+      <ToneText tone="muted" wrap="truncate-end">
+        {empty}
+      </ToneText>
+    );
   const shownRows = rows.slice(0, Math.max(1, maxRows));
   const fit = fitTable(columns, shownRows, width);
   const layout: Layout = {

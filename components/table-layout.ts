@@ -32,7 +32,9 @@ const minOf = <R>(c: TableColumn<R>): number => c.min ?? (c.fill ? 4 : 3);
 export function fitTable<R>(columns: readonly TableColumn<R>[], rows: readonly R[], width: number): { columns: TableColumn<R>[]; widths: number[] } {
   let shown = [...columns];
   for (;;) {
-    const natural = shown.map((c) => (c.fill ? Math.max(minOf(c), displayWidth(inert(c.title))) : Math.max(displayWidth(inert(c.title)), ...rows.map((r) => displayWidth(inert(c.text(r, Number.MAX_SAFE_INTEGER)))))));
+    const natural = shown.map((c) =>
+      c.fill ? Math.max(minOf(c), displayWidth(inert(c.title))) : Math.max(displayWidth(inert(c.title)), ...rows.map((r) => displayWidth(inert(c.text(r, Number.MAX_SAFE_INTEGER))))),
+    );
     const widths = [...natural];
     const room = width - frameWidth(shown.length);
     let over = widths.reduce((a, b) => a + b, 0) - room;

@@ -4,15 +4,7 @@ import * as schema from './schema/index.js';
 import { openSqliteFile, type OpenOptions, type SqliteFile } from './open-file.js';
 import { registerFold } from './search/fold.js';
 
-export {
-  DEFAULT_DATABASE_PATH,
-  BUSY_TIMEOUT_MS,
-  resolveDatabasePath,
-  applyPragmas,
-  openSqliteFile,
-  type OpenOptions,
-  type SqliteFile,
-} from './open-file.js';
+export { DEFAULT_DATABASE_PATH, BUSY_TIMEOUT_MS, resolveDatabasePath, applyPragmas, openSqliteFile, type OpenOptions, type SqliteFile } from './open-file.js';
 
 export type Schema = typeof schema;
 /** The database handle every repository takes (spec: "Database connection type DB"). */

@@ -18,7 +18,10 @@ export class SchemaMismatchError extends BematicError {
 }
 
 export class NotFoundError extends BematicError {
-  constructor(readonly resource: string, readonly id: string | number) {
+  constructor(
+    readonly resource: string,
+    readonly id: string | number,
+  ) {
     super(`${resource} ${id} not found`);
   }
 }
@@ -65,11 +68,17 @@ export function describeSqliteError(err: unknown, path?: string): BematicError |
     case 'SQLITE_READONLY_ROLLBACK':
     case 'SQLITE_READONLY_RECOVERY':
       // a writer died mid-write: only a read-write open can roll its journal back or recover its WAL
-      return new DatabaseOpenError(`the database${where} holds an unfinished write from a process that stopped; open it once without --read-only, as a user who may write it, to roll that write back`, { cause: err });
+      return new DatabaseOpenError(
+        `the database${where} holds an unfinished write from a process that stopped; open it once without --read-only, as a user who may write it, to roll that write back`,
+        { cause: err },
+      );
     case 'SQLITE_READONLY_DIRECTORY':
     case 'SQLITE_READONLY_CANTINIT':
       // WAL readers need the -shm file beside the database, which this user cannot create or set up
-      return new PermissionError(`cannot read the database${where}: it is in WAL mode and its folder is not writable for you, so SQLite cannot make its -shm file; run as a user who may write that folder (the service's user)`, { cause: err });
+      return new PermissionError(
+        `cannot read the database${where}: it is in WAL mode and its folder is not writable for you, so SQLite cannot make its -shm file; run as a user who may write that folder (the service's user)`,
+        { cause: err },
+      );
     case 'SQLITE_READONLY':
     case 'SQLITE_READONLY_DBMOVED':
       return new PermissionError(`the database is read-only${where}; nothing was changed`, { cause: err });

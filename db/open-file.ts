@@ -69,9 +69,7 @@ function preflight(path: string, opts: OpenOptions): Preflight {
     if (code === 'EACCES') throw new DatabaseOpenError(`cannot reach ${path}: permission denied`);
     if (code !== 'ENOENT') throw new DatabaseOpenError(`cannot open ${path}: ${code ?? 'unknown error'}`);
     if (!opts.create || opts.readOnly) {
-      throw new DatabaseOpenError(
-        `no database at ${path}; check --db or DATABASE_URL, or create one with \`bematic-console migrate --db ${path}\``,
-      );
+      throw new DatabaseOpenError(`no database at ${path}; check --db or DATABASE_URL, or create one with \`bematic-console migrate --db ${path}\``);
     }
     mkdirSync(dirname(path), { recursive: true });
     return { created: true, wal: null };

@@ -24,9 +24,7 @@ export function readSchemaVersion(sqlite: Database.Database): number {
 
 export function readShape(sqlite: Database.Database): DatabaseShape {
   const schemaVersion = readSchemaVersion(sqlite);
-  const objects = sqlite
-    .prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table','index','trigger') AND name NOT LIKE 'sqlite_%'")
-    .all() as { type: string; name: string }[];
+  const objects = sqlite.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table','index','trigger') AND name NOT LIKE 'sqlite_%'").all() as { type: string; name: string }[];
   const tables = new Map<string, Set<string>>();
   const indexes = new Set<string>();
   const triggers = new Set<string>();

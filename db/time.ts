@@ -67,21 +67,21 @@ export function instantOf(v: unknown): number | undefined {
  */
 export function canonicalTimeSql(column: string): string {
   const fmt = `'%Y-%m-%dT%H:%M:%fZ'`;
-  return `(CASE WHEN ${column} GLOB '${CANONICAL_TIME_GLOB}' THEN ${column}`
-    + ` WHEN ${isEpochSql(column)} THEN coalesce(strftime(${fmt}, ${secondsOfEpochSql(column)}, 'unixepoch'), ${column})`
-    + ` WHEN typeof(${column}) = 'text' THEN coalesce(strftime(${fmt}, ${column}), ${column})`
-    + ` ELSE ${column} END)`;
+  return (
+    `(CASE WHEN ${column} GLOB '${CANONICAL_TIME_GLOB}' THEN ${column}` +
+    ` WHEN ${isEpochSql(column)} THEN coalesce(strftime(${fmt}, ${secondsOfEpochSql(column)}, 'unixepoch'), ${column})` +
+    ` WHEN typeof(${column}) = 'text' THEN coalesce(strftime(${fmt}, ${column}), ${column})` +
+    ` ELSE ${column} END)`
+  );
 }
 
 /** A number, or digits as text (EPOCH_TEXT), as instantOf reads them. */
-const isEpochSql = (c: string): string =>
-  `(typeof(${c}) IN ('integer','real') OR (typeof(${c}) = 'text' AND length(${c}) BETWEEN 9 AND 30 AND ${c} GLOB '[0-9]*' AND ${c} NOT GLOB '*[^0-9.]*'))`;
+const isEpochSql = (c: string): string => `(typeof(${c}) IN ('integer','real') OR (typeof(${c}) = 'text' AND length(${c}) BETWEEN 9 AND 30 AND ${c} GLOB '[0-9]*' AND ${c} NOT GLOB '*[^0-9.]*'))`;
 
 /** Unix seconds of a number or digits: milliseconds past MILLISECONDS_ABOVE divided. */
 const secondsOfEpochSql = (c: string): string => `(CASE WHEN abs(${c}) > ${MILLISECONDS_ABOVE} THEN ${c} / 1000.0 ELSE ${c} + 0 END)`;
 
 /** SQL for api_keys' seconds as whole seconds: milliseconds (past 1e11) divided, ISO text read, anything else NULL. */
 export function unixSecondsSql(column: string): string {
-  return `(CASE WHEN ${isEpochSql(column)} THEN CAST(${secondsOfEpochSql(column)} AS INTEGER)`
-    + ` WHEN typeof(${column}) = 'text' THEN CAST(strftime('%s', ${column}) AS INTEGER) ELSE NULL END)`;
+  return `(CASE WHEN ${isEpochSql(column)} THEN CAST(${secondsOfEpochSql(column)} AS INTEGER)` + ` WHEN typeof(${column}) = 'text' THEN CAST(strftime('%s', ${column}) AS INTEGER) ELSE NULL END)`;
 }

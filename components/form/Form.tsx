@@ -34,7 +34,9 @@ export function Form(props: FormProps) {
       {notes.length > 0 ? (
         <Box flexDirection="column" marginTop={1} marginLeft={boxed ? 0 : 2 + labelWidth}>
           {notes.map((n, i) => (
-            <ToneText key={i} tone={boxed ? 'muted' : 'accent'} wrap="truncate-end">{inert(n)}</ToneText>
+            <ToneText key={i} tone={boxed ? 'muted' : 'accent'} wrap="truncate-end">
+              {inert(n)}
+            </ToneText>
           ))}
         </Box>
       ) : null}

@@ -52,7 +52,9 @@ export function FormRow({ field, focused, labelWidth, onEdit }: { field: FormFie
       {field.message ? (
         <Box marginLeft={2 + labelWidth}>
           {/* a reason cut short is no reason: it wraps */}
-          <ToneText tone={field.message.tone} wrap="wrap">{inert(field.message.text)}</ToneText>
+          <ToneText tone={field.message.tone} wrap="wrap">
+            {inert(field.message.text)}
+          </ToneText>
         </Box>
       ) : null}
     </Box>

@@ -38,7 +38,10 @@ export const newFormModel = <K extends string>(values: FormValues<K>, focus: K):
 
 /** The fields the focus visits, in order: all but the fixed ones. */
 export const focusOrder = <K extends string>(rules: FormRules<K>, values: FormValues<K>): K[] =>
-  rules.fields(values).filter((f) => f.kind !== 'fixed').map((f) => f.key);
+  rules
+    .fields(values)
+    .filter((f) => f.kind !== 'fixed')
+    .map((f) => f.key);
 
 export const focusedField = <K extends string>(rules: FormRules<K>, m: FormModel<K>): FieldSpec<K> | undefined => rules.fields(m.values).find((f) => f.key === m.focus);
 
@@ -62,7 +65,10 @@ function chosen<K extends string>(field: FieldSpec<K>, current: string, action: 
   const options = field.options ?? [];
   const n = options.length;
   if (n === 0) return undefined;
-  const at = Math.max(0, options.findIndex((o) => o.value === current));
+  const at = Math.max(
+    0,
+    options.findIndex((o) => o.value === current),
+  );
   if (action.type === 'cycle') return options[(at + action.delta + n) % n]?.value;
   const letter = action.letter.toLowerCase();
   return [...options.slice(at + 1), ...options.slice(0, at + 1)].find((o) => o.label.toLowerCase().startsWith(letter))?.value;

@@ -6,8 +6,7 @@ const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFi
 
 // Integers are grouped by hand: the first toLocaleString loads ICU's number formatting, some
 // 10-40 ms of the console's first frame (the dashboard's counts). Same text as en-US.
-export const formatCount = (n: number): string =>
-  !finite(n) ? '?' : Number.isSafeInteger(n) ? String(n).replace(/\B(?=(\d{3})+$)/g, ',') : n.toLocaleString('en-US');
+export const formatCount = (n: number): string => (!finite(n) ? '?' : Number.isSafeInteger(n) ? String(n).replace(/\B(?=(\d{3})+$)/g, ',') : n.toLocaleString('en-US'));
 
 export const formatCost = (usd: number): string => (finite(usd) ? `$${usd.toFixed(usd >= 100 ? 0 : 2)}` : '?');
 
@@ -31,5 +30,4 @@ export function formatRelative(iso: string | null | undefined, now: number = Dat
 }
 
 /** "2026-11-26 11:45" in UTC, as stored. */
-export const formatTime = (iso: string | null | undefined): string =>
-  iso == null || iso === '' ? '' : inert(String(iso)).replace('T', ' ').slice(0, 16);
+export const formatTime = (iso: string | null | undefined): string => (iso == null || iso === '' ? '' : inert(String(iso)).replace('T', ' ').slice(0, 16));

@@ -49,5 +49,4 @@ export const plainTheme: Theme = {
 };
 
 /** NO_COLOR (any non-empty value, no-color.org) or the flag chooses the plain theme. */
-export const themeFor = (noColorFlag: boolean, env: NodeJS.ProcessEnv): Theme =>
-  noColorFlag || (env.NO_COLOR !== undefined && env.NO_COLOR !== '') ? plainTheme : colourTheme;
+export const themeFor = (noColorFlag: boolean, env: NodeJS.ProcessEnv): Theme => (noColorFlag || (env.NO_COLOR !== undefined && env.NO_COLOR !== '') ? plainTheme : colourTheme);

@@ -6,8 +6,7 @@ import type { ApiKeyRow } from '../types.js';
 import { audit, runAction } from './run.js';
 
 /** To show with every revocation (COMPAT.md): the database is not the only source of keys. */
-export const API_KEY_ENV_WARNING =
-  "Agents holding a key from the service's environment variable are not stopped by revoking database keys.";
+export const API_KEY_ENV_WARNING = "Agents holding a key from the service's environment variable are not stopped by revoking database keys.";
 
 /** Revokes one key, audited as `api-key:revoked`; a key already revoked or purged by the service is a conflict. */
 export function revokeApiKey(db: DB, op: Operator, keyId: string): ApiKeyRow {

@@ -26,10 +26,7 @@ function osUserName(env: NodeJS.ProcessEnv): string {
 /** A user whose id differs only in case or surrounding spaces: what a typo most likely meant. */
 function nearId(db: DB, named: string): string | undefined {
   try {
-    const row = db.$client
-      .prepare('SELECT slack_user_id FROM users WHERE lower(trim(slack_user_id)) = lower(trim(?)) LIMIT 1')
-      .pluck()
-      .get(named);
+    const row = db.$client.prepare('SELECT slack_user_id FROM users WHERE lower(trim(slack_user_id)) = lower(trim(?)) LIMIT 1').pluck().get(named);
     return typeof row === 'string' ? row : undefined;
   } catch {
     return undefined; // no users table: nothing to suggest
@@ -56,8 +53,7 @@ function unknownOperator(db: DB, named: string, source: Exclude<OperatorSource, 
  */
 export function resolveOperator(db: DB, opts: OperatorOptions): Operator {
   const fromEnv = opts.env.BEMATIC_OPERATOR;
-  const [named, source]: [string | undefined, OperatorSource] =
-    opts.as !== undefined ? [opts.as, 'as'] : fromEnv !== undefined && fromEnv !== '' ? [fromEnv, 'env'] : [undefined, 'os'];
+  const [named, source]: [string | undefined, OperatorSource] = opts.as !== undefined ? [opts.as, 'as'] : fromEnv !== undefined && fromEnv !== '' ? [fromEnv, 'env'] : [undefined, 'os'];
   if (named === undefined || source === 'os') {
     return { id: osUserName(opts.env), role: 'admin', known: false, active: true, readOnly: opts.readOnly, source: 'os' };
   }

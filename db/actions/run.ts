@@ -57,7 +57,6 @@ export function assertUnchanged<T extends object>(what: string, current: T, expe
   }
 }
 
-const sameValue = (a: unknown, b: unknown): boolean =>
-  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+const sameValue = (a: unknown, b: unknown): boolean => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
 
-const display = (v: unknown): string => (v instanceof Date ? v.toISOString() : JSON.stringify(v) ?? 'unset');
+const display = (v: unknown): string => (v instanceof Date ? v.toISOString() : (JSON.stringify(v) ?? 'unset'));

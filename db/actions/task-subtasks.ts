@@ -18,8 +18,16 @@ export interface SubtaskSnapshot {
 export function subtaskSnapshot(db: DB, parentId: string): SubtaskSnapshot {
   const t = shapedTables(db.$client).tasks;
   if (!t.exists || t.missing.has('parentTaskId')) return { upTo: 0, ids: [] };
-  const upTo = db.select({ last: sql<number | null>`max(rowid)` }).from(t.table).get()?.last ?? 0;
-  const rows = db.select({ id: t.table.id }).from(t.table).where(and(sql`rowid <= ${upTo}`, eq(t.table.parentTaskId, parentId))).all();
+  const upTo =
+    db
+      .select({ last: sql<number | null>`max(rowid)` })
+      .from(t.table)
+      .get()?.last ?? 0;
+  const rows = db
+    .select({ id: t.table.id })
+    .from(t.table)
+    .where(and(sql`rowid <= ${upTo}`, eq(t.table.parentTaskId, parentId)))
+    .all();
   return { upTo, ids: rows.map((r) => r.id) };
 }
 

@@ -69,7 +69,9 @@ export function cancelTask(db: DB, op: Operator, taskId: string, opts: CancelOpt
     };
     const parent = one(before, reason);
     // The service cancels one level of subtasks, and only those still pending, queued or running.
-    const subtasks = subtasksSince(db, taskId, children).filter(isCancellable).map((s) => one(s, subtaskReason(taskId, reason)));
+    const subtasks = subtasksSince(db, taskId, children)
+      .filter(isCancellable)
+      .map((s) => one(s, subtaskReason(taskId, reason)));
     const auditOne = (c: CancelledTask, extra: Record<string, unknown>): void => {
       audit(db, now, 'task:cancelled', 'task', c.task.id, {
         reason: c.reason,

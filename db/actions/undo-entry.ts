@@ -13,8 +13,7 @@ export const IRREVERSIBLE: Readonly<Record<string, string>> = {
 };
 
 /** The sentence for the API key the service deleted meanwhile (COMPAT.md: revoked keys go every 6 hours). */
-export const PURGED_KEY =
-  'the service already purged this API key (it deletes revoked and expired keys every 6 hours): the row is gone; issue a new key instead';
+export const PURGED_KEY = 'the service already purged this API key (it deletes revoked and expired keys every 6 hours): the row is gone; issue a new key instead';
 
 export const SERVICE_ENTRY = 'this entry was made by the service, not the console: it records no before and after to restore';
 

@@ -8,7 +8,12 @@ import { readUndoEntry } from './undo-entry.js';
 export function latestAuditId(db: DB): number {
   const t = shapedTables(db.$client).auditLogs;
   if (!t.exists) return 0;
-  return db.select({ id: max(t.table.id) }).from(t.table).get()?.id ?? 0;
+  return (
+    db
+      .select({ id: max(t.table.id) })
+      .from(t.table)
+      .get()?.id ?? 0
+  );
 }
 
 /**
@@ -18,6 +23,12 @@ export function latestAuditId(db: DB): number {
 export function undoOffer(db: DB, op: Operator, since: number): number | null {
   const t = shapedTables(db.$client).auditLogs;
   if (!t.exists) return null;
-  const row = db.select().from(t.table).where(and(gt(t.table.id, since), eq(t.table.userId, op.id))).orderBy(desc(t.table.id)).limit(1).get();
+  const row = db
+    .select()
+    .from(t.table)
+    .where(and(gt(t.table.id, since), eq(t.table.userId, op.id)))
+    .orderBy(desc(t.table.id))
+    .limit(1)
+    .get();
   return row && readUndoEntry(row).ok ? row.id : null;
 }

@@ -35,5 +35,4 @@ export interface Prepared {
 export type Preparer = (db: DB, entry: UndoEntry) => Readable<Prepared>;
 
 /** The entry's changes as an UndoChange list: from its after values back to its before values. */
-export const changesOf = (entry: UndoEntry, fields: readonly string[]): UndoChange[] =>
-  fields.map((field) => ({ field, from: entry.after[field], to: entry.before[field] }));
+export const changesOf = (entry: UndoEntry, fields: readonly string[]): UndoChange[] => fields.map((field) => ({ field, from: entry.after[field], to: entry.before[field] }));

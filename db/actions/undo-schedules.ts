@@ -15,10 +15,12 @@ const TIMING = new Set<string>(['cronExpression', 'timezone', 'scheduledFor', 'e
 const RUNNABLE = new Set<unknown>(['pending', 'active']);
 
 /** As for the change itself: a developer only their own schedules (user_id is a Slack user id); an admin any. */
-const owner = (row: ScheduledTaskRow) => (op: Operator): void => {
-  const why = ownerRefusal(op, row.userId, 'change');
-  if (why) throw new PermissionError(why);
-};
+const owner =
+  (row: ScheduledTaskRow) =>
+  (op: Operator): void => {
+    const why = ownerRefusal(op, row.userId, 'change');
+    if (why) throw new PermissionError(why);
+  };
 
 /** A rule of the scheduler refusing the undo now, as the refusal's sentence. */
 function refusedBy(check: () => unknown): string | null {

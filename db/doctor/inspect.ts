@@ -69,7 +69,10 @@ function journalReport(sqlite: Database.Database, mode: JournalReport['mode']): 
 }
 
 function indexReports(sqlite: Database.Database, ref: ReferenceSchema, shape: DatabaseShape): IndexReport[] {
-  const existing = readIndexDefs(sqlite, ref.tables.map((t) => t.name).filter((n) => shape.tables.has(n)));
+  const existing = readIndexDefs(
+    sqlite,
+    ref.tables.map((t) => t.name).filter((n) => shape.tables.has(n)),
+  );
   return ref.indexes.map((ix) => {
     const have = existing.find((e) => e.name === ix.name && satisfies(e, ix)) ?? existing.find((e) => satisfies(e, ix));
     const presentAs = have && have.name !== ix.name ? have.name : null;

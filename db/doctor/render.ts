@@ -59,7 +59,7 @@ export function renderReport(r: DoctorReport, st: Styler = plainStyler): string[
   if (r.duplicateIndexes.length) {
     lines.push('', st.head('Duplicate indexes (same table and columns: every write updates each)'));
     for (const d of r.duplicateIndexes) {
-      const drop = d.drop.length ? `; migrate drops ${d.drop.join(', ')}` : '; none is the console\'s own: left alone';
+      const drop = d.drop.length ? `; migrate drops ${d.drop.join(', ')}` : "; none is the console's own: left alone";
       lines.push(`  ${st.bad(d.names.join(', '))}  ${st.dim(`${d.table} (${d.columns.join(', ')})`)}${drop}`);
     }
   }

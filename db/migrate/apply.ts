@@ -22,11 +22,7 @@ export interface MigrationResult {
  * Applies the plan step by step, each in its own short IMMEDIATE transaction, so the service's
  * writes wait at most one step. Additive only: no existing row is changed or lost.
  */
-export function applyMigration(
-  sqlite: Database.Database,
-  plan: MigrationPlan,
-  progress: (p: MigrationProgress) => void = () => {},
-): MigrationResult {
+export function applyMigration(sqlite: Database.Database, plan: MigrationPlan, progress: (p: MigrationProgress) => void = () => {}): MigrationResult {
   const started = performance.now();
   const total = plan.steps.length;
   plan.steps.forEach((s, i) => {

@@ -80,8 +80,7 @@ export function migrationAuditMetadata(plan: MigrationPlan): MigrationAuditMetad
   };
 }
 
-const droppedInSchema = (name: string): boolean =>
-  committedMigrations().some((m) => m.sql.some((s) => new RegExp(`^\\s*DROP INDEX (?:IF EXISTS )?[\`"]?${name}[\`"]?\\s*;?\\s*$`, 'i').test(s)));
+const droppedInSchema = (name: string): boolean => committedMigrations().some((m) => m.sql.some((s) => new RegExp(`^\\s*DROP INDEX (?:IF EXISTS )?[\`"]?${name}[\`"]?\\s*;?\\s*$`, 'i').test(s)));
 
 /**
  * The one `schema:migrated` audit row of a migrate run, written after its steps in its own short
@@ -95,5 +94,4 @@ export function auditMigration(db: DB, op: Operator, plan: MigrationPlan): Audit
   return runAction(db, op, null, (now) => audit(db, now, SCHEMA_MIGRATED, SCHEMA_RESOURCE, newest, { ...metadata }));
 }
 
-const hasAuditLogs = (db: DB): boolean =>
-  db.$client.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_logs'").get() !== undefined;
+const hasAuditLogs = (db: DB): boolean => db.$client.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_logs'").get() !== undefined;

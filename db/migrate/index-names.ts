@@ -70,9 +70,7 @@ export function findDuplicateIndexes(existing: readonly IndexDef[], referenceNam
   const out: DuplicateIndexes[] = [];
   for (const group of groups.values()) {
     if (group.length < 2) continue;
-    const candidates = group
-      .filter((ix) => ix.origin === 'c' && isConsoleOwnIndex(ix.name))
-      .sort((a, b) => Number(referenceNames.has(a.name)) - Number(referenceNames.has(b.name)));
+    const candidates = group.filter((ix) => ix.origin === 'c' && isConsoleOwnIndex(ix.name)).sort((a, b) => Number(referenceNames.has(a.name)) - Number(referenceNames.has(b.name)));
     const dropped = new Set<string>();
     for (const ix of candidates) {
       const kept = group.filter((o) => o !== ix && !dropped.has(o.name));

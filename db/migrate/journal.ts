@@ -35,8 +35,7 @@ function readJournalTags(folder: string): string[] {
   return raw.entries.map((e) => e.tag);
 }
 
-const tableExists = (sqlite: Database.Database, name: string): boolean =>
-  sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+const tableExists = (sqlite: Database.Database, name: string): boolean => sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 
 const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
@@ -69,7 +68,12 @@ export function readJournal(sqlite: Database.Database): JournalState {
 /** The committed migrations whose hash an older console wrote into the service's __drizzle_migrations. */
 export function misplacedMigrations(sqlite: Database.Database): CommittedMigration[] {
   if (!tableExists(sqlite, SERVICE_JOURNAL_TABLE)) return [];
-  const there = new Set(sqlite.prepare(`SELECT hash FROM ${q(SERVICE_JOURNAL_TABLE)}`).pluck().all() as string[]);
+  const there = new Set(
+    sqlite
+      .prepare(`SELECT hash FROM ${q(SERVICE_JOURNAL_TABLE)}`)
+      .pluck()
+      .all() as string[],
+  );
   return committedMigrations().filter((m) => there.has(m.hash));
 }
 
@@ -122,10 +126,13 @@ export interface ServiceJournalState {
 
 export function readServiceJournal(sqlite: Database.Database): ServiceJournalState {
   if (!tableExists(sqlite, SERVICE_JOURNAL_TABLE)) return { exists: false, rows: 0, newestAt: null, consoleRows: 0 };
-  const row = sqlite
-    .prepare(`SELECT count(*) AS n, max(CAST(created_at AS REAL)) AS last FROM ${q(SERVICE_JOURNAL_TABLE)}`)
-    .get() as { n: number; last: number | null };
+  const row = sqlite.prepare(`SELECT count(*) AS n, max(CAST(created_at AS REAL)) AS last FROM ${q(SERVICE_JOURNAL_TABLE)}`).get() as { n: number; last: number | null };
   const ours = new Set(committedMigrations().map((m) => m.hash));
-  const consoleRows = (sqlite.prepare(`SELECT hash FROM ${q(SERVICE_JOURNAL_TABLE)}`).pluck().all() as string[]).filter((h) => ours.has(h)).length;
+  const consoleRows = (
+    sqlite
+      .prepare(`SELECT hash FROM ${q(SERVICE_JOURNAL_TABLE)}`)
+      .pluck()
+      .all() as string[]
+  ).filter((h) => ours.has(h)).length;
   return { exists: true, rows: row.n, newestAt: row.last, consoleRows };
 }

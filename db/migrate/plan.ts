@@ -59,7 +59,10 @@ function fillSteps(sqlite: Database.Database, ref: ReferenceSchema, shape: Datab
   const tables: MigrationStep[] = [];
   const columns: MigrationStep[] = [];
   const indexes: MigrationStep[] = [];
-  const existing = readIndexDefs(sqlite, ref.tables.map((t) => t.name).filter((n) => shape.tables.has(n)));
+  const existing = readIndexDefs(
+    sqlite,
+    ref.tables.map((t) => t.name).filter((n) => shape.tables.has(n)),
+  );
   const refNames = new Set(ref.indexes.map((ix) => ix.name));
   for (const table of ref.tables) {
     const have = shape.tables.get(table.name);
@@ -103,7 +106,14 @@ function duplicateSteps(sqlite: Database.Database, ref: ReferenceSchema, shape: 
   const existing = readIndexDefs(sqlite, [...shape.tables.keys()]);
   const refNames = new Set(ref.indexes.map((ix) => ix.name));
   return findDuplicateIndexes(existing, refNames).flatMap((d) =>
-    d.drop.map((name) => step.dropIndexStep(name, d.table, d.columns, d.names.filter((n) => !d.drop.includes(n)))),
+    d.drop.map((name) =>
+      step.dropIndexStep(
+        name,
+        d.table,
+        d.columns,
+        d.names.filter((n) => !d.drop.includes(n)),
+      ),
+    ),
   );
 }
 
@@ -126,7 +136,7 @@ function nonAdditiveWarnings(journal: JournalState): string[] {
 }
 
 function lockWarning(s: MigrationStep): string {
-  const rows = s.rows ? `${describeRows(s.rows)} of ${s.table}` : s.table ?? 'the file';
+  const rows = s.rows ? `${describeRows(s.rows)} of ${s.table}` : (s.table ?? 'the file');
   return (
     `${s.description.split(' over ')[0]}: SQLite builds an index in one piece, so the write lock is held about ` +
     `${Math.ceil(s.lockSeconds)} s over ${rows}; stop the service first, or its writes wait (and fail past 5 s)`

@@ -21,9 +21,7 @@ const DROP_INDEX_NAME = /^DROP\s+INDEX\s+(?:IF\s+EXISTS\s+)?[`"]?([^`"\s;]+)/i;
 
 /** drizzle-kit writes bare CREATE and DROP: pushSchema runs them IF [NOT] EXISTS. */
 export function ifNotExists(statement: string): string {
-  return statement
-    .replace(CREATE, (_m, what: string) => `CREATE ${what} IF NOT EXISTS `)
-    .replace(DROP, (_m, what: string) => `DROP ${what} IF EXISTS `);
+  return statement.replace(CREATE, (_m, what: string) => `CREATE ${what} IF NOT EXISTS `).replace(DROP, (_m, what: string) => `DROP ${what} IF EXISTS `);
 }
 
 /**

@@ -45,9 +45,7 @@ export function referenceSchema(): ReferenceSchema {
   const mem = new Database(':memory:');
   try {
     for (const stmt of migrationStatements()) mem.exec(stmt);
-    const tableRows = mem
-      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid")
-      .all() as { name: string; sql: string }[];
+    const tableRows = mem.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid").all() as { name: string; sql: string }[];
     const info = mem.prepare('SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?) ORDER BY cid');
     const tables = tableRows.map(({ name, sql }) => ({
       name,
@@ -61,7 +59,10 @@ export function referenceSchema(): ReferenceSchema {
       })),
     }));
     const order = mem.prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY rowid").pluck().all() as string[];
-    const indexes = readIndexDefs(mem, tables.map((t) => t.name))
+    const indexes = readIndexDefs(
+      mem,
+      tables.map((t) => t.name),
+    )
       .filter((ix) => ix.origin === 'c')
       .sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
     cached = { tables, indexes };

@@ -18,13 +18,34 @@ const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 export function estimateRows(sqlite: Database.Database, table: string): RowEstimate {
   let upper: number;
   try {
-    upper = Number(sqlite.prepare(`SELECT coalesce(max(rowid), 0) FROM ${quote(table)}`).pluck().get());
+    upper = Number(
+      sqlite
+        .prepare(`SELECT coalesce(max(rowid), 0) FROM ${quote(table)}`)
+        .pluck()
+        .get(),
+    );
   } catch {
     // WITHOUT ROWID tables have no rowid; none of ours are, but an unmanaged one may be
-    return { rows: Number(sqlite.prepare(`SELECT count(*) FROM ${quote(table)}`).pluck().get()), exact: true };
+    return {
+      rows: Number(
+        sqlite
+          .prepare(`SELECT count(*) FROM ${quote(table)}`)
+          .pluck()
+          .get(),
+      ),
+      exact: true,
+    };
   }
   if (upper > EXACT_COUNT_LIMIT) return { rows: upper, exact: false };
-  return { rows: Number(sqlite.prepare(`SELECT count(*) FROM ${quote(table)}`).pluck().get()), exact: true };
+  return {
+    rows: Number(
+      sqlite
+        .prepare(`SELECT count(*) FROM ${quote(table)}`)
+        .pluck()
+        .get(),
+    ),
+    exact: true,
+  };
 }
 
 /** Measured here: one B-tree index over a million rows takes about 1.3 s; keep some margin. */

@@ -4,15 +4,7 @@ import type { ColumnDef, TableDef } from './reference.js';
 import type { IndexDef } from './index-defs.js';
 import { describeRows, indexBuildSeconds, type RowEstimate } from './row-estimate.js';
 
-export type StepKind =
-  | 'create-schema'
-  | 'create-table'
-  | 'add-column'
-  | 'create-index'
-  | 'drop-index'
-  | 'create-extra'
-  | 'repair-journal'
-  | 'record-journal';
+export type StepKind = 'create-schema' | 'create-table' | 'add-column' | 'create-index' | 'drop-index' | 'create-extra' | 'repair-journal' | 'record-journal';
 
 /** One additive change, applied in its own short transaction (extras batch their own work). */
 export interface MigrationStep {
@@ -40,8 +32,7 @@ export const LONG_LOCK_SECONDS = 1;
 
 const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
-const ifNotExists = (sql: string, what: 'TABLE' | 'INDEX'): string =>
-  sql.replace(new RegExp(`^CREATE (UNIQUE )?${what} (?!IF NOT EXISTS)`, 'i'), (m) => `${m}IF NOT EXISTS `);
+const ifNotExists = (sql: string, what: 'TABLE' | 'INDEX'): string => sql.replace(new RegExp(`^CREATE (UNIQUE )?${what} (?!IF NOT EXISTS)`, 'i'), (m) => `${m}IF NOT EXISTS `);
 
 export function createSchemaStep(statements: readonly string[], tables: number, indexes: number): MigrationStep {
   return {

@@ -53,6 +53,12 @@ export function conflictsAsErrors<T>(table: string, write: () => T): T {
     const err = e as SqliteLikeError;
     if (err?.code !== 'SQLITE_CONSTRAINT_UNIQUE' && err?.code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw e;
     const columns = /constraint failed: (.*)$/.exec(err.message ?? '')?.[1] ?? table;
-    throw new ConflictError(`${table}: another row already has this ${columns.split(', ').map((c) => c.replace(/^[^.]*\./, '')).join(' and ')} (${columns} is unique); nothing was written`, { cause: e });
+    throw new ConflictError(
+      `${table}: another row already has this ${columns
+        .split(', ')
+        .map((c) => c.replace(/^[^.]*\./, ''))
+        .join(' and ')} (${columns} is unique); nothing was written`,
+      { cause: e },
+    );
   }
 }

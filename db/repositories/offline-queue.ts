@@ -62,9 +62,17 @@ export class OfflineQueueRepository extends BaseRepository {
   undeliveredSubmits(): SubmitSnapshot {
     const t = this.tables.offlineQueue;
     if (!t.exists) return { upTo: 0, byTask: new Map() };
-    const upTo = this.db.select({ last: max(t.table.id) }).from(t.table).get()?.last ?? 0;
+    const upTo =
+      this.db
+        .select({ last: max(t.table.id) })
+        .from(t.table)
+        .get()?.last ?? 0;
     const { where, taskId } = this.submitWhere();
-    const rows = this.db.select({ id: t.table.id, taskId: sql<string | null>`${taskId}` }).from(t.table).where(and(lte(t.table.id, upTo), where)).all();
+    const rows = this.db
+      .select({ id: t.table.id, taskId: sql<string | null>`${taskId}` })
+      .from(t.table)
+      .where(and(lte(t.table.id, upTo), where))
+      .all();
     const byTask = new Map<string, number[]>();
     for (const r of rows) if (typeof r.taskId === 'string') byTask.set(r.taskId, [...(byTask.get(r.taskId) ?? []), r.id]);
     return { upTo, byTask };
@@ -87,7 +95,12 @@ export class OfflineQueueRepository extends BaseRepository {
     if (!t.exists) return [];
     const known = [...(seen?.byTask.get(taskId) ?? [])];
     const still = known.length
-      ? this.db.select({ id: t.table.id }).from(t.table).where(and(inArray(t.table.id, known), eq(t.table.delivered, false))).all().map((r) => r.id)
+      ? this.db
+          .select({ id: t.table.id })
+          .from(t.table)
+          .where(and(inArray(t.table.id, known), eq(t.table.delivered, false)))
+          .all()
+          .map((r) => r.id)
       : [];
     const ids = [...still, ...this.findUndeliveredSubmits(taskId, seen?.upTo ?? 0).map((r) => r.id)].sort((a, b) => a - b);
     for (const id of ids) this.markDelivered(id, at);
@@ -106,6 +119,9 @@ export class OfflineQueueRepository extends BaseRepository {
   cleanExpired(): number {
     const t = this.tables.offlineQueue;
     if (!t.exists) return 0;
-    return this.db.delete(t.table).where(and(eq(t.table.delivered, false), lte(t.table.expiresAt, nowIso()))).run().changes;
+    return this.db
+      .delete(t.table)
+      .where(and(eq(t.table.delivered, false), lte(t.table.expiresAt, nowIso())))
+      .run().changes;
   }
 }

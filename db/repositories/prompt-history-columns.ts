@@ -31,7 +31,5 @@ const literal = (v: string | null): string => (v === null ? 'NULL' : `'${v.repla
  */
 export function promptSelectList(shape: DatabaseShape): string {
   const present = shape.tables.get(PROMPT_HISTORY_TABLE);
-  return PROMPT_HISTORY_COLUMNS.map(({ prop, column, fallback }) =>
-    present?.has(column) ? `p."${column}" AS "${prop}"` : `${literal(fallback)} AS "${prop}"`,
-  ).join(', ');
+  return PROMPT_HISTORY_COLUMNS.map(({ prop, column, fallback }) => (present?.has(column) ? `p."${column}" AS "${prop}"` : `${literal(fallback)} AS "${prop}"`)).join(', ');
 }

@@ -6,16 +6,7 @@ import { tagSpellings } from '../search/predicates.js';
 import { tagsReady } from '../search/tags.js';
 import type { PromptHistoryRow } from '../types.js';
 import { PROMPT_HISTORY_TABLE } from './prompt-history-columns.js';
-import {
-  promptCountSql,
-  promptListSql,
-  promptRangeCountSql,
-  promptSource,
-  type PromptFilters,
-  type PromptPage,
-  type PromptSource,
-  type SourcePurpose,
-} from './prompt-history-query.js';
+import { promptCountSql, promptListSql, promptRangeCountSql, promptSource, type PromptFilters, type PromptPage, type PromptSource, type SourcePurpose } from './prompt-history-query.js';
 import { emptyPromptStats, readPromptStats, type NamedCount, type PromptStats } from './prompt-history-stats.js';
 import { categoryCountsSql, tagCountsSql } from './prompt-history-stats-sql.js';
 import { rollupCategoriesSql, rollupServes } from './prompt-history-rollup-sql.js';
@@ -105,12 +96,16 @@ export class PromptHistoryReader {
 
   /** Distinct categories, as the service returns them. */
   getCategories(): string[] {
-    return this.categoryCounts().flatMap((c) => (c.name === null ? [] : [c.name])).sort();
+    return this.categoryCounts()
+      .flatMap((c) => (c.name === null ? [] : [c.name]))
+      .sort();
   }
 
   /** Distinct tags, sorted, as the service returns them (without parsing every row). */
   getTags(): string[] {
-    return this.tagCounts().map((t) => t.name).sort();
+    return this.tagCounts()
+      .map((t) => t.name)
+      .sort();
   }
 
   /** Prompts per category (null: none), most used first. */

@@ -8,8 +8,7 @@ import type { PromptFilters } from './prompt-history-query.js';
 
 const present = (s: string | null | undefined): s is string => s !== undefined && s !== null && s !== '';
 
-export const rollupServes = (shape: DatabaseShape, filters: PromptFilters): boolean =>
-  rollupReady(shape) && !present(filters.search) && !present(filters.tag);
+export const rollupServes = (shape: DatabaseShape, filters: PromptFilters): boolean => rollupReady(shape) && !present(filters.search) && !present(filters.tag);
 
 const CATEGORY = "CASE WHEN substr(r.category, 1, 1) = '+' THEN substr(r.category, 2) END";
 
@@ -41,9 +40,5 @@ export function rollupDailySql(filters: PromptFilters, sinceIso: string): SqlPar
 }
 
 export function rollupCategoriesSql(filters: PromptFilters): SqlPart {
-  return join([
-    part(`SELECT ${CATEGORY} AS name, sum(r.count) AS count FROM ${ROLLUP_TABLE} r`),
-    where(filters),
-    part('GROUP BY r.category HAVING sum(r.count) > 0 ORDER BY count DESC, name'),
-  ]);
+  return join([part(`SELECT ${CATEGORY} AS name, sum(r.count) AS count FROM ${ROLLUP_TABLE} r`), where(filters), part('GROUP BY r.category HAVING sum(r.count) > 0 ORDER BY count DESC, name')]);
 }

@@ -5,8 +5,7 @@ import type { PromptSource } from './prompt-history-query.js';
 
 // The statistics' SQL, exposed so the benchmark can run exactly this SQL bare (its floor).
 
-const filtered = (source: PromptSource, extra: SqlPart[] = []): SqlPart =>
-  join([part(`FROM ${source.from} WHERE`), allOf([...source.where, ...extra])]);
+const filtered = (source: PromptSource, extra: SqlPart[] = []): SqlPart => join([part(`FROM ${source.from} WHERE`), allOf([...source.where, ...extra])]);
 
 /**
  * One pass for counts by status and category and every duration figure: on an unfiltered table
@@ -26,11 +25,7 @@ export function statsGroupsSql(source: PromptSource): SqlPart {
 
 /** Prompts per UTC day since `sinceIso`: a range of idx_prompt_history_timestamp. */
 export function dailyCountsSql(source: PromptSource, sinceIso: string): SqlPart {
-  return join([
-    part('SELECT substr(p.timestamp, 1, 10) AS name, count(*) AS count'),
-    filtered(source, [part('p.timestamp >= ?', sinceIso)]),
-    part('GROUP BY name'),
-  ]);
+  return join([part('SELECT substr(p.timestamp, 1, 10) AS name, count(*) AS count'), filtered(source, [part('p.timestamp >= ?', sinceIso)]), part('GROUP BY name')]);
 }
 
 export function categoryCountsSql(source: PromptSource): SqlPart {
@@ -44,22 +39,11 @@ export function categoryCountsSql(source: PromptSource): SqlPart {
 export function tagCountsSql(shape: DatabaseShape, source: PromptSource, unfiltered: boolean, limit?: number): SqlPart {
   const tail = join([part('GROUP BY name ORDER BY count DESC, name'), limit !== undefined ? part('LIMIT ?', limit) : part('')]);
   if (tagsReady(shape) && unfiltered) {
-    return join([
-      part(`SELECT tag AS name, count FROM ${TAG_COUNTS_TABLE} WHERE count > 0 ORDER BY count DESC, name`),
-      limit !== undefined ? part('LIMIT ?', limit) : part(''),
-    ]);
+    return join([part(`SELECT tag AS name, count FROM ${TAG_COUNTS_TABLE} WHERE count > 0 ORDER BY count DESC, name`), limit !== undefined ? part('LIMIT ?', limit) : part('')]);
   }
   if (tagsReady(shape)) {
-    return join([
-      part(`SELECT tc.tag AS name, count(*) AS count FROM ${source.from} JOIN ${TAGS_TABLE} tc ON tc.prompt_id = p.id WHERE`),
-      allOf(source.where),
-      tail,
-    ]);
+    return join([part(`SELECT tc.tag AS name, count(*) AS count FROM ${source.from} JOIN ${TAGS_TABLE} tc ON tc.prompt_id = p.id WHERE`), allOf(source.where), tail]);
   }
   // A tags array may repeat an element: count each prompt once per tag, as the side table does.
-  return join([
-    part(`SELECT j.value AS name, count(DISTINCT p.id) AS count FROM ${source.from}, json_each(${tagArray('p.tags')}) j WHERE`),
-    allOf([...source.where, part("j.type = 'text'")]),
-    tail,
-  ]);
+  return join([part(`SELECT j.value AS name, count(DISTINCT p.id) AS count FROM ${source.from}, json_each(${tagArray('p.tags')}) j WHERE`), allOf([...source.where, part("j.type = 'text'")]), tail]);
 }

@@ -75,8 +75,7 @@ const add = <K>(map: Map<K, number>, key: K, n: number): void => {
  */
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-const byCountDesc = <N>(map: Map<N, number>): NamedCount<N>[] =>
-  [...map].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || byName(String(a.name), String(b.name)));
+const byCountDesc = <N>(map: Map<N, number>): NamedCount<N>[] => [...map].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || byName(String(a.name), String(b.name)));
 
 function durations(groups: GroupRow[]): DurationComparison[] {
   const per = new Map<string | null, { count: number; est: number; act: number }>();
@@ -124,13 +123,7 @@ export function emptyPromptStats(now: Date): PromptStats {
  * Three queries for everything: grouped counts and durations, top tags, days of the last 12
  * weeks. On a migrated file, unless text or a tag filters, they read the rollups kept by triggers.
  */
-export function readPromptStats(
-  sqlite: Database.Database,
-  shape: DatabaseShape,
-  filters: PromptFilters,
-  source: PromptSource,
-  opts: { now: Date; topTags: number },
-): PromptStats {
+export function readPromptStats(sqlite: Database.Database, shape: DatabaseShape, filters: PromptFilters, source: PromptSource, opts: { now: Date; topTags: number }): PromptStats {
   const unfiltered = source.where.length === 0;
   const rollup = rollupServes(shape, filters);
   const since = firstWeekStart(opts.now).toISOString();

@@ -31,9 +31,18 @@ export function decodePrompt(row: PromptHistoryRow): DecodedPrompt {
 
 /** How each prompt_history cell is read (db/cells.ts): tags and related files stay text, parsed by decodePrompt. */
 const PROMPT_CELLS = {
-  id: 'number', prompt: 'text', category: 'text?', tags: 'text', context: 'text?', relatedFiles: 'text',
-  executionStatus: 'text', executionNotes: 'text?', estimatedDurationMinutes: 'number?', actualDurationMinutes: 'number?',
-  timestamp: 'time', completedAt: 'time?',
+  id: 'number',
+  prompt: 'text',
+  category: 'text?',
+  tags: 'text',
+  context: 'text?',
+  relatedFiles: 'text',
+  executionStatus: 'text',
+  executionNotes: 'text?',
+  estimatedDurationMinutes: 'number?',
+  actualDurationMinutes: 'number?',
+  timestamp: 'time',
+  completedAt: 'time?',
 } as const satisfies Record<keyof PromptHistoryRow, CellKind>;
 
 /**

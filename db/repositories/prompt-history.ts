@@ -61,7 +61,10 @@ export class PromptHistoryRepository extends BaseRepository {
     const values: PromptHistoryInsert = { ...data, timestamp: givenIso(data.timestamp, 'timestamp') ?? nowIso() };
     if (data.completedAt != null) givenIso(data.completedAt, 'completedAt');
     assertWritable(t, values);
-    return withDefaults(t, conflictsAsErrors(t.name, () => this.db.insert(t.table).values(values).returning().get()));
+    return withDefaults(
+      t,
+      conflictsAsErrors(t.name, () => this.db.insert(t.table).values(values).returning().get()),
+    );
   }
 
   log(prompt: string, options: LogPromptOptions = {}): PromptHistoryRow {

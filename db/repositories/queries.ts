@@ -26,7 +26,11 @@ export interface ListOptions {
 /** Matching rows in order; none when the file lacks the table. */
 export function selectMany<K extends TableKey>(db: DB, t: ShapedTable<K>, where: SQL | undefined, opts: ListOptions): RowOf<K>[] {
   if (!t.exists) return [];
-  const q = db.select().from(plain(t)).where(where).orderBy(...opts.orderBy);
+  const q = db
+    .select()
+    .from(plain(t))
+    .where(where)
+    .orderBy(...opts.orderBy);
   const rows = opts.limit === undefined ? q.all() : q.limit(opts.limit).all();
   return rows.map((r) => withDefaults(t, r));
 }
@@ -38,14 +42,30 @@ export function selectMany<K extends TableKey>(db: DB, t: ShapedTable<K>, where:
 export function insertRow<K extends TableKey>(db: DB, t: ShapedTable<K>, values: object): RowOf<K> {
   refuseUnknownFields(t, values);
   assertWritable(t, values);
-  return withDefaults(t, conflictsAsErrors(t.name, () => db.insert(plain(t)).values(values as never).returning().get()));
+  return withDefaults(
+    t,
+    conflictsAsErrors(t.name, () =>
+      db
+        .insert(plain(t))
+        .values(values as never)
+        .returning()
+        .get(),
+    ),
+  );
 }
 
 /** Updates the one row `where` names (checked as insertRow checks); NotFoundError (resource, id) when none matched. */
 export function updateOne<K extends TableKey>(db: DB, t: ShapedTable<K>, set: object, where: SQL, resource: string, id: string | number): RowOf<K> {
   refuseUnknownFields(t, set);
   assertWritable(t, set);
-  const row = conflictsAsErrors(t.name, () => db.update(plain(t)).set(set as never).where(where).returning().get());
+  const row = conflictsAsErrors(t.name, () =>
+    db
+      .update(plain(t))
+      .set(set as never)
+      .where(where)
+      .returning()
+      .get(),
+  );
   return withDefaults(t, found(row, resource, id));
 }
 

@@ -41,10 +41,7 @@ export function newScheduleValues(data: NewScheduledTask, now: Date, countByUser
   if (!cron && next && data.scheduledFor != null && toInstant(data.scheduledFor, 'the time').getTime() !== next.getTime()) {
     shape.add('time', `a one-shot runs at its time: nextExecutionAt ${next.toISOString()} differs from scheduledFor ${toInstant(data.scheduledFor, 'the time').toISOString()}`);
   }
-  const checked = checkNewSchedule(
-    { ...data, cron, when: at },
-    { now, readTime: readInstant, countByUser },
-  );
+  const checked = checkNewSchedule({ ...data, cron, when: at }, { now, readTime: readInstant, countByUser });
   throwIfRefused([...checked.refusals, ...shape.list]);
   const { kind, timing } = checked;
   if (!kind || !timing) throw new ValidationError('the schedule was refused');

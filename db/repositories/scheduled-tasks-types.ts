@@ -37,8 +37,25 @@ export interface NewScheduledTask {
 
 /** Every option NewScheduledTask has: create refuses any other key. */
 export const NEW_SCHEDULE_OPTIONS = [
-  'id', 'projectId', 'userId', 'taskType', 'botName', 'command', 'prompt', 'slackChannelId', 'slackThreadTs', 'timezone', 'cronExpression',
-  'scheduledFor', 'maxExecutions', 'expiresAt', 'metadata', 'isRecurring', 'nextExecutionAt', 'status', 'enabled',
+  'id',
+  'projectId',
+  'userId',
+  'taskType',
+  'botName',
+  'command',
+  'prompt',
+  'slackChannelId',
+  'slackThreadTs',
+  'timezone',
+  'cronExpression',
+  'scheduledFor',
+  'maxExecutions',
+  'expiresAt',
+  'metadata',
+  'isRecurring',
+  'nextExecutionAt',
+  'status',
+  'enabled',
 ] as const satisfies readonly (keyof NewScheduledTask)[];
 /** Fails to compile when NewScheduledTask gains an option the list above lacks. */
 export const NEW_SCHEDULE_OPTIONS_COMPLETE: [Exclude<keyof NewScheduledTask, (typeof NEW_SCHEDULE_OPTIONS)[number]>] extends [never] ? true : never = true;

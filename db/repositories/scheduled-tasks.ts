@@ -24,7 +24,10 @@ const RUNNABLE = ['pending', 'active'];
  * `clock` is injectable so tests can stand on either side of a daylight-saving change.
  */
 export class ScheduledTaskRepository extends BaseRepository {
-  constructor(db: DB, private readonly clock: () => Date = () => new Date()) {
+  constructor(
+    db: DB,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
     super(db);
   }
 
@@ -32,7 +35,13 @@ export class ScheduledTaskRepository extends BaseRepository {
   create(data: NewScheduledTask): ScheduledTaskRow {
     const t = this.tables.scheduledTasks;
     assertWritable(t);
-    return writeTransaction(this.db, () => insertRow(this.db, t, newScheduleValues(data, this.clock(), (owner) => this.countByUser(owner))));
+    return writeTransaction(this.db, () =>
+      insertRow(
+        this.db,
+        t,
+        newScheduleValues(data, this.clock(), (owner) => this.countByUser(owner)),
+      ),
+    );
   }
 
   findById(id: string): ScheduledTaskRow | undefined {

@@ -75,7 +75,13 @@ export class UserRepository extends BaseRepository {
   countActiveAdmins(): number {
     const t = this.tables.users;
     if (!t.exists) return 0;
-    return this.db.select({ n: count() }).from(t.table).where(and(eq(t.table.role, 'admin'), eq(t.table.active, true))).get()?.n ?? 0;
+    return (
+      this.db
+        .select({ n: count() })
+        .from(t.table)
+        .where(and(eq(t.table.role, 'admin'), eq(t.table.active, true)))
+        .get()?.n ?? 0
+    );
   }
 
   findPermissions(userId: string): ProjectPermission[] {

@@ -13,7 +13,10 @@ export interface ScheduleKind {
 
 /** A refusal of the type, bot or command, naming which of them it is about. */
 export class ScheduleKindError extends ValidationError {
-  constructor(readonly field: 'type' | 'bot' | 'command', message: string) {
+  constructor(
+    readonly field: 'type' | 'bot' | 'command',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -40,9 +43,13 @@ export function scheduleKind(input: KindInput): ScheduleKind {
   const bot = input.botName?.trim() ?? '';
   const command = input.command?.trim() ?? '';
   if (asked === 'reminder') {
-    if (input.recurring) throw new ScheduleKindError('type', 'a reminder runs once (the service completes it after posting it); a schedule with a cron expression is a recurring_job with a bot and command');
+    if (input.recurring)
+      throw new ScheduleKindError('type', 'a reminder runs once (the service completes it after posting it); a schedule with a cron expression is a recurring_job with a bot and command');
     if ((bot && bot !== REMINDER_BOT.botName) || (command && command !== REMINDER_BOT.command)) {
-      throw new ScheduleKindError(bot && bot !== REMINDER_BOT.botName ? 'bot' : 'command', `a reminder is posted by the system bot with the remind command, as the service writes it, not by "${bot} ${command}"`);
+      throw new ScheduleKindError(
+        bot && bot !== REMINDER_BOT.botName ? 'bot' : 'command',
+        `a reminder is posted by the system bot with the remind command, as the service writes it, not by "${bot} ${command}"`,
+      );
     }
     return { taskType: 'reminder', ...REMINDER_BOT };
   }

@@ -28,9 +28,7 @@ function retime(r: Refusals, before: ScheduledTaskRow, patch: ScheduledTaskPatch
   const first = r.run('time', () => planFirstRun({ timezone: zone, cronExpression: cron, scheduledFor }, now));
   if (!first) return undefined;
   // a changed expiry is refused about the expiry; a kept one that the new time passes, about the time
-  const expiresAt = r.run(patch.expiresAt !== undefined ? 'expiry' : 'time', () =>
-    checkedExpiry(patch.expiresAt !== undefined ? patch.expiresAt : before.expiresAt, first.first, zone),
-  );
+  const expiresAt = r.run(patch.expiresAt !== undefined ? 'expiry' : 'time', () => checkedExpiry(patch.expiresAt !== undefined ? patch.expiresAt : before.expiresAt, first.first, zone));
   if (expiresAt === undefined) return undefined;
   const next = first.first.toISOString();
   const out: TimingSet = { isRecurring: recurring, cronExpression: first.cronExpression, nextExecutionAt: next, expiresAt };

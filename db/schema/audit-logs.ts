@@ -10,7 +10,4 @@ export const auditLogColumns = () => ({
   timestamp: text('timestamp').notNull(),
 });
 
-export const auditLogs = sqliteTable('audit_logs', auditLogColumns(), (t) => [
-  index('idx_audit_logs_action').on(t.action),
-  index('idx_audit_logs_resource').on(t.resourceType, t.resourceId),
-]);
+export const auditLogs = sqliteTable('audit_logs', auditLogColumns(), (t) => [index('idx_audit_logs_action').on(t.action), index('idx_audit_logs_resource').on(t.resourceType, t.resourceId)]);

@@ -4,7 +4,10 @@ import { projects } from './projects.js';
 // consumer_key, consumer_secret, token_id and token_secret hold AES-256-GCM ciphertext; never decrypt by default.
 export const netsuiteConfigColumns = () => ({
   id: text('id').primaryKey(),
-  projectId: text('project_id').notNull().unique().references(() => projects.id, { onDelete: 'cascade' }),
+  projectId: text('project_id')
+    .notNull()
+    .unique()
+    .references(() => projects.id, { onDelete: 'cascade' }),
   accountNumber: text('account_number').notNull(),
   productionUrl: text('production_url').notNull(),
   sandboxUrl: text('sandbox_url'),

@@ -3,7 +3,9 @@ import { projects } from './projects.js';
 
 export const scheduledTaskColumns = () => ({
   id: text('id').primaryKey(),
-  projectId: text('project_id').notNull().references(() => projects.id),
+  projectId: text('project_id')
+    .notNull()
+    .references(() => projects.id),
   userId: text('user_id').notNull(),
   taskType: text('task_type').notNull(),
   botName: text('bot_name').notNull(),

@@ -3,7 +3,9 @@ import { tasks } from './tasks.js';
 
 export const sessionColumns = () => ({
   id: text('id').primaryKey(),
-  taskId: text('task_id').notNull().references(() => tasks.id),
+  taskId: text('task_id')
+    .notNull()
+    .references(() => tasks.id),
   agentId: text('agent_id').notNull(),
   model: text('model').notNull(),
   inputTokens: integer('input_tokens').notNull().default(0),

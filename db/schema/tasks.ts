@@ -3,7 +3,9 @@ import { projects } from './projects.js';
 
 export const taskColumns = () => ({
   id: text('id').primaryKey(),
-  projectId: text('project_id').notNull().references(() => projects.id),
+  projectId: text('project_id')
+    .notNull()
+    .references(() => projects.id),
   botName: text('bot_name').notNull(),
   command: text('command').notNull(),
   prompt: text('prompt').notNull(),

@@ -3,7 +3,9 @@ import { users } from './users.js';
 
 export const userProjectPermissionColumns = () => ({
   id: integer('id').primaryKey({ autoIncrement: true }),
-  userId: text('user_id').notNull().references(() => users.id),
+  userId: text('user_id')
+    .notNull()
+    .references(() => users.id),
   projectId: text('project_id').notNull(),
   permissions: text('permissions').notNull().default('[]'),
   createdAt: text('created_at').notNull(),

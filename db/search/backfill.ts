@@ -24,9 +24,7 @@ export function backfillInBatches(sqlite: Database.Database, plan: BackfillPlan,
   const table = `"${plan.table ?? 'prompt_history'}"`;
   const key = plan.key ?? 'id';
   const total = (sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number) ?? 0;
-  const nextHi = sqlite.prepare<[number, number]>(
-    `SELECT max(k) FROM (SELECT ${key} AS k FROM ${table} WHERE ${key} > ? ORDER BY ${key} LIMIT ?)`,
-  ).pluck();
+  const nextHi = sqlite.prepare<[number, number]>(`SELECT max(k) FROM (SELECT ${key} AS k FROM ${table} WHERE ${key} > ? ORDER BY ${key} LIMIT ?)`).pluck();
   const countIn = sqlite.prepare<[number, number]>(`SELECT count(*) FROM ${table} WHERE ${key} > ? AND ${key} <= ?`).pluck();
   let lo = plan.start?.() ?? 0;
   let done = 0;

@@ -11,7 +11,6 @@ import { FOLD_FUNCTION, foldCase } from './fold.js';
  */
 export function foldedMatch(column: SQLiteColumn | SQL, compare: 'contains' | 'starts' | 'equals', text: string): SQL {
   const q = foldCase(text);
-  const test = (expr: SQL): SQL =>
-    compare === 'contains' ? sql`instr(${expr}, ${q}) > 0` : compare === 'starts' ? sql`instr(${expr}, ${q}) = 1` : sql`${expr} = ${q}`;
+  const test = (expr: SQL): SQL => (compare === 'contains' ? sql`instr(${expr}, ${q}) > 0` : compare === 'starts' ? sql`instr(${expr}, ${q}) = 1` : sql`${expr} = ${q}`);
   return sql`(${test(sql`lower(${column})`)} OR (length(${column}) < octet_length(${column}) AND ${test(sql`${sql.raw(FOLD_FUNCTION)}(${column})`)}))`;
 }

@@ -14,8 +14,7 @@ import { FOLD_FUNCTION, foldCase, registerFold } from './fold.js';
  * characters (octet_length > length) is folded by the registered function.
  */
 export const folded = (column: string, compare: 'contains' | 'equals' | 'starts'): string => {
-  const test = (expr: string): string =>
-    compare === 'contains' ? `instr(${expr}, ?) > 0` : compare === 'starts' ? `instr(${expr}, ?) = 1` : `${expr} = ?`;
+  const test = (expr: string): string => (compare === 'contains' ? `instr(${expr}, ?) > 0` : compare === 'starts' ? `instr(${expr}, ?) = 1` : `${expr} = ?`);
   return `(${test(`lower(${column})`)} OR (length(${column}) < octet_length(${column}) AND ${test(`${FOLD_FUNCTION}(${column})`)}))`;
 };
 
@@ -65,5 +64,8 @@ export const drivingTag = (tag: string, spellings?: readonly string[]): SqlPart 
 export function tagSpellings(sqlite: Database.Database, tag: string): string[] {
   registerFold(sqlite);
   const t = foldCase(tag);
-  return sqlite.prepare<[string, string], string>(`SELECT c.tag FROM ${TAG_COUNTS_TABLE} c WHERE c.count > 0 AND ${folded('c.tag', 'equals')} ORDER BY c.tag`).pluck().all(t, t);
+  return sqlite
+    .prepare<[string, string], string>(`SELECT c.tag FROM ${TAG_COUNTS_TABLE} c WHERE c.count > 0 AND ${folded('c.tag', 'equals')} ORDER BY c.tag`)
+    .pluck()
+    .all(t, t);
 }

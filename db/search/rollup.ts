@@ -11,8 +11,7 @@ const STATE_TABLE = 'prompt_history_rollup_state';
 const TRIGGERS = ['prompt_history_rollup_ai', 'prompt_history_rollup_au', 'prompt_history_rollup_ad'] as const;
 const ALL_COUNTED = '9223372036854775807';
 
-const key = (r: string): string =>
-  `coalesce(${r}.execution_status, ''), CASE WHEN ${r}.category IS NULL THEN '-' ELSE '+' || ${r}.category END, coalesce(substr(${r}.timestamp, 1, 10), '')`;
+const key = (r: string): string => `coalesce(${r}.execution_status, ''), CASE WHEN ${r}.category IS NULL THEN '-' ELSE '+' || ${r}.category END, coalesce(substr(${r}.timestamp, 1, 10), '')`;
 
 const both = (r: string): string => `${r}.estimated_duration_minutes IS NOT NULL AND ${r}.actual_duration_minutes IS NOT NULL`;
 

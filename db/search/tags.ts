@@ -10,12 +10,10 @@ const TRIGGERS = ['prompt_history_tags_ai', 'prompt_history_tags_au', 'prompt_hi
  * The tags JSON of `column` when it is a valid array, else NULL (json_each(NULL) yields nothing).
  * Nested CASE because SQLite may evaluate both sides of AND, and json_type raises on bad JSON.
  */
-export const tagArray = (column: string): string =>
-  `CASE WHEN json_valid(${column}) THEN CASE json_type(${column}) WHEN 'array' THEN ${column} END END`;
+export const tagArray = (column: string): string => `CASE WHEN json_valid(${column}) THEN CASE json_type(${column}) WHEN 'array' THEN ${column} END END`;
 
 /** Distinct text elements only, so a trigger never meets a duplicate key, whatever the outer conflict policy. */
-const tagsOf = (row: string): string =>
-  `SELECT DISTINCT ${row}.id, j.value FROM json_each(${tagArray(`${row}.tags`)}) j WHERE j.type = 'text'`;
+const tagsOf = (row: string): string => `SELECT DISTINCT ${row}.id, j.value FROM json_each(${tagArray(`${row}.tags`)}) j WHERE j.type = 'text'`;
 
 const SETUP = `
 CREATE TABLE IF NOT EXISTS ${TAGS_TABLE} (

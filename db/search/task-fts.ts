@@ -26,8 +26,7 @@ export const TASK_FTS_QUEUE = 'tasks_fts_queue';
 const TRIGGERS = ['tasks_fts_ai', 'tasks_fts_au', 'tasks_fts_ad'] as const;
 
 /** Adds the rowid unless queued: a plain insert that cannot meet a conflict, whatever the outer statement's conflict policy. */
-const enqueue = (rowid: string): string =>
-  `INSERT INTO ${TASK_FTS_QUEUE} (task_rowid) SELECT ${rowid} WHERE NOT EXISTS (SELECT 1 FROM ${TASK_FTS_QUEUE} WHERE task_rowid = ${rowid});`;
+const enqueue = (rowid: string): string => `INSERT INTO ${TASK_FTS_QUEUE} (task_rowid) SELECT ${rowid} WHERE NOT EXISTS (SELECT 1 FROM ${TASK_FTS_QUEUE} WHERE task_rowid = ${rowid});`;
 const CHANGED = 'old.prompt IS NOT new.prompt OR old.result IS NOT new.result OR old.error_message IS NOT new.error_message';
 
 const SETUP = `
@@ -100,7 +99,7 @@ export function drainTaskFts(sqlite: Database.Database, maxBatches = Number.POSI
 const backfilled = backfilledExtra({
   name: TASK_FTS_TABLE,
   description:
-    'full-text index (FTS5 trigram) on tasks prompt, result and error_message; the service\'s writes only queue the changed rowid ' +
+    "full-text index (FTS5 trigram) on tasks prompt, result and error_message; the service's writes only queue the changed rowid " +
     '(a trigger), the console indexes them: the Tasks text filter at any size',
   table: 'tasks',
   key: 'rowid',

@@ -42,9 +42,7 @@ export function narrowMatch(sqlite: Database.Database, folded: string): string |
   const limit = INDEX_CANDIDATES_MAX + 1;
   const queued = sqlite.prepare<[number], number>(`SELECT count(*) FROM (SELECT 1 FROM ${TASK_FTS_QUEUE} LIMIT ?)`).pluck().get(limit) ?? 0;
   if (queued > INDEX_CANDIDATES_MAX) return null;
-  const probe = sqlite.prepare<[string, number], number>(
-    `SELECT count(*) FROM (SELECT rowid FROM ${TASK_FTS_TABLE} WHERE ${TASK_FTS_TABLE} MATCH ? LIMIT ?)`,
-  ).pluck();
+  const probe = sqlite.prepare<[string, number], number>(`SELECT count(*) FROM (SELECT rowid FROM ${TASK_FTS_TABLE} WHERE ${TASK_FTS_TABLE} MATCH ? LIMIT ?)`).pluck();
   const few = (match: string): boolean => (probe.get(match, limit) ?? 0) + queued <= INDEX_CANDIDATES_MAX;
   const selective = ftsMatchFor(folded);
   if (few(selective)) return selective;

@@ -19,8 +19,32 @@ export const MAX_TRIGRAMS = 3;
 
 // Approximate frequency per 1000 characters of English prose (letters from the usual tables).
 const LETTERS: Record<string, number> = {
-  a: 65, b: 12, c: 22, d: 34, e: 102, f: 18, g: 16, h: 49, i: 56, j: 1, k: 6, l: 32, m: 20,
-  n: 54, o: 60, p: 15, q: 1, r: 48, s: 51, t: 73, u: 22, v: 8, w: 19, x: 1.5, y: 16, z: 0.6,
+  a: 65,
+  b: 12,
+  c: 22,
+  d: 34,
+  e: 102,
+  f: 18,
+  g: 16,
+  h: 49,
+  i: 56,
+  j: 1,
+  k: 6,
+  l: 32,
+  m: 20,
+  n: 54,
+  o: 60,
+  p: 15,
+  q: 1,
+  r: 48,
+  s: 51,
+  t: 73,
+  u: 22,
+  v: 8,
+  w: 19,
+  x: 1.5,
+  y: 16,
+  z: 0.6,
 };
 const SPACE = 180;
 const DIGIT = 8;

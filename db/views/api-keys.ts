@@ -130,6 +130,11 @@ export function cleanupCandidates(db: DB): { revoked: number; expired: number } 
   const t = shapedTables(db.$client).apiKeys;
   if (!t.exists) return { revoked: 0, expired: 0 };
   const now = nowSeconds();
-  const count = (state: ApiKeyState): number => db.select({ n: sql<number>`count(*)` }).from(t.table).where(stateWhere(db, state, now)).get()?.n ?? 0;
+  const count = (state: ApiKeyState): number =>
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(t.table)
+      .where(stateWhere(db, state, now))
+      .get()?.n ?? 0;
   return { revoked: count('revoked'), expired: count('expired') };
 }

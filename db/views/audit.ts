@@ -29,7 +29,14 @@ export type AuditListItem = AuditLogRow & {
 export const METADATA_PREVIEW_CHARS = 200;
 
 const AUDIT_CELLS = {
-  id: 'number', action: 'text', userId: 'text?', resourceType: 'text', resourceId: 'text?', metadata: 'text', timestamp: 'time', userName: 'text?',
+  id: 'number',
+  action: 'text',
+  userId: 'text?',
+  resourceType: 'text',
+  resourceId: 'text?',
+  metadata: 'text',
+  timestamp: 'time',
+  userName: 'text?',
 } as const satisfies Record<keyof AuditListItem, CellKind>;
 
 function auditWhere(db: DB, f: AuditFilter): SQL | undefined {

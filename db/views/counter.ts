@@ -9,12 +9,23 @@ export function rowCounter(db: DB, table: SQLiteTable | null, tableName: string,
   return {
     maxRowid() {
       if (!table) return 0;
-      return db.select({ m: sql<number | null>`max(${rowid})` }).from(table).get()?.m ?? 0;
+      return (
+        db
+          .select({ m: sql<number | null>`max(${rowid})` })
+          .from(table)
+          .get()?.m ?? 0
+      );
     },
     countRange(lo, hi) {
       if (!table) return 0;
       const where = and(sql`${rowid} BETWEEN ${lo} AND ${hi}`, filter);
-      return db.select({ n: sql<number>`count(*)` }).from(table).where(where).get()?.n ?? 0;
+      return (
+        db
+          .select({ n: sql<number>`count(*)` })
+          .from(table)
+          .where(where)
+          .get()?.n ?? 0
+      );
     },
   };
 }

@@ -25,7 +25,13 @@ export function* tasksByStatusInSteps(db: DB, step = DASHBOARD_STEP): Steps<Stat
   if (!currentShape(db.$client).indexes.has('idx_tasks_status_created')) return tasksByStatus(db);
   const c = t.table;
   const nextStatus = (after: string | null): string | undefined =>
-    db.select({ s: c.status }).from(c).where(after === null ? undefined : gt(c.status, after)).orderBy(asc(c.status)).limit(1).get()?.s;
+    db
+      .select({ s: c.status })
+      .from(c)
+      .where(after === null ? undefined : gt(c.status, after))
+      .orderBy(asc(c.status))
+      .limit(1)
+      .get()?.s;
   const counts: StatusCount[] = [];
   let read = 0;
   for (let status = nextStatus(null); status !== undefined; status = nextStatus(status)) {
@@ -34,8 +40,20 @@ export function* tasksByStatusInSteps(db: DB, step = DASHBOARD_STEP): Steps<Stat
     for (;;) {
       const from = and(eq(c.status, status), after === null ? undefined : gt(c.createdAt, after));
       // The created_at `step` entries on: ties with it fall in this range, so ranges never overlap.
-      const bound = db.select({ at: c.createdAt }).from(c).where(from).orderBy(asc(c.createdAt)).limit(1).offset(step - 1).get()?.at;
-      const inRange = db.select({ n: count() }).from(c).where(and(from, bound === undefined ? undefined : lte(c.createdAt, bound))).get()?.n ?? 0;
+      const bound = db
+        .select({ at: c.createdAt })
+        .from(c)
+        .where(from)
+        .orderBy(asc(c.createdAt))
+        .limit(1)
+        .offset(step - 1)
+        .get()?.at;
+      const inRange =
+        db
+          .select({ n: count() })
+          .from(c)
+          .where(and(from, bound === undefined ? undefined : lte(c.createdAt, bound)))
+          .get()?.n ?? 0;
       n += inRange;
       read += inRange;
       if (read >= step) {

@@ -16,7 +16,12 @@ export function tasksByStatus(db: DB): StatusCount[] {
   const t = shapedTables(db.$client).tasks;
   if (!t.exists) return [];
   const c = t.table;
-  return db.select({ status: c.status, count: sql<number>`count(*)` }).from(c).groupBy(c.status).orderBy(desc(sql`count(*)`)).all()
+  return db
+    .select({ status: c.status, count: sql<number>`count(*)` })
+    .from(c)
+    .groupBy(c.status)
+    .orderBy(desc(sql`count(*)`))
+    .all()
     .map((r) => cleanCells(r, { status: 'text', count: 'number' }));
 }
 
@@ -101,7 +106,12 @@ export function scheduleAlerts(db: DB, nowIso: string, limit: number): ScheduleA
   const cols = { id: c.id, taskType: c.taskType, command: c.command, userId: c.userId, userName: userNameSql(db, c.userId), nextExecutionAt: c.nextExecutionAt, status: c.status };
   const due = and(eq(c.enabled, true), inArray(c.status, ['pending', 'active']), lte(c.nextExecutionAt, nowIso));
   const failed = eq(c.status, 'failed');
-  const count = (w: ReturnType<typeof eq> | undefined) => db.select({ n: sql<number>`count(*)` }).from(c).where(w).get()?.n ?? 0;
+  const count = (w: ReturnType<typeof eq> | undefined) =>
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(c)
+      .where(w)
+      .get()?.n ?? 0;
   const alert = (r: Omit<ScheduleAlert, 'userName'> & { userName: unknown }): ScheduleAlert =>
     cleanCells(r, { id: 'text', taskType: 'text', command: 'text', userId: 'text', userName: 'text?', nextExecutionAt: 'time?', status: 'text' });
   return {

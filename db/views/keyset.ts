@@ -37,8 +37,7 @@ export interface KeysetClauses {
 type Cmp = '<' | '>' | '<=' | '>=';
 
 /** Row-value comparison: SQLite seeks an index on (key, id) with it. */
-const compare = (o: KeysetOrder, op: Cmp, c: KeysetCursor): SQL =>
-  sql`(${o.key}, ${o.id}) ${sql.raw(op)} (${c.key}, ${c.id})`;
+const compare = (o: KeysetOrder, op: Cmp, c: KeysetCursor): SQL => sql`(${o.key}, ${o.id}) ${sql.raw(op)} (${c.key}, ${c.id})`;
 
 /** The WHERE and ORDER BY of one keyset page; `filter` is ANDed in. */
 export function keysetClauses(o: KeysetOrder, req: PageRequest, filter?: SQL): KeysetClauses {

@@ -44,7 +44,13 @@ export function projectListSource(db: DB, filter: ProjectFilter, asked?: SortAsk
     sorts,
     sort,
     read: (k, limit, o) => {
-      const rows = db.select({ row: c, sortKey: sql<string | number>`${o.key}` }).from(c).where(k.where).orderBy(...k.orderBy).limit(limit).all();
+      const rows = db
+        .select({ row: c, sortKey: sql<string | number>`${o.key}` })
+        .from(c)
+        .where(k.where)
+        .orderBy(...k.orderBy)
+        .limit(limit)
+        .all();
       return rows.map(({ row, sortKey }) => ({ item: cleanTableRow(t, row), cursor: { key: sortKey, id: row.id } }));
     },
     unfiltered: !filter.text && !filter.agent,

@@ -13,8 +13,7 @@ import { decodePrompt, type DecodedPrompt } from '../repositories/prompt-history
 /** A filter in force: a value, or null (category: the prompts with none). */
 const present = (s: string | null | undefined): boolean => s === null || (s !== undefined && s !== '');
 
-export const isUnfilteredPrompts = (f: PromptFilters): boolean =>
-  !present(f.search) && !present(f.category) && !present(f.status) && !present(f.tag);
+export const isUnfilteredPrompts = (f: PromptFilters): boolean => !present(f.search) && !present(f.category) && !present(f.status) && !present(f.tag);
 
 /** The reader's page for one keyset request (ids descending: `after` is below the cursor, `before` above it). */
 function pageOptions(req: PageRequest): { beforeId?: number; afterId?: number } {

@@ -51,9 +51,24 @@ export interface ScheduleListItem {
 const PROMPT_PREVIEW_CHARS = 120;
 
 const SCHEDULE_CELLS = {
-  id: 'text', taskType: 'text', userId: 'text', ownerName: 'text?', projectId: 'text', projectName: 'text?', status: 'text',
-  enabled: 'bool', isRecurring: 'bool', cronExpression: 'text?', timezone: 'text', scheduledFor: 'time', nextExecutionAt: 'time?',
-  executionCount: 'number', maxExecutions: 'number?', expiresAt: 'time?', createdAt: 'time', prompt: 'text',
+  id: 'text',
+  taskType: 'text',
+  userId: 'text',
+  ownerName: 'text?',
+  projectId: 'text',
+  projectName: 'text?',
+  status: 'text',
+  enabled: 'bool',
+  isRecurring: 'bool',
+  cronExpression: 'text?',
+  timezone: 'text',
+  scheduledFor: 'time',
+  nextExecutionAt: 'time?',
+  executionCount: 'number',
+  maxExecutions: 'number?',
+  expiresAt: 'time?',
+  createdAt: 'time',
+  prompt: 'text',
 } as const satisfies Record<keyof ScheduleListItem, CellKind>;
 
 export const isEmptyScheduleFilter = (f: ScheduleFilter): boolean => !f.status?.length && !f.owner && !f.project && !f.type && !f.text;
@@ -183,7 +198,12 @@ export function scheduleDetail(db: DB, id: string): ScheduleDetail | undefined {
 export function scheduleProjectChoices(db: DB): { id: string; name: string }[] {
   const p = shapedTables(db.$client).projects;
   if (!p.exists) return [];
-  return db.select({ id: p.table.id, name: p.table.name }).from(p.table).orderBy(p.table.name, p.table.id).all().map((r) => cleanCells(r, { id: 'text', name: 'text' }));
+  return db
+    .select({ id: p.table.id, name: p.table.name })
+    .from(p.table)
+    .orderBy(p.table.name, p.table.id)
+    .all()
+    .map((r) => cleanCells(r, { id: 'text', name: 'text' }));
 }
 
 /** What the schedule form opens with: the projects to choose from and, to edit, the schedule. */

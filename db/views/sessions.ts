@@ -37,16 +37,22 @@ export interface SessionListItem {
 
 function sessionWhere(db: DB, f: SessionFilter): SQL | undefined {
   const c = shapedTables(db.$client).sessions.table;
-  return and(
-    f.status ? eq(c.status, f.status) : undefined,
-    f.agent ? eq(c.agentId, f.agent) : undefined,
-    f.model ? eq(c.model, f.model) : undefined,
-  );
+  return and(f.status ? eq(c.status, f.status) : undefined, f.agent ? eq(c.agentId, f.agent) : undefined, f.model ? eq(c.model, f.model) : undefined);
 }
 
 const SESSION_CELLS = {
-  id: 'text', taskId: 'text', agentId: 'text', model: 'text', status: 'text', inputTokens: 'number',
-  outputTokens: 'number', estimatedCost: 'number', durationMs: 'number?', createdAt: 'time', slackUserId: 'text?', userName: 'text?',
+  id: 'text',
+  taskId: 'text',
+  agentId: 'text',
+  model: 'text',
+  status: 'text',
+  inputTokens: 'number',
+  outputTokens: 'number',
+  estimatedCost: 'number',
+  durationMs: 'number?',
+  createdAt: 'time',
+  slackUserId: 'text?',
+  userName: 'text?',
 } as const satisfies Record<keyof SessionListItem, CellKind>;
 
 /** The Slack id of a session's task's requester: one seek on tasks' primary key per row. */

@@ -77,5 +77,4 @@ export const numberKey = (v: SQLiteColumn | SQL): SQL => sql`coalesce(${v}, -1e3
  * A time text column as an instant sort key (any form another writer left, db/time.ts); NULL
  * and unreadable values as `nullsAs` ('' sorts them oldest, '~' after every time).
  */
-export const timeKey = (qualified: string, nullsAs: '' | '~' = ''): SQL =>
-  sql.raw(`coalesce(${canonicalTimeSql(qualified)}, '${nullsAs}')`);
+export const timeKey = (qualified: string, nullsAs: '' | '~' = ''): SQL => sql.raw(`coalesce(${canonicalTimeSql(qualified)}, '${nullsAs}')`);

@@ -42,8 +42,7 @@ export interface TaskListItem {
 
 export const PROMPT_PREVIEW_CHARS = 160;
 
-export const isEmptyTaskFilter = (f: TaskFilter): boolean =>
-  !f.status?.length && !f.project && !f.bot && !f.user && !f.text;
+export const isEmptyTaskFilter = (f: TaskFilter): boolean => !f.status?.length && !f.project && !f.bot && !f.user && !f.text;
 
 function taskWhere(db: DB, f: TaskFilter): SQL | undefined {
   const { tasks: t, users: u } = shapedTables(db.$client);
@@ -63,8 +62,18 @@ function taskWhere(db: DB, f: TaskFilter): SQL | undefined {
 }
 
 const TASK_CELLS = {
-  id: 'text', createdAt: 'time', status: 'text', projectId: 'text', projectName: 'text?', botName: 'text',
-  command: 'text', slackUserId: 'text', userName: 'text?', prompt: 'text', estimatedCost: 'number', maxBudget: 'number',
+  id: 'text',
+  createdAt: 'time',
+  status: 'text',
+  projectId: 'text',
+  projectName: 'text?',
+  botName: 'text',
+  command: 'text',
+  slackUserId: 'text',
+  userName: 'text?',
+  prompt: 'text',
+  estimatedCost: 'number',
+  maxBudget: 'number',
 } as const satisfies Record<keyof TaskListItem, CellKind>;
 
 /** The columns the tasks list sorts by; only `created` has an index (idx_tasks_created) on a big table. */

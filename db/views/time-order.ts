@@ -68,7 +68,9 @@ function scanSlice(sqlite: Database.Database, c: Cleanliness): void {
   if (c.next === null || index === undefined) return;
   const after = c.next === 'start' ? [] : [c.next];
   const slice = sqlite
-    .prepare(`SELECT max(key) AS last, count(*) AS n, sum(bad) AS bad FROM (SELECT ${col} AS key, ${foreign(col)} AS bad FROM ${q} INDEXED BY "${index}" WHERE ${c.next === 'start' ? '1' : `${col} > ?`} ORDER BY ${col} LIMIT ${SLICE})`)
+    .prepare(
+      `SELECT max(key) AS last, count(*) AS n, sum(bad) AS bad FROM (SELECT ${col} AS key, ${foreign(col)} AS bad FROM ${q} INDEXED BY "${index}" WHERE ${c.next === 'start' ? '1' : `${col} > ?`} ORDER BY ${col} LIMIT ${SLICE})`,
+    )
     .get(...after) as { last: string | null; n: number; bad: number | null };
   if ((slice.bad ?? 0) > 0) c.clean = false;
   c.next = slice.n === SLICE && c.clean && slice.last !== null ? slice.last : null;

@@ -56,7 +56,13 @@ export function userListSource(db: DB, filter: UserFilter, asked?: SortAsk): Lis
     sorts,
     sort,
     read: (k, limit, o) => {
-      const rows = db.select({ row: c, sortKey: sql<string | number>`${o.key}` }).from(c).where(k.where).orderBy(...k.orderBy).limit(limit).all();
+      const rows = db
+        .select({ row: c, sortKey: sql<string | number>`${o.key}` })
+        .from(c)
+        .where(k.where)
+        .orderBy(...k.orderBy)
+        .limit(limit)
+        .all();
       return rows.map(({ row, sortKey }) => ({ item: cleanTableRow(t, row), cursor: { key: sortKey, id: row.id } }));
     },
     unfiltered: !filter.role && filter.active === undefined && !filter.text,
@@ -126,8 +132,14 @@ export interface UserPageExtras {
 }
 
 export const userPageExtras = (db: DB, users: readonly Pick<UserRow, 'id' | 'slackUserId'>[]): UserPageExtras => ({
-  counts: userTaskCounts(db, users.map((u) => u.slackUserId)),
-  permissions: userPermissions(db, users.map((u) => u.id)),
+  counts: userTaskCounts(
+    db,
+    users.map((u) => u.slackUserId),
+  ),
+  permissions: userPermissions(
+    db,
+    users.map((u) => u.id),
+  ),
 });
 
 export interface UserDetail {

@@ -43,11 +43,7 @@ export function ApiKeysScreen({ active, params, width, height }: ScreenProps) {
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
       <ApiKeyDialogs revoke={revoke} cleanup={cleanup} newKey={newKey} width={width} />
-      <ListPane
-        height={paneHeight}
-        filter={{ ...paged.filter, fields: API_KEY_FILTER_FIELDS, position: paged.position }}
-        list={{ ...paged.view, columns, width, rowKey: (k) => k.id }}
-      />
+      <ListPane height={paneHeight} filter={{ ...paged.filter, fields: API_KEY_FILTER_FIELDS, position: paged.position }} list={{ ...paged.view, columns, width, rowKey: (k) => k.id }} />
     </Box>
   );
 }

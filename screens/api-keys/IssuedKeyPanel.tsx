@@ -14,8 +14,12 @@ export function IssuedKeyPanel({ issued, width }: { issued: IssuedKey; width: nu
     // No side borders: the key's line holds the key alone, easy to select whole.
     <Box flexDirection="column" borderStyle="double" borderLeft={false} borderRight={false} width={width}>
       <ToneText tone="success" wrap="truncate-end">{`New API key for ${inert(issued.agentId)} (${expires})`}</ToneText>
-      <Text bold wrap="wrap">{issued.key}</Text>
-      <ToneText tone="warning" wrap="truncate-end">{NOTE}</ToneText>
+      <Text bold wrap="wrap">
+        {issued.key}
+      </Text>
+      <ToneText tone="warning" wrap="truncate-end">
+        {NOTE}
+      </ToneText>
     </Box>
   );
 }

@@ -13,8 +13,7 @@ export const API_KEY_FILTER_FIELDS = ['agent', 'state'] as const;
 
 const stateField = (v: string | undefined): ApiKeyState | undefined => API_KEY_STATES.find((s) => s === v?.toLowerCase());
 
-export const apiKeySource = (db: DB, f: ParsedFilter, sort?: SortAsk) =>
-  apiKeyListSource(db, { agent: f.fields.agent ?? (f.text || undefined), state: stateField(f.fields.state) }, sort);
+export const apiKeySource = (db: DB, f: ParsedFilter, sort?: SortAsk) => apiKeyListSource(db, { agent: f.fields.agent ?? (f.text || undefined), state: stateField(f.fields.state) }, sort);
 
 /** The sorts of the keys list's columns, left to right (db/views/api-keys.ts); the key itself is not one. */
 export const API_KEY_SORTABLE = ['agent', 'state', 'created', 'used', 'expires'] as const;
@@ -26,8 +25,7 @@ const iso = (seconds: number): string => new Date(seconds * 1000).toISOString();
 export const secondsTime = (s: KeyTime, none: string): string => (s == null ? none : typeof s === 'string' ? s : formatTime(iso(s)));
 
 /** "in 3 d", "2 h ago" from Unix seconds. */
-export const secondsRelative = (s: KeyTime, now: Date = new Date()): string =>
-  s == null ? '' : typeof s === 'string' ? s : formatRelative(new Date(s * 1000), now);
+export const secondsRelative = (s: KeyTime, now: Date = new Date()): string => (s == null ? '' : typeof s === 'string' ? s : formatRelative(new Date(s * 1000), now));
 
 /** "2026-11-29 12:00 (in 3 d)" (the date alone when `dateOnly`), or never. */
 export function expiresText(s: KeyTime, dateOnly = false, now?: Date): string {

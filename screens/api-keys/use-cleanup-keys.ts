@@ -16,8 +16,7 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 export function useCleanupKeys(): CleanupKeys {
   const { db, operator, refusal, flash, run } = useAdminAction('clean up API keys');
   const typed = useTypedConfirm();
-  const cleanup = (): void =>
-    run(() => `Cleaned up ${plural(cleanupApiKeys(db, operator), 'key')} (revoked or expired); audited as api-key:cleanup.`, 'Nothing cleaned up');
+  const cleanup = (): void => run(() => `Cleaned up ${plural(cleanupApiKeys(db, operator), 'key')} (revoked or expired); audited as api-key:cleanup.`, 'Nothing cleaned up');
   const request = (): void => {
     if (refusal) return flash(`Cannot clean up: ${refusal}.`, 'warning');
     const c = cleanupCandidates(db);

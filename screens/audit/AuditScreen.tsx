@@ -37,11 +37,7 @@ export function AuditScreen({ active, params, width, height }: ScreenProps) {
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
       <UndoDialogs undo={undo} width={width} />
-      <ListPane
-        height={paneHeight}
-        filter={{ ...paged.filter, fields: AUDIT_FILTER_FIELDS, position: paged.position }}
-        list={{ ...paged.view, columns, width, rowKey: (a) => a.id }}
-      />
+      <ListPane height={paneHeight} filter={{ ...paged.filter, fields: AUDIT_FILTER_FIELDS, position: paged.position }} list={{ ...paged.view, columns, width, rowKey: (a) => a.id }} />
     </Box>
   );
 }

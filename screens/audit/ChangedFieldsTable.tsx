@@ -13,8 +13,7 @@ const COLUMNS: TableColumn<ChangedField>[] = [
 const rowsFor = (bodyHeight: number): number => Math.max(1, Math.floor(bodyHeight / 2) - 5);
 
 /** Lines the block takes: nothing without a before/after pair, else its title and the table. */
-export const changedFieldsHeight = (fields: readonly ChangedField[] | null, bodyHeight: number): number =>
-  fields === null ? 0 : 1 + staticTableHeight(fields.length, rowsFor(bodyHeight));
+export const changedFieldsHeight = (fields: readonly ChangedField[] | null, bodyHeight: number): number => (fields === null ? 0 : 1 + staticTableHeight(fields.length, rowsFor(bodyHeight)));
 
 /** What a console change altered, field by field: before and after side by side (the full rows are in the metadata). */
 export function ChangedFieldsTable({ fields, width, bodyHeight }: { fields: readonly ChangedField[] | null; width: number; bodyHeight: number }) {

@@ -9,13 +9,17 @@ import type { SortAsk } from '../../db/views/sort.js';
 export const AUDIT_FILTER_FIELDS = ['action', 'user', 'type', 'resource'] as const;
 
 export const auditSource = (db: DB, f: ParsedFilter, sort?: SortAsk) =>
-  auditListSource(db, {
-    action: f.fields.action,
-    user: f.fields.user,
-    resourceType: f.fields.type,
-    resourceId: f.fields.resource,
-    text: f.text || undefined,
-  }, sort);
+  auditListSource(
+    db,
+    {
+      action: f.fields.action,
+      user: f.fields.user,
+      resourceType: f.fields.type,
+      resourceId: f.fields.resource,
+      text: f.text || undefined,
+    },
+    sort,
+  );
 
 /** The sorts of the audit list's columns, left to right (db/views/audit.ts; time is the id order). */
 export const AUDIT_SORTABLE = ['time', 'action', 'user', 'type', 'resource'] as const;

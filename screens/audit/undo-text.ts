@@ -12,14 +12,10 @@ export const diffLine = (c: UndoChange): string => `${c.field}: ${diffValue(c.fr
 
 /** The confirmation's text: what changes, each field's diff, and how it is audited. */
 export function undoMessage(plan: UndoPlan): string {
-  return [
-    `${plan.target}:`,
-    ...plan.changes.map((c) => `  ${diffLine(c)}`),
-    ...(plan.note ? [plan.note] : []),
-    `Audited as ${plan.action}, naming #${plan.entryId}; it can be undone in turn.`,
-  ].join('\n');
+  return [`${plan.target}:`, ...plan.changes.map((c) => `  ${diffLine(c)}`), ...(plan.note ? [plan.note] : []), `Audited as ${plan.action}, naming #${plan.entryId}; it can be undone in turn.`].join(
+    '\n',
+  );
 }
 
 /** The flash after the undo. */
-export const undoneMessage = (plan: UndoPlan, auditId: number): string =>
-  `Undone #${plan.entryId}: ${plan.target} ${plan.changes.map(diffLine).join(', ')}; audited as #${auditId} ${plan.action}.`;
+export const undoneMessage = (plan: UndoPlan, auditId: number): string => `Undone #${plan.entryId}: ${plan.target} ${plan.changes.map(diffLine).join(', ')}; audited as #${auditId} ${plan.action}.`;

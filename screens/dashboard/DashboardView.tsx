@@ -60,13 +60,19 @@ function statusLines(totals: StepsState<DashboardTotals>, width: number): PanelL
   const labelWidth = 10;
   return byStatus.map((s) => ({
     key: s.status,
-    node: <Bar key={s.status} label={s.status} value={s.count} max={max} width={Math.max(3, width - labelWidth - 10)} labelWidth={labelWidth} tone={statusTone(s.status)} text={formatCount(s.count)} />,
+    node: (
+      <Bar key={s.status} label={s.status} value={s.count} max={max} width={Math.max(3, width - labelWidth - 10)} labelWidth={labelWidth} tone={statusTone(s.status)} text={formatCount(s.count)} />
+    ),
   }));
 }
 
 /** At most `budget` of a panel's lines, the selected one among them, and how many are hidden. */
 function Lines({ lines, budget, selected }: { lines: PanelLine[]; budget: number; selected?: string }) {
-  const c = clipLines(lines, budget, lines.findIndex((l) => l.key === selected));
+  const c = clipLines(
+    lines,
+    budget,
+    lines.findIndex((l) => l.key === selected),
+  );
   const hidden = c.above + c.below;
   return (
     <>
@@ -83,13 +89,22 @@ export function DashboardView({ data, totals, selection, width, height }: { data
   const right = width - 2 - left;
   const week = totals.status === 'ready' ? usageLine('7 days', totals.value.week, left) : `${'7 days'.padEnd(7)} counting…`;
   const status = statusLines(totals, left);
-  const running = data.running.length === 0 ? [line('none', 'nothing running', 'muted')] : data.running.map((t) => row(`${t.id.slice(0, 14)} ${inert(t.botName)} ${inert(t.command)} ${inert(t.projectName ?? '')} ${formatRelative(t.updatedAt)}`, `task:${t.id}`, sel));
+  const running =
+    data.running.length === 0
+      ? [line('none', 'nothing running', 'muted')]
+      : data.running.map((t) => row(`${t.id.slice(0, 14)} ${inert(t.botName)} ${inert(t.command)} ${inert(t.projectName ?? '')} ${formatRelative(t.updatedAt)}`, `task:${t.id}`, sel));
   const usage = [line('today', usageLine('today', data.today, left)), line('week', week, totals.status === 'ready' ? undefined : 'muted')];
   const schedules = scheduleLines(data.schedules, sel);
   const audit =
     data.audit.length === 0
       ? [line('none', 'no audit events', 'muted')]
-      : data.audit.map((a) => row(`${formatTime(a.timestamp)}  ${inert(a.action).padEnd(26)} ${inert(a.userName ?? a.userId ?? '-').padEnd(12)} ${inert(a.resourceType)} ${inert(a.resourceId ?? '')}`, `audit:${a.id}`, sel));
+      : data.audit.map((a) =>
+          row(
+            `${formatTime(a.timestamp)}  ${inert(a.action).padEnd(26)} ${inert(a.userName ?? a.userId ?? '-').padEnd(12)} ${inert(a.resourceType)} ${inert(a.resourceId ?? '')}`,
+            `audit:${a.id}`,
+            sel,
+          ),
+        );
   const { budgets, gap } = dashboardLayout([Math.max(status.length, running.length), Math.max(usage.length, schedules.length), audit.length], height);
   const [top, middle, bottom] = budgets as [number, number, number];
   return (

@@ -1,14 +1,5 @@
 import type { DB } from '../../db/connection.js';
-import {
-  recentAuditEvents,
-  runningTasks,
-  scheduleAlerts,
-  usageSince,
-  type RunningTask,
-  type ScheduleAlerts,
-  type StatusCount,
-  type Usage,
-} from '../../db/views/dashboard.js';
+import { recentAuditEvents, runningTasks, scheduleAlerts, usageSince, type RunningTask, type ScheduleAlerts, type StatusCount, type Usage } from '../../db/views/dashboard.js';
 import { tasksByStatusInSteps, usageSinceInSteps, type Steps } from '../../db/views/dashboard-steps.js';
 import type { RecentAuditEvent } from '../../db/views/dashboard.js';
 

@@ -19,7 +19,9 @@ export interface DashboardCursor {
 
 /** The selectable rows of each panel, in the order the view draws them. */
 export function dashboardTargets(d: DashboardData): Record<PanelId, DashboardTarget[]> {
-  const schedule = (prefix: string) => (s: { id: string }): DashboardTarget => ({ key: `${prefix}:${s.id}`, route: { screen: 'schedule', params: { scheduleId: s.id } } });
+  const schedule =
+    (prefix: string) =>
+    (s: { id: string }): DashboardTarget => ({ key: `${prefix}:${s.id}`, route: { screen: 'schedule', params: { scheduleId: s.id } } });
   return {
     running: d.running.map((t) => ({ key: `task:${t.id}`, route: { screen: 'task', params: { taskId: t.id } } })),
     schedules: [...d.schedules.due.map(schedule('due')), ...d.schedules.failed.map(schedule('failed'))],

@@ -32,11 +32,5 @@ export function ProjectsScreen({ active, params, width, height }: ScreenProps) {
     onOpen: () => selected && nav.push('project', { projectId: selected.id, name: selected.name }),
     onFilter: paged.filter.open,
   });
-  return (
-    <ListPane
-      height={height}
-      filter={{ ...paged.filter, fields: PROJECT_FILTER_FIELDS, position: paged.position }}
-      list={{ ...paged.view, columns, width, rowKey: (p) => p.id }}
-    />
-  );
+  return <ListPane height={height} filter={{ ...paged.filter, fields: PROJECT_FILTER_FIELDS, position: paged.position }} list={{ ...paged.view, columns, width, rowKey: (p) => p.id }} />;
 }

@@ -73,7 +73,11 @@ function keys(d: ProjectDetail): ProjectLine[] {
   if (d.keys === null) return [{ label: 'keys', text: 'no api_keys table in this file', tone: 'muted' }];
   const list = to('api-keys', { filter: `agent:${d.project.agentId}` });
   return [
-    { label: 'keys', text: `${formatCount(d.keyCount)} key${d.keyCount === 1 ? '' : 's'} of agent ${inert(d.project.agentId)}${d.keyCount ? ': Enter lists them' : ''}`, route: d.keyCount ? list : undefined },
+    {
+      label: 'keys',
+      text: `${formatCount(d.keyCount)} key${d.keyCount === 1 ? '' : 's'} of agent ${inert(d.project.agentId)}${d.keyCount ? ': Enter lists them' : ''}`,
+      route: d.keyCount ? list : undefined,
+    },
     ...d.keys.map((k) => ({ text: `${k.state.padEnd(8)} ${k.maskedKey}  created ${secondsTime(k.createdAt, '?')}`, tone: statusTone(k.state), route: list })),
   ];
 }

@@ -33,10 +33,14 @@ export function PromptDetailScreen({ active, params, width, height }: ScreenProp
   const finish = useFinishPrompt();
   const sayWhy = useSayWhy();
   const id = Number(params.promptId);
-  const detail = useQuery(() => {
-    const row = new PromptHistoryRepository(db).findById(id);
-    return row && decodePrompt(row);
-  }, String(id), version);
+  const detail = useQuery(
+    () => {
+      const row = new PromptHistoryRepository(db).findById(id);
+      return row && decodePrompt(row);
+    },
+    String(id),
+    version,
+  );
   const textWidth = Math.max(10, width - LABEL - 3);
   const prompt = detail.status === 'ready' ? detail.data : undefined;
   const lines = useMemo(() => (prompt ? promptDetailLines(prompt, textWidth) : []), [prompt, textWidth]);
@@ -55,7 +59,13 @@ export function PromptDetailScreen({ active, params, width, height }: ScreenProp
     },
   });
   if (!prompt) {
-    return <StateLine status={detail.status === 'ready' ? 'missing' : detail.status} error={detail.status === 'error' ? detail.error : undefined} missing={`Prompt ${params.promptId ?? '?'} is not in this database.`} />;
+    return (
+      <StateLine
+        status={detail.status === 'ready' ? 'missing' : detail.status}
+        error={detail.status === 'error' ? detail.error : undefined}
+        missing={`Prompt ${params.promptId ?? '?'} is not in this database.`}
+      />
+    );
   }
   return (
     <Box flexDirection="column" height={height}>

@@ -39,7 +39,9 @@ function Weekly({ weeks, width }: { weeks: PromptStats['weekly']; width: number 
   return (
     <>
       <Sparkline values={weeks.map((w) => w.count)} height={SPARK_HEIGHT} cellWidth={cell} />
-      <ToneText tone="muted" wrap="truncate-end">{`${first?.weekStart ?? ''}`.padEnd(Math.max(11, span - 10)) + (last?.weekStart ?? '')}</ToneText>
+      <ToneText tone="muted" wrap="truncate-end">
+        {`${first?.weekStart ?? ''}`.padEnd(Math.max(11, span - 10)) + (last?.weekStart ?? '')}
+      </ToneText>
       <Text wrap="truncate-end">{`this week ${formatCount(last?.count ?? 0)} · busiest ${formatCount(max)} · 12 weeks ${formatCount(weeks.reduce((n, w) => n + w.count, 0))}`}</Text>
     </>
   );

@@ -64,7 +64,8 @@ export function PromptsScreen({ active, width, height }: ScreenProps) {
     if (kind) picker.open(kind);
     else if (is('prompts.stats')) setShowStats((s) => !s);
     else if (is('prompts.new') && newPrompt.request) newPrompt.request();
-    else if (is('prompts.new')) sayWhy('log prompts'); // read-only or a viewer: say so, not nothing
+    else if (is('prompts.new'))
+      sayWhy('log prompts'); // read-only or a viewer: say so, not nothing
     else if (is('prompts.clear') && anyFilter) {
       search.clear();
       setPicked({});

@@ -28,15 +28,16 @@ export function useFilterPicker(filters: PromptFilters, pageSize: number, onPick
   // null: on the choice in force, wherever it lands once the counts are read
   const [moved, setMoved] = useState<number | null>(null);
   // The options carry their kind, so a list opened a moment ago never shows another's choices.
-  const read = useQuery(
-    () => (kind === null ? null : { kind, options: pickerOptions(new PromptHistoryRepository(db), kind, filters) }),
-    `${kind}|${filtersKey(filters)}`,
-    version,
-  );
-  const options: QueryState<PickerOption[]> =
-    read.status !== 'ready' ? read : read.data?.kind === kind ? { status: 'ready', data: read.data.options } : { status: 'loading' };
+  const read = useQuery(() => (kind === null ? null : { kind, options: pickerOptions(new PromptHistoryRepository(db), kind, filters) }), `${kind}|${filtersKey(filters)}`, version);
+  const options: QueryState<PickerOption[]> = read.status !== 'ready' ? read : read.data?.kind === kind ? { status: 'ready', data: read.data.options } : { status: 'loading' };
   const count = options.status === 'ready' ? options.data.length : 0;
-  const current = kind === null || options.status !== 'ready' ? 0 : Math.max(0, options.data.findIndex((o) => o.value === filters[kind]));
+  const current =
+    kind === null || options.status !== 'ready'
+      ? 0
+      : Math.max(
+          0,
+          options.data.findIndex((o) => o.value === filters[kind]),
+        );
   const cursor = clamp(moved ?? current, Math.max(0, count - 1));
   const move = (d: number): void => setMoved(clamp(cursor + d, Math.max(0, count - 1)));
   useKeypress(

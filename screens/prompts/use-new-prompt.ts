@@ -20,8 +20,7 @@ export function useNewPrompt(): NewPrompt {
   // the one action helper: ask, run in one audited transaction, flash, read again
   const { db, operator, refusal, confirm, run } = useAction('log prompts');
   const form = useForm();
-  const log = (text: string, options: LogPromptOptions): void =>
-    run(() => `Logged prompt #${logPrompt(db, operator, text, options).id} (pending); audited as prompt:logged.`, 'Not logged');
+  const log = (text: string, options: LogPromptOptions): void => run(() => `Logged prompt #${logPrompt(db, operator, text, options).id} (pending); audited as prompt:logged.`, 'Not logged');
   const submit = (values: FormValues): FormRefusal | null => {
     const { text, options } = newPromptInput(values);
     const why = newPromptRefusal(text, options);

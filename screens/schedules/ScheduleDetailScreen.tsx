@@ -34,7 +34,9 @@ export function ScheduleDetailScreen({ active, params, width, height }: ScreenPr
   const schedule = detail.status === 'ready' ? detail.data?.schedule : undefined;
   useListKeys(list, { active, scope: 'schedule', onKey: (k) => scheduleKey(k, schedule, actions, nav, flash, false) });
   if (detail.status !== 'ready' || !detail.data) {
-    return <StateLine status={detail.status === 'ready' ? 'missing' : detail.status} error={detail.status === 'error' ? detail.error : undefined} missing={`Schedule ${id} is not in this database.`} />;
+    return (
+      <StateLine status={detail.status === 'ready' ? 'missing' : detail.status} error={detail.status === 'error' ? detail.error : undefined} missing={`Schedule ${id} is not in this database.`} />
+    );
   }
   return (
     <Box flexDirection="column" height={height}>

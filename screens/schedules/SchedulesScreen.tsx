@@ -36,11 +36,7 @@ export function SchedulesScreen({ active, params, width, height }: ScreenProps) 
   return (
     <Box flexDirection="column" height={height}>
       {actions.dialog ? <ConfirmDialog {...actions.dialog} width={width} /> : null}
-      <ListPane
-        height={paneHeight}
-        filter={{ ...paged.filter, fields: SCHEDULE_FILTER_FIELDS, position: paged.position }}
-        list={{ ...paged.view, columns, width, rowKey: (s) => s.id }}
-      />
+      <ListPane height={paneHeight} filter={{ ...paged.filter, fields: SCHEDULE_FILTER_FIELDS, position: paged.position }} list={{ ...paged.view, columns, width, rowKey: (s) => s.id }} />
     </Box>
   );
 }

@@ -8,8 +8,7 @@ const TYPE_LABEL: Readonly<Record<string, string>> = { reminder: 'reminder', pro
 
 export const scheduleType = (t: string): string => TYPE_LABEL[t] ?? t;
 export const scheduleOwner = (s: { userId: string; ownerName: string | null }): string => s.ownerName ?? s.userId;
-export const scheduleRepeat = (s: { isRecurring: boolean; cronExpression: string | null }): string =>
-  s.isRecurring && s.cronExpression ? describeCron(s.cronExpression) : 'once';
+export const scheduleRepeat = (s: { isRecurring: boolean; cronExpression: string | null }): string => (s.isRecurring && s.cronExpression ? describeCron(s.cronExpression) : 'once');
 const expired = (s: ScheduleListItem): boolean => s.expiresAt !== null && Date.parse(s.expiresAt) <= Date.now();
 
 /** From this width the next run shows whole (zone and how soon); below it is cut to the time and zone. */

@@ -8,10 +8,14 @@ import { listField, type ParsedFilter } from '../../src/hooks/filter-query.js';
 export const SCHEDULE_FILTER_FIELDS = ['status', 'owner', 'project', 'type'] as const;
 
 export const scheduleSource = (db: DB, f: ParsedFilter, sort?: SortAsk): ListSource<ScheduleListItem> =>
-  scheduleListSource(db, {
-    status: listField(f.fields.status),
-    owner: f.fields.owner,
-    project: f.fields.project,
-    type: f.fields.type,
-    text: f.text || undefined,
-  }, sort);
+  scheduleListSource(
+    db,
+    {
+      status: listField(f.fields.status),
+      owner: f.fields.owner,
+      project: f.fields.project,
+      type: f.fields.type,
+      text: f.text || undefined,
+    },
+    sort,
+  );

@@ -31,8 +31,16 @@ const CRON_HINT = 'minute hour day month weekday, e.g. 0 9 * * 1-5';
 
 /** The form field each of the validator's fields is (db/scheduling/refusal.ts ScheduleField). */
 const FIELD_OF: Record<PreviewField, FieldKey> = {
-  project: 'projectId', owner: 'owner', type: 'type', bot: 'bot', command: 'command',
-  prompt: 'prompt', time: 'time', timezone: 'timezone', limit: 'limit', expiry: 'expiry',
+  project: 'projectId',
+  owner: 'owner',
+  type: 'type',
+  bot: 'bot',
+  command: 'command',
+  prompt: 'prompt',
+  time: 'time',
+  timezone: 'timezone',
+  limit: 'limit',
+  expiry: 'expiry',
 };
 
 /** The form's fields as the form system takes them, in focus order; what is fixed depends on the draft. */

@@ -25,7 +25,11 @@ export function fieldKind(spec: FormSpec, draft: ScheduleDraft, key: FieldKey): 
 export function choicesOf(spec: FormSpec, key: FieldKey): { value: string; label: string }[] {
   if (key === 'projectId') return spec.projects.map((p) => ({ value: p.id, label: p.name }));
   if (key === 'type') return TASK_TYPES.map((t) => ({ value: t, label: t }));
-  if (key === 'repeats') return [{ value: 'once', label: 'once' }, { value: 'cron', label: 'cron' }];
+  if (key === 'repeats')
+    return [
+      { value: 'once', label: 'once' },
+      { value: 'cron', label: 'cron' },
+    ];
   return [];
 }
 

@@ -31,8 +31,7 @@ export function useSaveSchedule(preview: ScheduleFormPreview, projectName: strin
   // read again; the form stays open when the action refuses, so the draft can be corrected
   const { db, operator, flash, confirm, run } = useAction('change schedules');
   const nav = useNavigation();
-  const line = (verb: string, row: ScheduledTaskRow, audit: string): string =>
-    `${verb} ${row.id}: next run ${nextRunText(row.nextExecutionAt, row.timezone)}; audited as ${audit}.`;
+  const line = (verb: string, row: ScheduledTaskRow, audit: string): string => `${verb} ${row.id}: next run ${nextRunText(row.nextExecutionAt, row.timezone)}; audited as ${audit}.`;
   const write = (change: ScheduleChange): void => {
     let saved = false;
     run(() => {

@@ -52,11 +52,15 @@ export function useScheduleActions(): ScheduleActions {
       confirm.ask({ title: 'Its time has passed: fire it now?', message: text, onYes: () => resume(s, true) });
       return true;
     };
-    run(() => {
-      const { row } = resumeSchedule(db, operator, s.id, { fireNow });
-      const when = fireNow ? 'it fires at once (the scheduler polls every 30 s)' : `next run ${nextRunText(row.nextExecutionAt, row.timezone)}`;
-      return `Schedule ${s.id} resumed (${row.status}); ${when}; audited as scheduled_task.resumed.`;
-    }, 'Not resumed', { caught: pastDue });
+    run(
+      () => {
+        const { row } = resumeSchedule(db, operator, s.id, { fireNow });
+        const when = fireNow ? 'it fires at once (the scheduler polls every 30 s)' : `next run ${nextRunText(row.nextExecutionAt, row.timezone)}`;
+        return `Schedule ${s.id} resumed (${row.status}); ${when}; audited as scheduled_task.resumed.`;
+      },
+      'Not resumed',
+      { caught: pastDue },
+    );
   };
 
   const togglePause = (s: ScheduleRef): void => {
@@ -65,7 +69,8 @@ export function useScheduleActions(): ScheduleActions {
     if (s.status === 'paused') {
       confirm.ask({ title: 'Resume this schedule?', message: `${what} runs again; its next run is recomputed in its own timezone. Audited as scheduled_task.resumed.`, onYes: () => resume(s, false) });
     } else if (allows('pause', s.status)) {
-      const onYes = (): void => run(() => {
+      const onYes = (): void =>
+        run(() => {
           pauseSchedule(db, operator, s.id);
           return `Schedule ${s.id} paused; it will not run until resumed; audited as scheduled_task.paused.`;
         }, 'Not paused');
@@ -76,7 +81,8 @@ export function useScheduleActions(): ScheduleActions {
   const cancel = (s: ScheduleRef): void => {
     if (!mayChange(s, 'cancel')) return;
     if (!allows('cancel', s.status)) return flash(`Schedule ${s.id} is ${s.status}: only pending, active or paused schedules can be cancelled.`, 'warning');
-    const onYes = (): void => run(() => {
+    const onYes = (): void =>
+      run(() => {
         cancelSchedule(db, operator, s.id);
         return `Schedule ${s.id} cancelled; it will never run again; audited as scheduled_task.cancelled.`;
       }, 'Not cancelled');

@@ -45,7 +45,9 @@ export function SessionDetailScreen({ active, params, height }: ScreenProps) {
     },
   });
   if (session.status !== 'ready' || !session.data) {
-    return <StateLine status={session.status === 'ready' ? 'missing' : session.status} error={session.status === 'error' ? session.error : undefined} missing={`Session ${id} is not in this database.`} />;
+    return (
+      <StateLine status={session.status === 'ready' ? 'missing' : session.status} error={session.status === 'error' ? session.error : undefined} missing={`Session ${id} is not in this database.`} />
+    );
   }
   return <DetailLines lines={lines} cursor={list.cursor} offset={list.offset} height={height} labelWidth={10} />;
 }

@@ -23,10 +23,6 @@ export function SessionsScreen({ active, params, width, height }: ScreenProps) {
     onFilter: paged.filter.open,
   });
   return (
-    <ListPane
-      height={height}
-      filter={{ ...paged.filter, fields: SESSION_FILTER_FIELDS, position: paged.position }}
-      list={{ ...paged.view, columns: sessionColumns, width, rowKey: (s) => s.id }}
-    />
+    <ListPane height={height} filter={{ ...paged.filter, fields: SESSION_FILTER_FIELDS, position: paged.position }} list={{ ...paged.view, columns: sessionColumns, width, rowKey: (s) => s.id }} />
   );
 }

@@ -40,11 +40,7 @@ export function TasksScreen({ active, params, width, height }: ScreenProps) {
   return (
     <Box flexDirection="column" height={height}>
       {cancel.dialog ? <ConfirmDialog {...cancel.dialog} width={width} /> : null}
-      <ListPane
-        height={paneHeight}
-        filter={{ ...paged.filter, fields: TASK_FILTER_FIELDS, position: paged.position }}
-        list={{ ...paged.view, columns: taskColumns, width, rowKey: (t) => t.id }}
-      />
+      <ListPane height={paneHeight} filter={{ ...paged.filter, fields: TASK_FILTER_FIELDS, position: paged.position }} list={{ ...paged.view, columns: taskColumns, width, rowKey: (t) => t.id }} />
     </Box>
   );
 }

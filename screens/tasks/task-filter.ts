@@ -9,13 +9,17 @@ import { listField, parseFilter, type ParsedFilter } from '../../src/hooks/filte
 export const TASK_FILTER_FIELDS = ['status', 'project', 'bot', 'user'] as const;
 
 export const taskSource = (db: DB, f: ParsedFilter, sort?: SortAsk): ListSource<TaskListItem> =>
-  taskListSource(db, {
-    status: listField(f.fields.status),
-    project: f.fields.project,
-    bot: f.fields.bot,
-    user: f.fields.user,
-    text: f.text || undefined,
-  }, sort);
+  taskListSource(
+    db,
+    {
+      status: listField(f.fields.status),
+      project: f.fields.project,
+      bot: f.fields.bot,
+      user: f.fields.user,
+      text: f.text || undefined,
+    },
+    sort,
+  );
 
 /**
  * The Tasks filter applies as you type (each pause in typing) on a migrated file, when its text is

@@ -50,11 +50,7 @@ export function UsersScreen({ active, params, width, height }: ScreenProps) {
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
       <UserDialogs role={role} active={activation} width={width} />
-      <ListPane
-        height={paneHeight}
-        filter={{ ...paged.filter, fields: USER_FILTER_FIELDS, position: paged.position }}
-        list={{ ...paged.view, columns, width, rowKey: (u) => u.id }}
-      />
+      <ListPane height={paneHeight} filter={{ ...paged.filter, fields: USER_FILTER_FIELDS, position: paged.position }} list={{ ...paged.view, columns, width, rowKey: (u) => u.id }} />
     </Box>
   );
 }

@@ -17,8 +17,7 @@ function activeField(v: string | undefined): boolean | undefined {
   return s === undefined ? undefined : YES.includes(s) ? true : NO.includes(s) ? false : undefined;
 }
 
-export const userSource = (db: DB, f: ParsedFilter, sort?: SortAsk) =>
-  userListSource(db, { role: f.fields.role, active: activeField(f.fields.active), text: f.text || undefined }, sort);
+export const userSource = (db: DB, f: ParsedFilter, sort?: SortAsk) => userListSource(db, { role: f.fields.role, active: activeField(f.fields.active), text: f.text || undefined }, sort);
 
 /** The sorts of the users list's columns, left to right (db/views/users.ts); counts and permissions are read per page, not sorted. */
 export const USER_SORTABLE = ['user', 'id', 'role', 'active', 'limit'] as const;
@@ -37,8 +36,7 @@ export const roleTone = (role: string) => (role === 'admin' ? ('accent' as const
  * name, role and active flag always show.
  */
 export function userColumns(extras: UserPageExtras | null): Column<UserRow>[] {
-  const count = (u: UserRow, f: (c: { total: number; running: number }) => number): string =>
-    extras ? formatCount(f(extras.counts.get(u.slackUserId) ?? { total: 0, running: 0 })) : '…';
+  const count = (u: UserRow, f: (c: { total: number; running: number }) => number): string => (extras ? formatCount(f(extras.counts.get(u.slackUserId) ?? { total: 0, running: 0 })) : '…');
   return [
     { header: 'User', width: 16, value: (u) => u.slackUsername, sort: 'user' },
     { header: 'Slack id', width: 12, value: (u) => u.slackUserId, sort: 'id', drop: 5 },

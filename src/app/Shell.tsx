@@ -39,7 +39,8 @@ export function Shell() {
       const is = (command: CommandId): boolean => isCommand(command, k.name);
       const numbered = is('app.screen') ? screenByNumber(Number(k.name)) : undefined;
       if (is('app.quit') && atTop) exit();
-      else if (is('app.quit')) nav.back(); // as k9s: q in a view opened from another goes back
+      else if (is('app.quit'))
+        nav.back(); // as k9s: q in a view opened from another goes back
       else if (is('app.help')) setOverlay({ kind: 'help', scopes });
       else if (is('app.palette')) setOverlay({ kind: 'palette' });
       else if (numbered) nav.jump(numbered.id);
@@ -63,10 +64,7 @@ export function Shell() {
   // worked out by the footer, after the screens: with the marker scopes they name as they render
   const hintsFor = (scopes: readonly string[]) =>
     footerHints(scopes, { actions: refusal === null, admin }).filter(
-      (h) =>
-        !(atTop && h.command === 'app.back') &&
-        !(!atTop && h.command === 'app.quit') &&
-        !(h.command === 'list.filter' && !scopes.includes('filterable')),
+      (h) => !(atTop && h.command === 'app.back') && !(!atTop && h.command === 'app.quit') && !(h.command === 'list.filter' && !scopes.includes('filterable')),
     );
   const crumbs = nav.stack.map((r) => {
     const entry = screenById(r.screen);

@@ -32,7 +32,7 @@ export interface ScreenEntry {
   readonly crumb?: (params: Readonly<Record<string, string>>) => string;
 }
 
-const short = (id: string | undefined): string => (id && id.length > 16 ? `${id.slice(0, 15)}…` : id ?? '?');
+const short = (id: string | undefined): string => (id && id.length > 16 ? `${id.slice(0, 15)}…` : (id ?? '?'));
 
 /**
  * Every screen of the console. To add one: write screens/<name>/<Name>Screen.tsx taking
@@ -64,8 +64,7 @@ export const screenById = (id: string): ScreenEntry | undefined => SCREENS.find(
 export const screenByNumber = (n: number): ScreenEntry | undefined => SCREENS.find((s) => s.number === n);
 
 /** The screens the number keys and the palette reach, by number. */
-export const numberedScreens = (): ScreenEntry[] =>
-  SCREENS.filter((s) => s.number !== undefined).sort((a, b) => a.number! - b.number!);
+export const numberedScreens = (): ScreenEntry[] => SCREENS.filter((s) => s.number !== undefined).sort((a, b) => a.number! - b.number!);
 
 /** Loads every screen's module now (each once): App calls it once the first frame has had its time. */
 export function preloadScreens(): Promise<unknown> {

@@ -58,7 +58,8 @@ function runOnce(sqlite: Database.Database, job: BareJob): number {
     const params = s.params as unknown[];
     if (s.mode === 'pluck' && stmt.reader) stmt.pluck();
     else if (s.mode === 'raw' && stmt.reader) stmt.raw();
-    if (!stmt.reader) stmt.run(...params); // a setting pragma: no rows
+    if (!stmt.reader)
+      stmt.run(...params); // a setting pragma: no rows
     else if (s.method === 'all') last = stmt.all(...params);
     else if (s.method === 'get') last = [stmt.get(...params)];
     else if (s.method === 'iterate') last = [...stmt.iterate(...params)];

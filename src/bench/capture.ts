@@ -25,17 +25,27 @@ export async function captureStatements<T>(fn: () => Promise<T> | T): Promise<{ 
     proto[name] = wrap(proto[name]!);
   };
   for (const m of ['all', 'get', 'run', 'iterate'] as Method[]) {
-    patch(stmtProto, m, (orig) => function (this: Database.Statement, ...args: unknown[]) {
-      statements.push({ sql: this.source, params: plain(args), method: m, mode: modes.get(this) ?? 'plain' });
-      return orig.apply(this, args);
-    });
+    patch(
+      stmtProto,
+      m,
+      (orig) =>
+        function (this: Database.Statement, ...args: unknown[]) {
+          statements.push({ sql: this.source, params: plain(args), method: m, mode: modes.get(this) ?? 'plain' });
+          return orig.apply(this, args);
+        },
+    );
   }
   for (const m of ['pluck', 'raw'] as const) {
-    patch(stmtProto, m, (orig) => function (this: Database.Statement, ...args: unknown[]) {
-      if (args[0] !== false) modes.set(this, m);
-      else modes.delete(this);
-      return orig.apply(this, args);
-    });
+    patch(
+      stmtProto,
+      m,
+      (orig) =>
+        function (this: Database.Statement, ...args: unknown[]) {
+          if (args[0] !== false) modes.set(this, m);
+          else modes.delete(this);
+          return orig.apply(this, args);
+        },
+    );
   }
   const execOrig = dbProto.exec!;
   dbProto.exec = function (this: Database.Statement, ...args: unknown[]) {

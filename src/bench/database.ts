@@ -74,7 +74,9 @@ export function ensureDemo(scale: number, log: (line: string) => void, fresh = f
   const progress = progressLine(process.stderr);
   const summary = generateDemo(target, { scale, force: true, progress: progress.report });
   progress.end();
-  const phases = Object.entries(summary.phases).map(([name, ms]) => `${name} ${Math.round(ms / 1000)} s`).join(', ');
+  const phases = Object.entries(summary.phases)
+    .map(([name, ms]) => `${name} ${Math.round(ms / 1000)} s`)
+    .join(', ');
   log(`generated ${target} in ${Math.round(summary.elapsedMs / 1000)} s (${phases}): ${formatBytes(statSync(target).size)}`);
   return path;
 }

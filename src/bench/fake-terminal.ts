@@ -30,7 +30,11 @@ export class FakeStdin extends EventEmitter {
 /** A terminal's stdout: a TTY of a size; each write goes to `onWrite`. */
 export class FakeTty extends EventEmitter {
   readonly isTTY = true;
-  constructor(public columns: number, public rows: number, private readonly onWrite: (s: string) => void) {
+  constructor(
+    public columns: number,
+    public rows: number,
+    private readonly onWrite: (s: string) => void,
+  ) {
     super();
   }
   write(s: string): boolean {
@@ -38,4 +42,3 @@ export class FakeTty extends EventEmitter {
     return true;
   }
 }
-

@@ -27,14 +27,25 @@ export async function inkFloor(lines: readonly string[], columns: number, rows: 
   function Screen() {
     const [at, setAt] = useState(0);
     useInput(() => setAt((n) => (n + 1) % lines.length));
-    return React.createElement(Box, { flexDirection: 'column' }, ...lines.map((l, i) => {
-      const text = (i === at ? '> ' : '  ') + l.slice(2);
-      const standIn = text.includes(ELLIPSIS) ? standInFor([text]) : null;
-      const line = React.createElement(Text, { inverse: i === at, wrap: 'truncate-end' }, standIn === null ? text : text.replaceAll(ELLIPSIS, standIn));
-      return React.createElement(Transform, { key: i, transform: standIn === null ? same : restoreEllipsis(standIn) }, line);
-    }));
+    return React.createElement(
+      Box,
+      { flexDirection: 'column' },
+      ...lines.map((l, i) => {
+        const text = (i === at ? '> ' : '  ') + l.slice(2);
+        const standIn = text.includes(ELLIPSIS) ? standInFor([text]) : null;
+        const line = React.createElement(Text, { inverse: i === at, wrap: 'truncate-end' }, standIn === null ? text : text.replaceAll(ELLIPSIS, standIn));
+        return React.createElement(Transform, { key: i, transform: standIn === null ? same : restoreEllipsis(standIn) }, line);
+      }),
+    );
   }
-  const ink = render(React.createElement(Screen), { stdout: tty as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, stderr: tty as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false, ...INK_RENDER_OPTIONS });
+  const ink = render(React.createElement(Screen), {
+    stdout: tty as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    stderr: tty as unknown as NodeJS.WriteStream,
+    exitOnCtrlC: false,
+    patchConsole: false,
+    ...INK_RENDER_OPTIONS,
+  });
   const quiet = async (): Promise<void> => {
     let seen = -1;
     while (seen !== count) {

@@ -13,7 +13,14 @@ const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
 export const strip = (s: string): string => s.replace(ANSI, '');
 
 export const KEYS = {
-  down: '\u001b[B', up: '\u001b[A', pageDown: '\u001b[6~', pageUp: '\u001b[5~', home: '\u001b[H', end: '\u001b[F', enter: '\r', esc: '\u001b',
+  down: '\u001b[B',
+  up: '\u001b[A',
+  pageDown: '\u001b[6~',
+  pageUp: '\u001b[5~',
+  home: '\u001b[H',
+  end: '\u001b[F',
+  enter: '\r',
+  esc: '\u001b',
 } as const;
 
 /** A list's first frame with data: the position indicator ("1-50 of ~1,000,000", "12 rows"). */
@@ -22,7 +29,6 @@ export const hasListData = (f: string): boolean => /\b\d[\d,]*-[\d,]+( of|\s*$)|
 export const countDone = (f: string): boolean => / of [\d,]+/.test(f) && !/ of ~/.test(f);
 
 const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
-
 
 /**
  * How the App is drawn: `terminal` is the console's own path (Ink's render() with the options of
@@ -52,9 +58,14 @@ export function mountConsole(conn: Connection, initialScreen: string, o: MountOp
   const renders = { count: 0, ms: 0 };
   const started = performance.now();
   const app = React.createElement(App, {
-    db: conn.db, sqlite: conn.sqlite, path: conn.path, readOnly: conn.readOnly,
+    db: conn.db,
+    sqlite: conn.sqlite,
+    path: conn.path,
+    readOnly: conn.readOnly,
     operator: { id: 'U_BENCH', role: 'admin', known: false, active: true, readOnly: false },
-    theme: colourTheme, pollMs: 2000, initialScreen,
+    theme: colourTheme,
+    pollMs: 2000,
+    initialScreen,
   });
   let stdin: { write(s: string): void };
   let frameOf: () => string;
@@ -71,8 +82,12 @@ export function mountConsole(conn: Connection, initialScreen: string, o: MountOp
     });
     const input = new FakeStdin();
     const instance = inkRender(app, {
-      stdout: tty as unknown as NodeJS.WriteStream, stdin: input as unknown as NodeJS.ReadStream, stderr: tty as unknown as NodeJS.WriteStream,
-      exitOnCtrlC: false, patchConsole: false, ...INK_RENDER_OPTIONS,
+      stdout: tty as unknown as NodeJS.WriteStream,
+      stdin: input as unknown as NodeJS.ReadStream,
+      stderr: tty as unknown as NodeJS.WriteStream,
+      exitOnCtrlC: false,
+      patchConsole: false,
+      ...INK_RENDER_OPTIONS,
       onRender: ({ renderTime }) => {
         renders.count++;
         renders.ms += renderTime;

@@ -39,7 +39,10 @@ function tableCounts(db: string): string {
 async function measureScale(args: BenchArgs, scale: number, full: boolean) {
   const db = ensureDemo(scale, log, args.fresh);
   const o: BenchOptions = {
-    scale, quick: args.quick, db, log,
+    scale,
+    quick: args.quick,
+    db,
+    log,
     processRuns: args.runs ?? (args.quick ? 3 : 5),
     queryRuns: args.runs ?? (args.quick ? 5 : 11),
     pages: args.pages ?? (args.quick ? 300 : 2000),
@@ -112,4 +115,3 @@ export async function main(): Promise<void> {
     log(`wrote ${file}`);
   }
 }
-

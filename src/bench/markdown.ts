@@ -48,7 +48,7 @@ export function benchMarkdown(r: BenchReport): string {
     'How to read it: every figure is the median of several runs after a warm-up. **floor** is the same SQL the',
     'console ran (captured from the real code while it ran) executed by better-sqlite3 alone in a bare node process',
     '(`src/bench/floor.ts`): for "whole process" rows that process opens the file and runs it once; for the other',
-    'rows it is the SQL alone, timed inside that process. **service\'s way** is COMPAT.md\'s data layer on the same',
+    "rows it is the SQL alone, timed inside that process. **service's way** is COMPAT.md's data layer on the same",
     'file: six count queries, LIKE without ESCAPE, tags parsed in JavaScript, OFFSET paging, and no console index',
     '(`NOT INDEXED`), in the same kind of bare process. **console** is the real code: the built binary as a whole',
     'process, the repository or view call in-process, or the real App in ink-testing-library (key to frame).',
@@ -69,7 +69,14 @@ export function benchMarkdown(r: BenchReport): string {
     '',
   ];
   if (r.byScale.size > 1) {
-    lines.push('## How the cost grows', '', `The console's medians at each scale (scale 1 is 100k tasks and 100k prompts). The verdict is "flat" when the largest scale's median is within ${FLAT_GROWTH}x of the smallest's (or within ${NOISE_MS} ms of it), else how many times it grew.`, '', ...growthTable(r.byScale, whyOf), '');
+    lines.push(
+      '## How the cost grows',
+      '',
+      `The console's medians at each scale (scale 1 is 100k tasks and 100k prompts). The verdict is "flat" when the largest scale's median is within ${FLAT_GROWTH}x of the smallest's (or within ${NOISE_MS} ms of it), else how many times it grew.`,
+      '',
+      ...growthTable(r.byScale, whyOf),
+      '',
+    );
   }
   if (r.unmigrated) {
     lines.push(

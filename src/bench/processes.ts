@@ -50,7 +50,12 @@ export function alternate(a: () => number, b: () => number, runs: number, warmup
 
 /** Whole-process samples of two commands started in alternation (see `alternate`). */
 export function sampleAlternating(a: readonly string[], b: readonly string[], runs: number, warmup = 1): [number[], number[]] {
-  return alternate(() => sampleProcess(a, 1, 0)[0]!, () => sampleProcess(b, 1, 0)[0]!, runs, warmup);
+  return alternate(
+    () => sampleProcess(a, 1, 0)[0]!,
+    () => sampleProcess(b, 1, 0)[0]!,
+    runs,
+    warmup,
+  );
 }
 
 let jobs = 0;

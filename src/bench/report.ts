@@ -7,10 +7,7 @@ const targetText = (r: BenchRow): string => (r.target ? `${r.target.met ? 'met' 
 
 /** The one table: work, floor, the service's way, the console, the ratios and the target. */
 export function benchTable(rows: readonly BenchRow[]): string[] {
-  const out = [
-    '| group | work | floor | service\'s way | console | console / floor | service / console | target |',
-    '|---|---|---:|---:|---:|---:|---:|---|',
-  ];
+  const out = ["| group | work | floor | service's way | console | console / floor | service / console | target |", '|---|---|---:|---:|---:|---:|---:|---|'];
   for (const r of rows) {
     const cf = r.unit === 'MB' ? undefined : ratio(r.console, r.floor);
     const sc = r.unit === 'MB' ? undefined : ratio(r.service, r.console);
@@ -24,13 +21,15 @@ export function benchTable(rows: readonly BenchRow[]): string[] {
  * also says what stands in its way (the row's note, else `why` of its kind of work).
  */
 export function targetSummary(rows: readonly BenchRow[], why: (r: BenchRow) => string | undefined = () => undefined): string[] {
-  return rows.filter((r) => r.target).map((r) => {
-    const figures = `console ${value(r, r.console)}${r.floor !== undefined ? `, floor ${value(r, r.floor)}` : ''}${r.service !== undefined ? `, service ${value(r, r.service)}` : ''}`;
-    const cf = r.unit === 'MB' ? undefined : ratio(r.console, r.floor);
-    const measured = cf === undefined ? figures : `${figures}: ${formatRatio(cf)} the floor`;
-    const inTheWay = r.target!.met ? undefined : (r.note ?? why(r));
-    return `- ${r.target!.met ? 'met' : '**MISSED**'}: ${r.group} / ${r.work}: ${r.target!.text} (${measured})${inTheWay ? `. In the way: ${inTheWay}` : ''}`;
-  });
+  return rows
+    .filter((r) => r.target)
+    .map((r) => {
+      const figures = `console ${value(r, r.console)}${r.floor !== undefined ? `, floor ${value(r, r.floor)}` : ''}${r.service !== undefined ? `, service ${value(r, r.service)}` : ''}`;
+      const cf = r.unit === 'MB' ? undefined : ratio(r.console, r.floor);
+      const measured = cf === undefined ? figures : `${figures}: ${formatRatio(cf)} the floor`;
+      const inTheWay = r.target!.met ? undefined : (r.note ?? why(r));
+      return `- ${r.target!.met ? 'met' : '**MISSED**'}: ${r.group} / ${r.work}: ${r.target!.text} (${measured})${inTheWay ? `. In the way: ${inTheWay}` : ''}`;
+    });
 }
 
 /** A row is flat when its median at the largest scale is at most this many times the smallest scale's. */
@@ -52,10 +51,7 @@ export function growthTable(byScale: ReadonlyMap<number, readonly BenchRow[]>, w
   const base = byScale.get(scales[scales.length - 1]!)!;
   const key = (r: BenchRow): string => `${r.group}|${r.work}`;
   const lookup = new Map(scales.map((s) => [s, new Map(byScale.get(s)!.map((r) => [key(r), r]))]));
-  const out = [
-    `| group | work | ${scales.map((s) => `scale ${s}`).join(' | ')} | ${scales[0]} -> ${scales[scales.length - 1]} | why |`,
-    `|---|---|${scales.map(() => '---:').join('|')}|---|---|`,
-  ];
+  const out = [`| group | work | ${scales.map((s) => `scale ${s}`).join(' | ')} | ${scales[0]} -> ${scales[scales.length - 1]} | why |`, `|---|---|${scales.map(() => '---:').join('|')}|---|---|`];
   for (const r of base) {
     if (r.console === undefined || r.unit === 'MB') continue;
     const cells = scales.map((s) => lookup.get(s)!.get(key(r)));

@@ -46,11 +46,23 @@ export class ScreenModel {
     if (args.startsWith('?')) return; // modes: cursor, synchronized output
     const n = args === '' ? 1 : Number(args.split(';')[0]) || 1;
     switch (op) {
-      case 'A': this.row = Math.max(0, this.row - n); break;
-      case 'B': this.row = Math.min(this.rows - 1, this.row + n); break;
-      case 'E': this.row = Math.min(this.rows - 1, this.row + n); this.col = 0; break;
-      case 'F': this.row = Math.max(0, this.row - n); this.col = 0; break;
-      case 'G': this.col = n - 1; break;
+      case 'A':
+        this.row = Math.max(0, this.row - n);
+        break;
+      case 'B':
+        this.row = Math.min(this.rows - 1, this.row + n);
+        break;
+      case 'E':
+        this.row = Math.min(this.rows - 1, this.row + n);
+        this.col = 0;
+        break;
+      case 'F':
+        this.row = Math.max(0, this.row - n);
+        this.col = 0;
+        break;
+      case 'G':
+        this.col = n - 1;
+        break;
       case 'H': {
         const [r, c] = args.split(';').map((x) => Number(x) || 1);
         this.row = (r ?? 1) - 1;
@@ -67,7 +79,8 @@ export class ScreenModel {
         if (args === '2' || args === '3') this.lines = [];
         else if (args === '' || args === '0') this.lines = this.lines.slice(0, this.row + 1).map((l, i) => (i === this.row ? (l ?? '').slice(0, this.col) : l));
         break;
-      default: break; // SGR (m) and the rest: no effect on the text
+      default:
+        break; // SGR (m) and the rest: no effect on the text
     }
   }
 }

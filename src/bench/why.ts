@@ -1,7 +1,8 @@
 import type { BenchRow } from './result.js';
 
 /** db/views/time-order.ts: what a tasks or sessions page costs above its seek until the list knows its time column is clean. */
-const TIME_CHECK = 'plus, until the list has checked that its whole time column is canonical, one 20,000-entry slice of that check per page read (about 4 ms: at scale 1 done after 5 pages, so the bench sees it at scale 10 and 30 only, the same at both)';
+const TIME_CHECK =
+  'plus, until the list has checked that its whole time column is canonical, one 20,000-entry slice of that check per page read (about 4 ms: at scale 1 done after 5 pages, so the bench sees it at scale 10 and 30 only, the same at both)';
 
 // One line per kind of work: why its cost stays flat or grows with the table (checked with
 // EXPLAIN QUERY PLAN on the demo files).

@@ -65,7 +65,9 @@ export async function main(argv: string[], ctx: CommandContext): Promise<number>
       throw new UsageError(`unknown command ${JSON.stringify(name)}; commands: ${COMMANDS.map((c) => c.name).join(', ')} (see --help)`);
     }
     const rest = [...argv.slice(0, at), ...argv.slice(at + 1)];
-    return await (await load(name))(rest, ctx);
+    return await (
+      await load(name)
+    )(rest, ctx);
   } catch (e) {
     return reportError(e, ctx);
   }

@@ -1,8 +1,7 @@
 import { UsageError } from '../../db/errors.js';
 
 /** "1 MB (1,048,576 bytes of UTF-8)": how a byte limit is said in help and refusals. */
-export const describeBytes = (max: number): string =>
-  `${max % (1024 * 1024) === 0 ? `${max / (1024 * 1024)} MB` : `${max} bytes`} (${String(max).replace(/\B(?=(\d{3})+$)/g, ',')} bytes of UTF-8)`;
+export const describeBytes = (max: number): string => `${max % (1024 * 1024) === 0 ? `${max / (1024 * 1024)} MB` : `${max} bytes`} (${String(max).replace(/\B(?=(\d{3})+$)/g, ',')} bytes of UTF-8)`;
 
 const tooLarge = (what: string, max: number): UsageError => new UsageError(`${what} on stdin is over the limit of ${describeBytes(max)}`);
 

@@ -39,5 +39,4 @@ export function wantsColor(ctx: CommandContext, noColorFlag: boolean): boolean {
 export const themeFor = (ctx: CommandContext, noColorFlag: boolean): Theme => (wantsColor(ctx, noColorFlag) ? COLOR : PLAIN);
 
 /** A terminal gets a layout cut to its width; a pipe gets every character. */
-export const terminalWidth = (ctx: CommandContext): number | undefined =>
-  ctx.stdout.isTTY ? Math.max(40, ctx.stdout.columns || 80) : undefined;
+export const terminalWidth = (ctx: CommandContext): number | undefined => (ctx.stdout.isTTY ? Math.max(40, ctx.stdout.columns || 80) : undefined);

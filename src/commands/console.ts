@@ -105,10 +105,14 @@ async function runInk(conn: Connection, operator: ReturnType<typeof resolveOpera
   });
   const terminal = suspendable(stdin, stdout);
   stdout.write(ENTER_ALT + PASTE_ON);
-  const app = render(
-    React.createElement(App, { db: conn.db, sqlite: conn.sqlite, path: conn.path, readOnly: conn.readOnly, operator, theme, terminal }),
-    { stdout, stdin, stderr: ctx.stderr as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: true, ...INK_RENDER_OPTIONS },
-  );
+  const app = render(React.createElement(App, { db: conn.db, sqlite: conn.sqlite, path: conn.path, readOnly: conn.readOnly, operator, theme, terminal }), {
+    stdout,
+    stdin,
+    stderr: ctx.stderr as NodeJS.WriteStream,
+    exitOnCtrlC: false,
+    patchConsole: true,
+    ...INK_RENDER_OPTIONS,
+  });
   let restored = false;
   const restore = (): void => {
     if (restored) return;

@@ -53,7 +53,7 @@ function run(argv: string[], ctx: CommandContext): number {
   }
   if (globals.readOnly) throw new UsageError('demo writes a new database, so it cannot run with --read-only');
   // Never DATABASE_URL: it names the service's database in its environment, and a demo replaces files.
-  if (!globals.db) throw new UsageError('demo needs --db PATH, the file to write the demo data to (DATABASE_URL is not used, so a demo never lands on the service\'s database)');
+  if (!globals.db) throw new UsageError("demo needs --db PATH, the file to write the demo data to (DATABASE_URL is not used, so a demo never lands on the service's database)");
   const scale = parseNumber(values.scale, 'scale', DEMO_DEFAULT_SCALE, false);
   const seed = parseNumber(values.seed, 'seed', DEMO_DEFAULT_SEED, true);
   const path = resolveDatabasePath(globals.db, {});

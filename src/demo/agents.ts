@@ -25,21 +25,27 @@ export function writeApiKeys(world: DemoWorld): void {
         const created = world.now - rng.int(1, 200) * DAY - rng.int(0, DAY);
         const id = `ak_${rng.nanoid()}`;
         const expires =
-          state === 'expired' ? world.now - rng.int(1, 30) * DAY
-          : state === 'active-expiring' ? world.now + rng.int(1, 90) * DAY
-          : rng.chance(0.5) ? world.now + rng.int(30, 365) * DAY : null;
-        const lastUsed =
-          state === 'active-never-used' ? null
-          : state === 'active-used' ? world.now - rng.int(5, 3600) * 1000
-          : Math.min(world.now, created + rng.int(0, 20) * DAY);
+          state === 'expired' ? world.now - rng.int(1, 30) * DAY : state === 'active-expiring' ? world.now + rng.int(1, 90) * DAY : rng.chance(0.5) ? world.now + rng.int(30, 365) * DAY : null;
+        const lastUsed = state === 'active-never-used' ? null : state === 'active-used' ? world.now - rng.int(5, 3600) * 1000 : Math.min(world.now, created + rng.int(0, 20) * DAY);
         insert({
-          id, key: `bm_${rng.hex(64)}`, agent_id: agent, created_at: seconds(created),
+          id,
+          key: `bm_${rng.hex(64)}`,
+          agent_id: agent,
+          created_at: seconds(created),
           expires_at: expires === null ? null : seconds(Math.max(expires, created + DAY)),
-          last_used_at: lastUsed === null ? null : seconds(Math.max(lastUsed, created)), revoked: state === 'revoked' ? 1 : 0,
+          last_used_at: lastUsed === null ? null : seconds(Math.max(lastUsed, created)),
+          revoked: state === 'revoked' ? 1 : 0,
         });
         world.audit.push({ action: 'api-key:generated', userId: adminSlackId(world, rng), resourceType: 'api_key', resourceId: id, metadata: { agentId: agent }, at: created });
         if (state === 'revoked') {
-          world.audit.push({ action: 'api-key:revoked', userId: adminSlackId(world, rng), resourceType: 'api_key', resourceId: id, metadata: { agentId: agent, reason: rng.pick(['rotation', 'laptop lost', 'agent retired']) }, at: Math.min(world.now, created + rng.int(1, 60) * DAY) });
+          world.audit.push({
+            action: 'api-key:revoked',
+            userId: adminSlackId(world, rng),
+            resourceType: 'api_key',
+            resourceId: id,
+            metadata: { agentId: agent, reason: rng.pick(['rotation', 'laptop lost', 'agent retired']) },
+            at: Math.min(world.now, created + rng.int(1, 60) * DAY),
+          });
         }
         total++;
       }
@@ -62,8 +68,12 @@ export function writeOfflineQueue(world: DemoWorld): void {
     const expired = created + ttl < world.now;
     const delivered = (expired ? rng.chance(0.8) : rng.chance(0.3)) && i !== total - 1;
     insert({
-      agent_id: rng.pick(AGENTS), message_type: rng.pick(MESSAGE_TYPES), payload: JSON.stringify(payload(rng)),
-      created_at: iso(created), expires_at: iso(created + ttl), delivered: delivered ? 1 : 0,
+      agent_id: rng.pick(AGENTS),
+      message_type: rng.pick(MESSAGE_TYPES),
+      payload: JSON.stringify(payload(rng)),
+      created_at: iso(created),
+      expires_at: iso(created + ttl),
+      delivered: delivered ? 1 : 0,
       delivered_at: delivered ? iso(Math.min(world.now, created + rng.int(1, 600) * 1000)) : null,
     });
   });

@@ -21,8 +21,12 @@ export function writeAuditLogs(world: DemoWorld): void {
   inBatches(world.sqlite, events.length, 'audit_logs', world.progress, (i) => {
     const e = events[i]!;
     insert({
-      action: e.action, user_id: e.userId, resource_type: e.resourceType, resource_id: e.resourceId,
-      metadata: JSON.stringify(e.metadata), timestamp: iso(Math.min(e.at, world.now)),
+      action: e.action,
+      user_id: e.userId,
+      resource_type: e.resourceType,
+      resource_id: e.resourceId,
+      metadata: JSON.stringify(e.metadata),
+      timestamp: iso(Math.min(e.at, world.now)),
     });
   });
 }

@@ -8,11 +8,7 @@ export type Row<C extends readonly string[]> = Record<C[number], SqlValue>;
 export type Progress = (done: number, total: number, what: string) => void;
 
 /** A prepared INSERT naming every column (COMPAT.md: never rely on column order). */
-export function prepareInsert<C extends readonly string[]>(
-  sqlite: Database.Database,
-  table: string,
-  columns: C,
-): (row: Row<C>) => void {
+export function prepareInsert<C extends readonly string[]>(sqlite: Database.Database, table: string, columns: C): (row: Row<C>) => void {
   const names = columns.map((c) => `"${c}"`).join(', ');
   const params = columns.map((c) => `@${c}`).join(', ');
   const stmt = sqlite.prepare(`INSERT INTO "${table}" (${names}) VALUES (${params})`);
@@ -28,13 +24,7 @@ const BATCH_ROWS = 50_000;
  * about 200 times: one transaction per row would cost a sync each, one for all would hold
  * every dirty page of a million rows.
  */
-export function inBatches(
-  sqlite: Database.Database,
-  total: number,
-  what: string,
-  progress: Progress,
-  each: (i: number) => void,
-): void {
+export function inBatches(sqlite: Database.Database, total: number, what: string, progress: Progress, each: (i: number) => void): void {
   const step = Math.max(1, Math.floor(total / 200));
   for (let from = 0; from < total; from += BATCH_ROWS) {
     const to = Math.min(total, from + BATCH_ROWS);
@@ -58,9 +48,10 @@ export function inBatches(
  * sorts once to build an index, far faster than keeping it up to date row by row.
  */
 export function withoutIndexes(sqlite: Database.Database, tables: readonly string[], fill: () => void, progress: Progress = () => {}): void {
-  const indexes = sqlite
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})`)
-    .all(...tables) as { name: string; sql: string }[];
+  const indexes = sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})`).all(...tables) as {
+    name: string;
+    sql: string;
+  }[];
   for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
   fill();
   // each a sort of the whole table (a minute or so at scale 30): said one by one

@@ -21,8 +21,17 @@ export const DEMO_DEFAULT_SCALE = 0.1;
 export const DEMO_DEFAULT_SEED = 20250929;
 
 export const MANAGED_TABLES = [
-  'projects', 'tasks', 'sessions', 'users', 'user_project_permissions', 'audit_logs', 'offline_queue',
-  'api_keys', 'prompt_history', 'netsuite_configs', 'scheduled_tasks',
+  'projects',
+  'tasks',
+  'sessions',
+  'users',
+  'user_project_permissions',
+  'audit_logs',
+  'offline_queue',
+  'api_keys',
+  'prompt_history',
+  'netsuite_configs',
+  'scheduled_tasks',
 ] as const;
 
 export interface DemoOptions {
@@ -113,8 +122,14 @@ export function generateDemo(path: string, opts: DemoOptions): DemoSummary {
     sqlite.pragma('temp_store = MEMORY');
     sqlite.pragma('foreign_keys = OFF'); // checked once at the end instead of on every row
     const world: DemoWorld = {
-      sqlite, seed, scale: opts.scale, now: opts.now ?? Date.now(), progress: opts.progress ?? (() => {}),
-      projects: [], users: [], audit: [],
+      sqlite,
+      seed,
+      scale: opts.scale,
+      now: opts.now ?? Date.now(),
+      progress: opts.progress ?? (() => {}),
+      projects: [],
+      users: [],
+      audit: [],
     };
     phase('schema', () => createSchema(sqlite));
     phase('users, projects, keys', () => {
@@ -134,9 +149,7 @@ export function generateDemo(path: string, opts: DemoOptions): DemoSummary {
       for (const extra of searchExtras) extra.apply(sqlite, (done, total) => world.progress(done, total, extra.name));
     });
     phase('checks and statistics', () => finish(sqlite));
-    const counts = Object.fromEntries(
-      MANAGED_TABLES.map((t) => [t, (sqlite.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]),
-    ) as DemoSummary['counts'];
+    const counts = Object.fromEntries(MANAGED_TABLES.map((t) => [t, (sqlite.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n])) as DemoSummary['counts'];
     sqlite.close();
     // again now: a process may have opened the old file while the demo was being written
     if (existsSync(path)) assertReplaceable(path);

@@ -99,12 +99,7 @@ export class Rng {
     let out = '';
     for (let i = 0; i < 4; i++) {
       const r = this.u32();
-      out +=
-        NANOID_ALPHABET[r & 63]! +
-        NANOID_ALPHABET[(r >>> 6) & 63]! +
-        NANOID_ALPHABET[(r >>> 12) & 63]! +
-        NANOID_ALPHABET[(r >>> 18) & 63]! +
-        NANOID_ALPHABET[(r >>> 24) & 63]!;
+      out += NANOID_ALPHABET[r & 63]! + NANOID_ALPHABET[(r >>> 6) & 63]! + NANOID_ALPHABET[(r >>> 12) & 63]! + NANOID_ALPHABET[(r >>> 18) & 63]! + NANOID_ALPHABET[(r >>> 24) & 63]!;
     }
     return out + NANOID_ALPHABET[this.u32() & 63]!;
   }

@@ -5,8 +5,17 @@ import { CONTEXTS, TAGS } from './words.js';
 import { iso, streamOf, type DemoWorld } from './world.js';
 
 const PROMPT_COLUMNS = [
-  'prompt', 'category', 'tags', 'context', 'related_files', 'execution_status', 'execution_notes',
-  'estimated_duration_minutes', 'actual_duration_minutes', 'timestamp', 'completed_at',
+  'prompt',
+  'category',
+  'tags',
+  'context',
+  'related_files',
+  'execution_status',
+  'execution_notes',
+  'estimated_duration_minutes',
+  'actual_duration_minutes',
+  'timestamp',
+  'completed_at',
 ] as const;
 
 const STATUSES = ['completed', 'failed', 'cancelled', 'pending'] as const;
@@ -34,16 +43,22 @@ export function writePrompts(world: DemoWorld): void {
     const actual =
       status === 'completed' && (estimate !== null || rng.chance(0.5))
         ? Math.max(1, Math.round((estimate ?? 30) * rng.logNormal(1.2, 0.6)))
-        : status === 'failed' && rng.chance(0.5) ? rng.int(1, 90) : null;
+        : status === 'failed' && rng.chance(0.5)
+          ? rng.int(1, 90)
+          : null;
     const finished = status !== 'pending';
     const k = (i + 1) / malformedEvery;
     const tags = Number.isInteger(k) && k <= MALFORMED_TAGS.length ? MALFORMED_TAGS[k - 1]! : JSON.stringify(rng.sample(TAGS, rng.weighted([0, 1, 2, 3, 4], [15, 30, 30, 17, 8])));
     insert({
-      prompt: loggedPrompt(rng, category), category, tags,
+      prompt: loggedPrompt(rng, category),
+      category,
+      tags,
       context: rng.chance(0.4) ? rng.pick(CONTEXTS) : null,
       related_files: JSON.stringify(files(rng, rng.weighted([0, 1, 2, 3, 4], [35, 25, 20, 12, 8]))),
-      execution_status: status, execution_notes: executionNotes(rng, status),
-      estimated_duration_minutes: estimate, actual_duration_minutes: actual,
+      execution_status: status,
+      execution_notes: executionNotes(rng, status),
+      estimated_duration_minutes: estimate,
+      actual_duration_minutes: actual,
       timestamp: iso(at),
       completed_at: finished ? iso(Math.min(world.now, at + (actual ?? rng.int(1, 120)) * 60_000)) : null,
     });

@@ -7,10 +7,30 @@ import { AREAS, FEATURES } from './words.js';
 import { iso, requesters, streamOf, type DemoUser, type DemoWorld } from './world.js';
 
 const SCHEDULE_COLUMNS = [
-  'id', 'project_id', 'user_id', 'task_type', 'bot_name', 'command', 'prompt', 'scheduled_for',
-  'timezone', 'cron_expression', 'is_recurring', 'last_executed_at', 'next_execution_at',
-  'execution_count', 'max_executions', 'status', 'enabled', 'slack_channel_id', 'slack_thread_ts',
-  'metadata', 'created_at', 'updated_at', 'last_triggered_at', 'expires_at',
+  'id',
+  'project_id',
+  'user_id',
+  'task_type',
+  'bot_name',
+  'command',
+  'prompt',
+  'scheduled_for',
+  'timezone',
+  'cron_expression',
+  'is_recurring',
+  'last_executed_at',
+  'next_execution_at',
+  'execution_count',
+  'max_executions',
+  'status',
+  'enabled',
+  'slack_channel_id',
+  'slack_thread_ts',
+  'metadata',
+  'created_at',
+  'updated_at',
+  'last_triggered_at',
+  'expires_at',
 ] as const;
 
 /** all hourly or slower, as the service requires */
@@ -73,13 +93,20 @@ export function writeSchedules(world: DemoWorld): void {
       const id = rng.nanoid();
       const updatedAt = Math.min(world.now, createdAt + rng.int(0, 30) * DAY);
       insert({
-        id, project_id: project.id, user_id: ownerFor(rng, owners, open, String(fields.status)).slackId, timezone, ...fields,
-        slack_channel_id: project.channel, slack_thread_ts: rng.chance(0.5) ? slackTs(createdAt, rng) : null,
-        created_at: iso(createdAt), updated_at: iso(updatedAt),
+        id,
+        project_id: project.id,
+        user_id: ownerFor(rng, owners, open, String(fields.status)).slackId,
+        timezone,
+        ...fields,
+        slack_channel_id: project.channel,
+        slack_thread_ts: rng.chance(0.5) ? slackTs(createdAt, rng) : null,
+        created_at: iso(createdAt),
+        updated_at: iso(updatedAt),
       });
       const action = { paused: 'scheduled_task.paused', cancelled: 'scheduled_task.cancelled' }[String(fields.status)];
       if (action) world.audit.push({ action, userId: rng.pick(owners).slackId, resourceType: 'scheduled_task', resourceId: id, metadata: { taskType: fields.task_type }, at: updatedAt });
-      if (fields.status === 'active' && rng.chance(0.2)) world.audit.push({ action: 'scheduled_task.resumed', userId: rng.pick(owners).slackId, resourceType: 'scheduled_task', resourceId: id, metadata: {}, at: updatedAt });
+      if (fields.status === 'active' && rng.chance(0.2))
+        world.audit.push({ action: 'scheduled_task.resumed', userId: rng.pick(owners).slackId, resourceType: 'scheduled_task', resourceId: id, metadata: {}, at: updatedAt });
     }
   })();
   world.progress(total, total, 'scheduled_tasks');
@@ -88,14 +115,16 @@ export function writeSchedules(world: DemoWorld): void {
 /** a one-shot time: in the future when still to run (a few due right now), else in the past */
 function oneShotTimes(rng: Rng, now: number, status: string, i: number) {
   const due = status === 'pending' && i % 12 < 2;
-  const at = status === 'pending' || status === 'paused'
-    ? (due ? now - rng.int(1, 20) * MINUTE : now + rng.int(10, 60 * 24 * 30) * MINUTE)
-    : now - rng.int(10, 60 * 24 * 60) * MINUTE;
+  const at = status === 'pending' || status === 'paused' ? (due ? now - rng.int(1, 20) * MINUTE : now + rng.int(10, 60 * 24 * 30) * MINUTE) : now - rng.int(10, 60 * 24 * 60) * MINUTE;
   const ran = status === 'completed' || status === 'failed';
   return {
-    scheduled_for: iso(at), next_execution_at: ran || status === 'cancelled' ? null : iso(at),
-    last_executed_at: ran ? iso(at + rng.int(0, 30_000)) : null, last_triggered_at: ran ? iso(at) : null,
-    execution_count: ran ? 1 : 0, status, enabled: status === 'pending' ? 1 : 0,
+    scheduled_for: iso(at),
+    next_execution_at: ran || status === 'cancelled' ? null : iso(at),
+    last_executed_at: ran ? iso(at + rng.int(0, 30_000)) : null,
+    last_triggered_at: ran ? iso(at) : null,
+    execution_count: ran ? 1 : 0,
+    status,
+    enabled: status === 'pending' ? 1 : 0,
   };
 }
 
@@ -103,8 +132,14 @@ function reminder(rng: Rng, now: number, i: number): Fields {
   const status = statusFor(rng, i, ONE_SHOT_STATUSES, [45, 30, 12, 5, 8]);
   const about = rng.chance(0.5) ? `review the ${rng.pick(AREAS)} PR` : `check ${rng.pick(FEATURES)} on staging`;
   return {
-    task_type: 'reminder', bot_name: 'system', command: 'remind', prompt: `Remind me to ${about}`,
-    cron_expression: null, is_recurring: 0, max_executions: null, expires_at: null,
+    task_type: 'reminder',
+    bot_name: 'system',
+    command: 'remind',
+    prompt: `Remind me to ${about}`,
+    cron_expression: null,
+    is_recurring: 0,
+    max_executions: null,
+    expires_at: null,
     metadata: JSON.stringify({ reminderType: 'one-time', context: about, originalText: `remind me to ${about} ${rng.pick(['tomorrow at 9am', 'in 2 hours', 'next monday', 'on friday afternoon'])}` }),
     ...oneShotTimes(rng, now, status, i),
   };
@@ -115,8 +150,14 @@ function oneShot(rng: Rng, now: number, i: number): Fields {
   const command = rng.pick(BOT_COMMANDS[bot]);
   const status = statusFor(rng, i, ONE_SHOT_STATUSES, [40, 35, 10, 8, 7]);
   return {
-    task_type: 'prompt_execution', bot_name: bot, command, prompt: taskPrompt(rng, command),
-    cron_expression: null, is_recurring: 0, max_executions: null, expires_at: null,
+    task_type: 'prompt_execution',
+    bot_name: bot,
+    command,
+    prompt: taskPrompt(rng, command),
+    cron_expression: null,
+    is_recurring: 0,
+    max_executions: null,
+    expires_at: null,
     metadata: JSON.stringify({ files: [], requestedVia: rng.pick(['slash-command', 'mention', 'api']) }),
     ...oneShotTimes(rng, now, status, i),
   };
@@ -130,7 +171,7 @@ function recurring(rng: Rng, now: number, timezone: string, i: number): Fields {
   let count = limit !== null && status === 'completed' ? limit : rng.int(0, 200);
   if (limit !== null && status !== 'completed' && count >= limit) count = rng.int(0, limit - 1);
   if (status === 'active' && i % 17 === 2) count = (limit ?? 10) + rng.int(1, 3); // past its limit: a scheduler bug the console must show
-  const last = count > 0 ? cron.previousRuns(1, new Date(now))[0]?.getTime() ?? null : null;
+  const last = count > 0 ? (cron.previousRuns(1, new Date(now))[0]?.getTime() ?? null) : null;
   const due = status === 'active' && i % 7 === 2;
   const upcoming = cron.nextRun(new Date(now))!.getTime();
   const next = status === 'active' || status === 'paused' ? (due ? now - rng.int(1, 25) * MINUTE : upcoming) : null;
@@ -138,12 +179,26 @@ function recurring(rng: Rng, now: number, timezone: string, i: number): Fields {
   if (expires !== null && expires < now && status === 'active') status = 'cancelled';
   const bot = rng.weighted(['ops', 'reviewer', 'coder', 'planner'] as const, [40, 30, 20, 10]);
   return {
-    task_type: 'recurring_job', bot_name: bot, command: rng.pick(RECURRING_COMMANDS[bot]),
-    prompt: rng.pick([`Summarise yesterday's errors in ${rng.pick(AREAS)}`, `Run the ${rng.pick(AREAS)} test suite and report failures`, `Weekly dependency audit`, `Check ${rng.pick(FEATURES)} on staging`]),
-    scheduled_for: iso(next ?? upcoming), cron_expression: cronExpression, is_recurring: 1,
-    last_executed_at: last === null ? null : iso(last + rng.int(100, 20_000)), last_triggered_at: last === null ? null : iso(last),
-    next_execution_at: next === null ? null : iso(next), execution_count: count, max_executions: limit,
-    status, enabled: status === 'active' ? 1 : 0, expires_at: expires === null ? null : iso(expires),
+    task_type: 'recurring_job',
+    bot_name: bot,
+    command: rng.pick(RECURRING_COMMANDS[bot]),
+    prompt: rng.pick([
+      `Summarise yesterday's errors in ${rng.pick(AREAS)}`,
+      `Run the ${rng.pick(AREAS)} test suite and report failures`,
+      `Weekly dependency audit`,
+      `Check ${rng.pick(FEATURES)} on staging`,
+    ]),
+    scheduled_for: iso(next ?? upcoming),
+    cron_expression: cronExpression,
+    is_recurring: 1,
+    last_executed_at: last === null ? null : iso(last + rng.int(100, 20_000)),
+    last_triggered_at: last === null ? null : iso(last),
+    next_execution_at: next === null ? null : iso(next),
+    execution_count: count,
+    max_executions: limit,
+    status,
+    enabled: status === 'active' ? 1 : 0,
+    expires_at: expires === null ? null : iso(expires),
     metadata: JSON.stringify({ description: 'recurring job', createdFrom: rng.pick(['slash-command', 'mention']), notify: rng.chance(0.5) }),
   };
 }

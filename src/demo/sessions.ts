@@ -3,10 +3,7 @@ import type { Rng } from './prng.js';
 import { AGENTS, MODELS } from './words.js';
 import { iso, type DemoWorld } from './world.js';
 
-const SESSION_COLUMNS = [
-  'id', 'task_id', 'agent_id', 'model', 'input_tokens', 'output_tokens', 'estimated_cost',
-  'duration_ms', 'status', 'created_at', 'completed_at',
-] as const;
+const SESSION_COLUMNS = ['id', 'task_id', 'agent_id', 'model', 'input_tokens', 'output_tokens', 'estimated_cost', 'duration_ms', 'status', 'created_at', 'completed_at'] as const;
 
 /** dollars per million input and output tokens, by model */
 const PRICES: Record<string, readonly [number, number]> = {
@@ -62,9 +59,17 @@ export function sessionWriter(world: DemoWorld, rng: Rng): SessionWriter {
       const end = Math.min(start + duration, world.now);
       lastId = `sess_${rng.nanoid()}`;
       insert({
-        id: lastId, task_id: task.id, agent_id: agent, model: task.model, input_tokens: input, output_tokens: output,
-        estimated_cost: costOf(task.model, input, output), duration_ms: status === 'active' ? null : end - start,
-        status, created_at: iso(start), completed_at: status === 'active' ? null : iso(end),
+        id: lastId,
+        task_id: task.id,
+        agent_id: agent,
+        model: task.model,
+        input_tokens: input,
+        output_tokens: output,
+        estimated_cost: costOf(task.model, input, output),
+        duration_ms: status === 'active' ? null : end - start,
+        status,
+        created_at: iso(start),
+        completed_at: status === 'active' ? null : iso(end),
       });
       start = end + rng.int(1000, 30_000);
     }

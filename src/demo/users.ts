@@ -28,9 +28,14 @@ export function writeUsers(world: DemoWorld): DemoUser[] {
       const updatedAt = rng.chance(0.5) ? createdAt : Math.min(world.now, createdAt + rng.int(0, 200) * DAY);
       const user: DemoUser = { id: `user_${rng.nanoid()}`, slackId: slackId(rng, 'U'), name, role, active, createdAt };
       insertUser({
-        id: user.id, slack_user_id: user.slackId, slack_username: rng.chance(0.3) ? `${name}.${rng.pick(['dev', 'ops', 'eng'])}` : name,
-        role, rate_limit_override: i === 5 || rng.chance(0.2) ? rng.pick([10, 20, 50, 100]) : null, active: active ? 1 : 0,
-        created_at: iso(createdAt), updated_at: iso(updatedAt),
+        id: user.id,
+        slack_user_id: user.slackId,
+        slack_username: rng.chance(0.3) ? `${name}.${rng.pick(['dev', 'ops', 'eng'])}` : name,
+        role,
+        rate_limit_override: i === 5 || rng.chance(0.2) ? rng.pick([10, 20, 50, 100]) : null,
+        active: active ? 1 : 0,
+        created_at: iso(createdAt),
+        updated_at: iso(updatedAt),
       });
       users.push(user);
     });

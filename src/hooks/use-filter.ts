@@ -58,10 +58,7 @@ export function useFilter(names: readonly string[], initial = '', active = true,
     { active: active && editing, scopes: ['filter'] },
   );
   const namesKey = names.join(' ');
-  const parsed = useMemo(
-    () => (literal ? { fields: {}, text: applied, unknown: [] } : parseFilter(applied, namesKey.split(' '))),
-    [applied, namesKey, literal],
-  );
+  const parsed = useMemo(() => (literal ? { fields: {}, text: applied, unknown: [] } : parseFilter(applied, namesKey.split(' '))), [applied, namesKey, literal]);
   return {
     editing,
     draft,

@@ -3,10 +3,7 @@ import type { ListSource } from '../../db/views/keyset.js';
 import { firstPage, lastPage, moveBy, reload, resize, type ListWindow } from './keyset-window.js';
 import type { ListController } from './list-controller.js';
 
-export type ListState<T> =
-  | { readonly status: 'loading' }
-  | { readonly status: 'error'; readonly error: string }
-  | { readonly status: 'ready'; readonly window: ListWindow<T> };
+export type ListState<T> = { readonly status: 'loading' } | { readonly status: 'error'; readonly error: string } | { readonly status: 'ready'; readonly window: ListWindow<T> };
 
 export interface KeysetList<T> extends ListController {
   readonly state: ListState<T>;

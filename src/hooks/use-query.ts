@@ -1,9 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 
-export type QueryState<T> =
-  | { readonly status: 'loading' }
-  | { readonly status: 'error'; readonly error: string }
-  | { readonly status: 'ready'; readonly data: T };
+export type QueryState<T> = { readonly status: 'loading' } | { readonly status: 'error'; readonly error: string } | { readonly status: 'ready'; readonly data: T };
 
 /**
  * Runs a synchronous read after the frame is shown, and again when `key` or `version` change.

@@ -3,10 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 /** A read done in steps (db/views/dashboard-steps.ts): each `next()` is one bounded piece of work. */
 export type StepsOf<T> = Generator<void, T, void>;
 
-export type StepsState<T> =
-  | { readonly status: 'working' }
-  | { readonly status: 'error'; readonly error: string }
-  | { readonly status: 'ready'; readonly value: T };
+export type StepsState<T> = { readonly status: 'working' } | { readonly status: 'error'; readonly error: string } | { readonly status: 'ready'; readonly value: T };
 
 /**
  * Runs a stepped read after the frame is shown, one step per timer tick so keys are answered

@@ -58,7 +58,15 @@ export function keymapMarkdown(): string {
   const out: string[] = [];
   for (const section of helpSections(all, { actions: true })) {
     out.push(`### ${section.title}`, '', '| keys | what it does |', '|---|---|');
-    for (const r of section.rows) out.push(`| ${cell(r.keys.split(' ').map((k) => `\`${k}\``).join(' '))} | ${cell(r.description)} |`);
+    for (const r of section.rows)
+      out.push(
+        `| ${cell(
+          r.keys
+            .split(' ')
+            .map((k) => `\`${k}\``)
+            .join(' '),
+        )} | ${cell(r.description)} |`,
+      );
     out.push('');
   }
   return out.join('\n').trimEnd() + '\n';

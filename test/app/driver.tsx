@@ -54,7 +54,16 @@ export async function startConsole(conn: Connection, o: DriverOptions = {}) {
   let columns = o.columns ?? 100;
   let rows = o.rows ?? 30;
   const ink = render(
-    <App db={conn.db} sqlite={conn.sqlite} path={conn.path} readOnly={conn.readOnly} operator={o.operator ?? adminOperator} theme={o.theme ?? colourTheme} pollMs={o.pollMs ?? 100} initialScreen={o.initialScreen} />,
+    <App
+      db={conn.db}
+      sqlite={conn.sqlite}
+      path={conn.path}
+      readOnly={conn.readOnly}
+      operator={o.operator ?? adminOperator}
+      theme={o.theme ?? colourTheme}
+      pollMs={o.pollMs ?? 100}
+      initialScreen={o.initialScreen}
+    />,
   );
   const stdout = ink.stdout as unknown as NodeJS.EventEmitter & { columns: number; rows: number };
   Object.defineProperty(stdout, 'columns', { get: () => columns, configurable: true });
@@ -62,7 +71,10 @@ export async function startConsole(conn: Connection, o: DriverOptions = {}) {
   stdout.emit('resize');
   const frame = (): string => strip(ink.lastFrame());
   // The first key written before Ink listens to stdin is lost.
-  await until(() => ink.stdin.listenerCount('readable') > 0, () => 'the input handler');
+  await until(
+    () => ink.stdin.listenerCount('readable') > 0,
+    () => 'the input handler',
+  );
 
   const driver = {
     ink,
@@ -71,7 +83,11 @@ export async function startConsole(conn: Connection, o: DriverOptions = {}) {
     /** waits until the frame shows `text` (a string or a test) */
     async waitFor(text: string | ((f: string) => boolean), ms?: number): Promise<string> {
       const ok = typeof text === 'string' ? (f: string) => f.includes(text) : text;
-      await until(() => ok(frame()), () => `${String(text)} in:\n${frame()}`, ms);
+      await until(
+        () => ok(frame()),
+        () => `${String(text)} in:\n${frame()}`,
+        ms,
+      );
       return frame();
     },
     /** writes a key, then waits for the frame to change (or to show `expect`) */
@@ -80,13 +96,19 @@ export async function startConsole(conn: Connection, o: DriverOptions = {}) {
       const last = frame();
       ink.stdin.write(key);
       if (expectText) return driver.waitFor(expectText);
-      await until(() => ink.frames.length > before && frame() !== last, () => `a new frame after ${JSON.stringify(key)}:\n${last}`);
+      await until(
+        () => ink.frames.length > before && frame() !== last,
+        () => `a new frame after ${JSON.stringify(key)}:\n${last}`,
+      );
       return frame();
     },
     /** writes a key that may leave the frame as it is, and lets the app settle */
     async tap(key: string): Promise<string> {
       ink.stdin.write(key);
-      await until(() => true, () => '');
+      await until(
+        () => true,
+        () => '',
+      );
       return frame();
     },
     /** types text key by key; a space may not change the frame (trailing blanks are trimmed) */

@@ -28,35 +28,39 @@ describe.each([
   [80, 24, 1],
   [120, 32, 1],
 ] as const)('the help at %ix%i', (columns, rows, most) => {
-  it.each(SCREENS.map((s) => [s.title, s] as const))(`on %s takes at most ${most} page(s), fits, and shows every binding`, async (_t, s) => {
-    const c = await startConsole(conn(), { columns, rows });
-    stop = c.unmount;
-    await c.waitFor('Latest audit events', 15_000);
-    await c.tap(s.key);
-    // the list's rows are read (the total may still be an estimate); a longer wait on a busy machine
-    await c.waitFor((x) => x.split('\n')[1]!.startsWith(s.title) && / of ~?[\d,]+|No \w+/.test(x), 15_000);
-    let help = await c.press('?', 'Keys');
-    const count = Number(/Keys \d+\/(\d+)/.exec(help)?.[1] ?? 1);
-    expect(count, `pages at ${columns}x${rows}`).toBeLessThanOrEqual(most);
-    const pages = [help];
-    for (let p = 2; p <= count; p++) {
-      help = await c.press(KEYS.pageDown, `Keys ${p}/${count}`);
-      pages.push(help);
-    }
-    for (const page of pages) {
-      expect(page.split('\n').length).toBeLessThanOrEqual(rows - 1);
-      for (const l of page.split('\n')) expect(stringWidth(l), l).toBeLessThanOrEqual(columns);
-    }
-    const all = pages.join('\n');
-    for (const section of [...helpSections(['global', 'list', s.id], { actions: true, admin: true }), screensSection()]) {
-      expect(all, section.title).toContain(section.title);
-      for (const r of section.rows) {
-        // the keys, then the start of what they do (cut to the column, but at least its first words)
-        const words = shortDescription(r.description).slice(0, 6);
-        expect(all, `${s.title} help: ${r.keys} ${r.description}`).toMatch(new RegExp(`(^|[│ ])${esc(r.keys)} +${esc(words)}`, 'm'));
+  it.each(SCREENS.map((s) => [s.title, s] as const))(
+    `on %s takes at most ${most} page(s), fits, and shows every binding`,
+    async (_t, s) => {
+      const c = await startConsole(conn(), { columns, rows });
+      stop = c.unmount;
+      await c.waitFor('Latest audit events', 15_000);
+      await c.tap(s.key);
+      // the list's rows are read (the total may still be an estimate); a longer wait on a busy machine
+      await c.waitFor((x) => x.split('\n')[1]!.startsWith(s.title) && / of ~?[\d,]+|No \w+/.test(x), 15_000);
+      let help = await c.press('?', 'Keys');
+      const count = Number(/Keys \d+\/(\d+)/.exec(help)?.[1] ?? 1);
+      expect(count, `pages at ${columns}x${rows}`).toBeLessThanOrEqual(most);
+      const pages = [help];
+      for (let p = 2; p <= count; p++) {
+        help = await c.press(KEYS.pageDown, `Keys ${p}/${count}`);
+        pages.push(help);
       }
-    }
-  }, 30_000);
+      for (const page of pages) {
+        expect(page.split('\n').length).toBeLessThanOrEqual(rows - 1);
+        for (const l of page.split('\n')) expect(stringWidth(l), l).toBeLessThanOrEqual(columns);
+      }
+      const all = pages.join('\n');
+      for (const section of [...helpSections(['global', 'list', s.id], { actions: true, admin: true }), screensSection()]) {
+        expect(all, section.title).toContain(section.title);
+        for (const r of section.rows) {
+          // the keys, then the start of what they do (cut to the column, but at least its first words)
+          const words = shortDescription(r.description).slice(0, 6);
+          expect(all, `${s.title} help: ${r.keys} ${r.description}`).toMatch(new RegExp(`(^|[│ ])${esc(r.keys)} +${esc(words)}`, 'm'));
+        }
+      }
+    },
+    30_000,
+  );
 });
 
 describe('shortDescription', () => {

@@ -47,7 +47,16 @@ describe('a burst of keys in one read', () => {
     await c.waitFor((f) => /\d+-\d+ of [\d,]+\s*$/m.test(f));
     await c.press('c', 'Show prompts with category');
     await c.waitFor((f) => chosen(f).includes('any'));
-    const rows = c.lines().filter((l) => /^\s*│ [> ] \S/.test(l)).map((l) => l.replace(/^\s*│ [> ] /, '').trim().split(/\s+/)[0]!);
+    const rows = c
+      .lines()
+      .filter((l) => /^\s*│ [> ] \S/.test(l))
+      .map(
+        (l) =>
+          l
+            .replace(/^\s*│ [> ] /, '')
+            .trim()
+            .split(/\s+/)[0]!,
+      );
     c.ink.stdin.write(down4);
     await c.waitFor((f) => chosen(f).includes(rows[4]!));
   });

@@ -28,7 +28,15 @@ describe('a chunk of keys read at once', () => {
     expect(cutKeys('ab\u007f\u001b[B\u001b[6~x\u001b').keys).toEqual(['a', 'b', '\u007f', '\u001b[B', '\u001b[6~', 'x', '\u001b']);
     // Home/End in their xterm, vt and Linux console forms; Ctrl-arrow; Alt-x; Alt-arrow; Shift-Tab
     expect(cutKeys('\u001b[H\u001bOF\u001b[1~\u001b[4~\u001b[[A\u001b[1;5B\u001bx\u001b\u001b[A\u001b[Z').keys).toEqual([
-      '\u001b[H', '\u001bOF', '\u001b[1~', '\u001b[4~', '\u001b[[A', '\u001b[1;5B', '\u001bx', '\u001b\u001b[A', '\u001b[Z',
+      '\u001b[H',
+      '\u001bOF',
+      '\u001b[1~',
+      '\u001b[4~',
+      '\u001b[[A',
+      '\u001b[1;5B',
+      '\u001bx',
+      '\u001b\u001b[A',
+      '\u001b[Z',
     ]);
     expect(cutKeys('x\u001b[200~jj\r\nk\u001b[D\u001b[201~\r').keys).toEqual(['x', 'jj k[D', '\r']);
     expect(cutKeys('😀é').keys).toEqual(['😀', 'é']);

@@ -22,5 +22,4 @@ describe('keys wait for a screen that is still loading', () => {
     const f = await c.waitFor((fr) => fr.includes('New schedule') && fr.includes('‹ reminder ›'));
     expect(f).toContain('‹ web ›');
   });
-
 });

@@ -14,7 +14,10 @@ const footer = (f: string): string => f.split('\n').at(-1) ?? '';
  * in an effect, so the first frame with its rows still has the footer without them ("? help : jump
  * q quit", or the detail's "Esc back") and the hints come one commit later. The whole frame is then compared.
  */
-const listBack = (before: string) => (f: string): boolean => f.includes('task number') && footer(f) === footer(before);
+const listBack =
+  (before: string) =>
+  (f: string): boolean =>
+    f.includes('task number') && footer(f) === footer(before);
 
 describe('a terminal made too small and then large again', () => {
   it("keeps the list's cursor, filter and scroll, and the screen beneath a detail", async () => {

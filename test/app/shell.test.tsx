@@ -95,7 +95,17 @@ describe('help', () => {
     const { c } = await consoleWithTasks(3, { columns: 120, rows: 40 });
     const f = await c.press('?', 'Keys (Esc closes)');
     expect(f).toContain('Screens (number keys)');
-    for (const [n, title] of [['1', 'Dashboard'], ['2', 'Tasks'], ['3', 'Sessions'], ['4', 'Users'], ['5', 'API keys'], ['6', 'Schedules'], ['7', 'Prompts'], ['8', 'Audit log'], ['9', 'Projects']]) {
+    for (const [n, title] of [
+      ['1', 'Dashboard'],
+      ['2', 'Tasks'],
+      ['3', 'Sessions'],
+      ['4', 'Users'],
+      ['5', 'API keys'],
+      ['6', 'Schedules'],
+      ['7', 'Prompts'],
+      ['8', 'Audit log'],
+      ['9', 'Projects'],
+    ]) {
       expect(f).toMatch(new RegExp(`${n}\\s+${title}`));
     }
   });

@@ -102,7 +102,7 @@ describe.each(SIZES)('at %ix%i', (columns, rows) => {
           expect(all, `${s.title} help: ${r.keys} ${r.description}`).toMatch(new RegExp(`(^|[│ ])${esc(r.keys)} +${esc(r.description.slice(0, Math.min(6, r.description.length)))}`, 'm'));
         }
       }
-      await c.press(KEYS.esc, (s.title));
+      await c.press(KEYS.esc, s.title);
     }
   }, 60_000);
 

@@ -28,7 +28,7 @@ describe('bench helpers', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bench-'));
     const path = join(dir, 'x.db');
     const setup = new Database(path);
-    setup.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT); INSERT INTO t (v) VALUES (\'a\'), (\'b\'), (\'c\')');
+    setup.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT); INSERT INTO t (v) VALUES ('a'), ('b'), ('c')");
     setup.close();
     const db = new Database(path);
     const { result, statements } = await captureStatements(() => db.prepare('SELECT v FROM t WHERE id > ?').pluck().all(1));
@@ -58,12 +58,16 @@ describe('bench helpers', () => {
 
 describe('npm run bench, end to end at scale 0.01', () => {
   const run = join(process.cwd(), 'dist/src/bench/run.js');
-  it.skipIf(!existsSync(run))('measures every suite once and prints the table', () => {
-    const r = spawnSync(process.execPath, [run, '--scale', '0.01', '--runs', '1', '--pages', '20', '--no-write'], { encoding: 'utf8', timeout: 240_000 });
-    expect(r.stderr).not.toMatch(/^bench: /m);
-    expect(r.status).toBe(0);
-    for (const work of ['history --stats', 'first page', 'key PgDn (next page)', 'start to first dashboard frame', 'heap after GC', 'never migrated', 'INSERT a task (RETURNING *)']) {
-      expect(r.stdout).toContain(work);
-    }
-  }, 300_000);
+  it.skipIf(!existsSync(run))(
+    'measures every suite once and prints the table',
+    () => {
+      const r = spawnSync(process.execPath, [run, '--scale', '0.01', '--runs', '1', '--pages', '20', '--no-write'], { encoding: 'utf8', timeout: 240_000 });
+      expect(r.stderr).not.toMatch(/^bench: /m);
+      expect(r.status).toBe(0);
+      for (const work of ['history --stats', 'first page', 'key PgDn (next page)', 'start to first dashboard frame', 'heap after GC', 'never migrated', 'INSERT a task (RETURNING *)']) {
+        expect(r.stdout).toContain(work);
+      }
+    },
+    300_000,
+  );
 });

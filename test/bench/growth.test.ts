@@ -52,7 +52,12 @@ describe('alternating measurements', () => {
   it('runs a, b, a, b..., drops the warm-up pairs and keeps each side apart', () => {
     const order: string[] = [];
     let n = 0;
-    const [a, b] = alternate(() => (order.push('a'), ++n), () => (order.push('b'), ++n), 3, 1);
+    const [a, b] = alternate(
+      () => (order.push('a'), ++n),
+      () => (order.push('b'), ++n),
+      3,
+      1,
+    );
     expect(order).toEqual(['a', 'b', 'a', 'b', 'a', 'b', 'a', 'b']);
     expect(a).toEqual([3, 5, 7]);
     expect(b).toEqual([4, 6, 8]);

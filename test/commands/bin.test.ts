@@ -77,11 +77,20 @@ describe('bematic-console: errors and pipes', () => {
     expect(writer.status, writer.stderr).toBe(0);
     expect(writer.sources.some((s) => DRIZZLE.test(s))).toBe(true); // the recording sees drizzle where it is loaded
     expect(writer.sources.filter((s) => UI.test(s))).toEqual([]);
-    for (const args of [['history', '--stats'], ['history', '--tags', '--json'], ['history', '--search', 'auth', '--tag', 'api'], ['history', '--all', '--json'], ['history', '--categories']]) {
+    for (const args of [
+      ['history', '--stats'],
+      ['history', '--tags', '--json'],
+      ['history', '--search', 'auth', '--tag', 'api'],
+      ['history', '--all', '--json'],
+      ['history', '--categories'],
+    ]) {
       const r = runRecordingModules([...args, '--db', path]);
       expect(r.stderr, args.join(' ')).toBe('');
       expect(r.status).toBe(0);
-      expect(r.sources.filter((s) => UI.test(s) || DRIZZLE.test(s)), args.join(' ')).toEqual([]);
+      expect(
+        r.sources.filter((s) => UI.test(s) || DRIZZLE.test(s)),
+        args.join(' '),
+      ).toEqual([]);
     }
   });
 });

@@ -14,8 +14,7 @@ interface Output {
   imports?: { path: string; kind: string }[];
 }
 
-const meta = (): Record<string, Output> =>
-  (JSON.parse(readFileSync(join(ROOT, 'dist/bin/meta.json'), 'utf8')) as { outputs: Record<string, Output> }).outputs;
+const meta = (): Record<string, Output> => (JSON.parse(readFileSync(join(ROOT, 'dist/bin/meta.json'), 'utf8')) as { outputs: Record<string, Output> }).outputs;
 
 function staticClosure(outputs: Record<string, Output>, roots: string[]): Set<string> {
   const seen = new Set(roots);

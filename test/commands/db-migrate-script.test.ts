@@ -7,8 +7,7 @@ import { ROOT, cleanEnv } from './history-fixtures.js';
 // `npm run db:migrate`, as a drizzle-kit user types it: applies the console's migrations to
 // DATABASE_URL (or --db), creating a missing file, and does nothing the second time.
 
-const npmRun = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-  spawnSync('npm', ['run', '--silent', 'db:migrate', ...args], { cwd: ROOT, encoding: 'utf8', env: cleanEnv(env) });
+const npmRun = (args: string[], env: NodeJS.ProcessEnv = {}) => spawnSync('npm', ['run', '--silent', 'db:migrate', ...args], { cwd: ROOT, encoding: 'utf8', env: cleanEnv(env) });
 
 const tables = (path: string): string[] => {
   const db = new Database(path, { readonly: true });

@@ -24,7 +24,10 @@ describe('history --stats: estimated against actual duration', () => {
     const text = runBin(['history', '--db', seeded(), '--stats']);
     expect(text.code).toBe(0);
     const section = text.stdout.split('Estimated against actual duration')[1]!.split('By category')[0]!;
-    const rows = section.split('\n').map((l) => l.trim()).filter((l) => /\bmin\b/.test(l));
+    const rows = section
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => /\bmin\b/.test(l));
     expect(rows).toHaveLength(3);
     expect(rows[0]).toMatch(/^\(none\)\s+2\s+20\.0 min\s+30\.0 min\s+\+50%$/);
     expect(rows[1]).toMatch(/^bugfix\s+1\s+60\.0 min\s+30\.0 min\s+-50%$/);

@@ -10,7 +10,10 @@ import { cleanEnv, promptDatabase } from './history-fixtures.js';
 
 class FakeTerminal extends Writable {
   text = '';
-  constructor(readonly isTTY: boolean, readonly columns: number) {
+  constructor(
+    readonly isTTY: boolean,
+    readonly columns: number,
+  ) {
     super();
   }
   override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void): void {
@@ -46,7 +49,10 @@ describe('history on a terminal', () => {
 
   it('has no colour with NO_COLOR or --no-color, and still fits', async () => {
     const { path } = promptDatabase(false);
-    for (const [argv, env] of [[['--no-color'], {}], [[], { NO_COLOR: '1' }]] as const) {
+    for (const [argv, env] of [
+      [['--no-color'], {}],
+      [[], { NO_COLOR: '1' }],
+    ] as const) {
       const r = await onTerminal(['--db', path, ...argv], env, 50);
       // eslint-disable-next-line no-control-regex -- the escape and control characters are what the test looks for
       expect(r.text).not.toMatch(/\u001b\[/);

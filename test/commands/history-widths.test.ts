@@ -19,9 +19,20 @@ function database(prompts: { prompt: string; category?: string; tags?: string }[
 describe('history: width tables only when the text needs them', () => {
   it('loads no string-width for ASCII output, nor for --version, --help or a refused command', () => {
     const path = database([{ prompt: 'plain words', category: 'feature', tags: '["api"]' }]);
-    for (const args of [['history', '--db', path], ['history', '--stats', '--db', path], ['history', '--tags', '--db', path], ['history', '--json', '--db', path], ['--version'], ['history', '--help'], ['nope']]) {
+    for (const args of [
+      ['history', '--db', path],
+      ['history', '--stats', '--db', path],
+      ['history', '--tags', '--db', path],
+      ['history', '--json', '--db', path],
+      ['--version'],
+      ['history', '--help'],
+      ['nope'],
+    ]) {
       const r = runRecordingModules(args);
-      expect(r.sources.filter((s) => WIDTHS.test(s)), args.join(' ')).toEqual([]);
+      expect(
+        r.sources.filter((s) => WIDTHS.test(s)),
+        args.join(' '),
+      ).toEqual([]);
     }
   });
 
@@ -39,11 +50,26 @@ describe('history: width tables only when the text needs them', () => {
     // each column starts at the same terminal column on every line: PROMPT is the last
     const promptAt = (line: string, text: string): number => stringWidth(line.slice(0, line.indexOf(text)));
     const header = promptAt(lines[0]!, 'PROMPT');
-    expect(promptAt(lines.find((l) => l.includes('漢字'))!, '漢字')).toBe(header);
-    expect(promptAt(lines.find((l) => l.includes('after the wide'))!, 'after the wide')).toBe(header);
+    expect(
+      promptAt(
+        lines.find((l) => l.includes('漢字'))!,
+        '漢字',
+      ),
+    ).toBe(header);
+    expect(
+      promptAt(
+        lines.find((l) => l.includes('after the wide'))!,
+        'after the wide',
+      ),
+    ).toBe(header);
     // the tags and category columns were measured in columns, not characters
     const tagsAt = (line: string, text: string): number => stringWidth(line.slice(0, line.indexOf(text)));
-    expect(tagsAt(lines.find((l) => l.includes('漢字'))!, '絵文字')).toBe(tagsAt(lines[0]!, 'TAGS'));
+    expect(
+      tagsAt(
+        lines.find((l) => l.includes('漢字'))!,
+        '絵文字',
+      ),
+    ).toBe(tagsAt(lines[0]!, 'TAGS'));
   });
 
   it('--tags and --categories with wide names: counts right-aligned under PROMPTS; --stats shows them', () => {
@@ -51,12 +77,18 @@ describe('history: width tables only when the text needs them', () => {
       { prompt: 'one', category: '機能', tags: '["絵文字"]' },
       { prompt: 'two', category: 'feature', tags: '["api","絵文字"]' },
     ]);
-    for (const args of [['history', '--tags'], ['history', '--categories']]) {
+    for (const args of [
+      ['history', '--tags'],
+      ['history', '--categories'],
+    ]) {
       const r = runBin([...args, '--db', path]);
       expect(r.code, r.stderr).toBe(0);
       const [header, ...rows] = r.stdout.trimEnd().split('\n');
       const countEnd = stringWidth(header!.slice(0, header!.indexOf('PROMPTS') + 'PROMPTS'.length));
-      expect(rows.some((l) => /絵文字|機能/.test(l)), r.stdout).toBe(true);
+      expect(
+        rows.some((l) => /絵文字|機能/.test(l)),
+        r.stdout,
+      ).toBe(true);
       for (const l of rows) {
         const end = l.search(/\s+[\d.]+%$/); // where the count ends and SHARE begins
         expect(end, l).toBeGreaterThan(0);

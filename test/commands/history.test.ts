@@ -80,7 +80,7 @@ describe('history: output', () => {
     expect((JSON.parse(json) as { prompt: string }[])[0]!.prompt).toBe('bell \u0007 and \u001b[31mred\u001b[0m escape');
   });
 
-  it('--stats gives every section, and --json the service\'s shape and more; filters apply', () => {
+  it("--stats gives every section, and --json the service's shape and more; filters apply", () => {
     const { path } = promptDatabase(true);
     const text = runBin(['history', '--db', path, '--stats']);
     expect(text.code).toBe(0);
@@ -104,7 +104,12 @@ describe('history: output', () => {
     expect(JSON.parse(runBin(['history', '--db', path, '--tags', '--json', '--limit', '1']).stdout)).toEqual([{ tag: 'api', count: 4 }]);
     expect(runBin(['history', '--db', path, '--categories']).stdout).toMatch(/^bugfix\s+2\s/m);
     const cats = JSON.parse(runBin(['history', '--db', path, '--categories', '--json', '--status', 'completed']).stdout);
-    expect(cats).toEqual(expect.arrayContaining([{ category: 'feature', count: 2 }, { category: null, count: 2 }]));
+    expect(cats).toEqual(
+      expect.arrayContaining([
+        { category: 'feature', count: 2 },
+        { category: null, count: 2 },
+      ]),
+    );
   });
 });
 
@@ -151,4 +156,3 @@ describe('history: refusals and unusual files', () => {
     expect(existsSync(missing)).toBe(false);
   });
 });
-

@@ -19,16 +19,44 @@ describe('log-prompt: logging', () => {
   it('logs text with category, repeated tags, context and repeated files; prints the id; audits it', () => {
     const { sqlite, path } = freshDatabase();
     // --as must name a user (compared exactly, as the service does)
-    sqlite.prepare("INSERT INTO users (id, slack_user_id, slack_username, role, active, created_at, updated_at) VALUES ('user_o', 'U_OPS', 'ops', 'developer', 1, ?, ?)").run(new Date().toISOString(), new Date().toISOString());
-    const r = runBin(['log-prompt', 'Refactor API', '--category', 'refactor', '--tag', 'api', '--tag', 'say "hi"',
-      '--context', 'API reference', '--file', 'README.md', '--file', 'src/api.ts', '--db', path, '--as', 'U_OPS']);
+    sqlite
+      .prepare("INSERT INTO users (id, slack_user_id, slack_username, role, active, created_at, updated_at) VALUES ('user_o', 'U_OPS', 'ops', 'developer', 1, ?, ?)")
+      .run(new Date().toISOString(), new Date().toISOString());
+    const r = runBin([
+      'log-prompt',
+      'Refactor API',
+      '--category',
+      'refactor',
+      '--tag',
+      'api',
+      '--tag',
+      'say "hi"',
+      '--context',
+      'API reference',
+      '--file',
+      'README.md',
+      '--file',
+      'src/api.ts',
+      '--db',
+      path,
+      '--as',
+      'U_OPS',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^\d+\n$/);
     const id = Number(r.stdout);
-    expect(row(sqlite, id)).toMatchObject({ prompt: 'Refactor API', category: 'refactor', tags: '["api","say \\"hi\\""]', context: 'API reference', related_files: '["README.md","src/api.ts"]', execution_status: 'pending' });
-    expect(sqlite.prepare('SELECT action, user_id AS userId, resource_type AS type, resource_id AS id FROM audit_logs').all())
-      .toEqual([{ action: 'prompt:logged', userId: 'U_OPS', type: 'prompt', id: String(id) }]);
+    expect(row(sqlite, id)).toMatchObject({
+      prompt: 'Refactor API',
+      category: 'refactor',
+      tags: '["api","say \\"hi\\""]',
+      context: 'API reference',
+      related_files: '["README.md","src/api.ts"]',
+      execution_status: 'pending',
+    });
+    expect(sqlite.prepare('SELECT action, user_id AS userId, resource_type AS type, resource_id AS id FROM audit_logs').all()).toEqual([
+      { action: 'prompt:logged', userId: 'U_OPS', type: 'prompt', id: String(id) },
+    ]);
   });
 
   it('works as the spec writes it: npm run log-prompt -- "Fix login bug" --category bugfix', () => {
@@ -45,7 +73,7 @@ describe('log-prompt: logging', () => {
     expect(row(sqlite, Number(r.stdout))).toMatchObject({ prompt: 'first line\nsecond line', tags: '["stdin"]' });
   });
 
-  it('waits for another process\'s write transaction instead of failing', async () => {
+  it("waits for another process's write transaction instead of failing", async () => {
     const { sqlite, path } = freshDatabase();
     const service = new Database(path);
     try {
@@ -88,7 +116,9 @@ describe('log-prompt: refusals', () => {
 
   it('refuses a viewer, and a file without prompt_history names migrate (exit 1)', () => {
     const { sqlite, path } = freshDatabase();
-    sqlite.prepare("INSERT INTO users (id, slack_user_id, slack_username, role, active, created_at, updated_at) VALUES ('user_v', 'U_VIEW', 'viewer', 'viewer', 1, ?, ?)").run(new Date().toISOString(), new Date().toISOString());
+    sqlite
+      .prepare("INSERT INTO users (id, slack_user_id, slack_username, role, active, created_at, updated_at) VALUES ('user_v', 'U_VIEW', 'viewer', 'viewer', 1, ?, ?)")
+      .run(new Date().toISOString(), new Date().toISOString());
     const viewer = runBin(['log-prompt', 'x', '--db', path, '--as', 'U_VIEW']);
     expect(viewer.code).toBe(1);
     expect(viewer.stderr).toMatch(/^bematic-console: operator U_VIEW is a viewer/);

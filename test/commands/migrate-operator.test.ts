@@ -52,9 +52,7 @@ describe('migrate is an operator change: who may run it', () => {
     const run = await runCommand(migrate, ['--db', path, '--as', 'UVIEWER01']);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(
-      'bematic-console: migrate changes the schema and operator UVIEWER01 is a viewer and can change nothing; nothing was changed (--dry-run shows the plan)\n',
-    );
+    expect(run.stderr).toBe('bematic-console: migrate changes the schema and operator UVIEWER01 is a viewer and can change nothing; nothing was changed (--dry-run shows the plan)\n');
     expect(hasTable(path, 'scheduled_tasks')).toBe(false);
     expect(readFileSync(path).equals(bytes)).toBe(true);
   });

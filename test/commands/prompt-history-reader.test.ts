@@ -48,10 +48,22 @@ describe('PromptHistoryReader: the drizzle-free reads history runs on', () => {
     sqlite.exec('CREATE TABLE prompt_history (id INTEGER PRIMARY KEY AUTOINCREMENT, prompt TEXT NOT NULL, timestamp TEXT NOT NULL)');
     sqlite.prepare('INSERT INTO prompt_history (prompt, timestamp) VALUES (?, ?)').run('old row', '2024-01-01T00:00:00Z');
     const reader = new PromptHistoryReader(sqlite);
-    expect(reader.findAll()).toEqual([{
-      id: 1, prompt: 'old row', category: null, tags: '[]', context: null, relatedFiles: '[]', executionStatus: 'pending',
-      executionNotes: null, estimatedDurationMinutes: null, actualDurationMinutes: null, timestamp: '2024-01-01T00:00:00.000Z', completedAt: null, // read as its instant, canonical
-    }]);
+    expect(reader.findAll()).toEqual([
+      {
+        id: 1,
+        prompt: 'old row',
+        category: null,
+        tags: '[]',
+        context: null,
+        relatedFiles: '[]',
+        executionStatus: 'pending',
+        executionNotes: null,
+        estimatedDurationMinutes: null,
+        actualDurationMinutes: null,
+        timestamp: '2024-01-01T00:00:00.000Z',
+        completedAt: null, // read as its instant, canonical
+      },
+    ]);
     sqlite.exec('DROP TABLE prompt_history');
     expect(reader.exists()).toBe(false);
     expect(reader.findAll()).toEqual([]);

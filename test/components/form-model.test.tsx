@@ -14,7 +14,16 @@ import { strip } from '../app/driver.js';
 type K = 'name' | 'kind' | 'fixed' | 'note';
 const FIELDS: readonly FieldSpec<K>[] = [
   { key: 'name', label: 'name', kind: 'text', check: (v) => (v === '' ? 'a name is needed' : null) },
-  { key: 'kind', label: 'kind', kind: 'choice', options: [{ value: 'a', label: 'alpha' }, { value: 'b', label: 'beta' }, { value: 'g', label: 'gamma' }] },
+  {
+    key: 'kind',
+    label: 'kind',
+    kind: 'choice',
+    options: [
+      { value: 'a', label: 'alpha' },
+      { value: 'b', label: 'beta' },
+      { value: 'g', label: 'gamma' },
+    ],
+  },
   { key: 'fixed', label: 'fixed', kind: 'fixed' },
   { key: 'note', label: 'note', kind: 'text' },
 ];
@@ -55,7 +64,13 @@ describe('the form model', () => {
     const messages = (m: FormModel<K>) => fieldViews(rules(), m, live).map((v) => v.message?.text ?? null);
     expect(messages(start())).toEqual(['n?', null, 'fixed?', null]);
     expect(messages(run(rules(), start(), { type: 'tried' }))).toEqual(['n?', null, 'fixed?', 'note?']);
-    const refused = run(rules(), start(), { type: 'refuse', refusals: [{ field: 'note', text: 'no' }, { field: null, text: 'at all' }] });
+    const refused = run(rules(), start(), {
+      type: 'refuse',
+      refusals: [
+        { field: 'note', text: 'no' },
+        { field: null, text: 'at all' },
+      ],
+    });
     expect(messages(refused)).toEqual(['n?', null, 'fixed?', '✗ no']);
   });
 });
@@ -74,7 +89,13 @@ describe('the text cursor', () => {
 
 describe('the form view', () => {
   it('draws as many lines as it measures, with a long refusal wrapped under its field', () => {
-    const m = run(rules(), start(), { type: 'refuse', refusals: [{ field: 'note', text: 'this refusal is long enough to wrap at least once in a box this narrow' }, { field: null, text: 'general' }] });
+    const m = run(rules(), start(), {
+      type: 'refuse',
+      refusals: [
+        { field: 'note', text: 'this refusal is long enough to wrap at least once in a box this narrow' },
+        { field: null, text: 'general' },
+      ],
+    });
     for (const boxed of [true, false]) {
       const layout = { fields: fieldViews(rules(), m), general: ['general'], notes: ['a note'], width: 40, boxed };
       const ink = render(<Form {...layout} title="A form" focus={0} />);

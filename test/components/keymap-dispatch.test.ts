@@ -48,7 +48,11 @@ describe('the keymap is dispatched', () => {
   });
 
   it('a binding of any key is triggered by every key, and Ctrl-C is the force quit', () => {
-    expect(BINDINGS.filter((b) => (b.keys as readonly string[]).includes(ANY_KEY)).map((b) => b.command).sort()).toEqual(['notice.close', 'secret.hide']);
+    expect(
+      BINDINGS.filter((b) => (b.keys as readonly string[]).includes(ANY_KEY))
+        .map((b) => b.command)
+        .sort(),
+    ).toEqual(['notice.close', 'secret.hide']);
     for (const k of ['enter', 'esc', 'x', 'down']) expect(isCommand('secret.hide', k)).toBe(true);
     expect(isCommand('app.forceQuit', 'ctrl+c')).toBe(true);
     expect(isCommand('app.quit', 'x')).toBe(false);

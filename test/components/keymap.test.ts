@@ -8,9 +8,27 @@ import { helpColumns, columnLines } from '../../components/HelpOverlay.js';
 import type { Key } from 'ink';
 
 const key = (over: Partial<Key> = {}): Key => ({
-  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
-  return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
-  super: false, hyper: false, capsLock: false, numLock: false, ...over,
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+  ...over,
 });
 
 describe('the keymap', () => {
@@ -68,7 +86,13 @@ describe('the keymap', () => {
   });
 
   it('packs help sections into columns no taller than the space', () => {
-    const cols = helpColumns(helpSections(SCOPES.map((s) => s.scope), { actions: true }), 20);
+    const cols = helpColumns(
+      helpSections(
+        SCOPES.map((s) => s.scope),
+        { actions: true },
+      ),
+      20,
+    );
     for (const col of cols) expect(columnLines(col)).toBeLessThanOrEqual(20);
   });
 });

@@ -52,7 +52,9 @@ describe('ListView rows are measured on ASCII', () => {
 
   it('text holding the stand-ins stays as stored', () => {
     const ink = render(view(3));
-    const line = strip(ink.lastFrame()).split('\n').find((l) => l.startsWith('> '))!;
+    const line = strip(ink.lastFrame())
+      .split('\n')
+      .find((l) => l.startsWith('> '))!;
     expect(line).toContain('til~de …');
     expect(line).toContain('a ~ b ` c ^ d | e a ~ b');
     expect(line.endsWith('…')).toBe(true);

@@ -33,7 +33,12 @@ const index = (r: DoctorReport, name: string) => r.indexes.find((i) => i.name ==
 describe('doctor on a file the service made and nobody migrated', () => {
   test('age 1: missing tables and columns, missing indexes, slow operations, no journal', () => {
     const r = inspect(serviceFile(1));
-    expect(r.tables.filter((t) => !t.present).map((t) => t.name).sort()).toEqual(['api_keys', 'netsuite_configs', 'prompt_history', 'scheduled_tasks']);
+    expect(
+      r.tables
+        .filter((t) => !t.present)
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(['api_keys', 'netsuite_configs', 'prompt_history', 'scheduled_tasks']);
     expect(table(r, 'projects').missingColumns).toEqual(['auto_commit_push', 'railway_project_id', 'railway_service_id', 'railway_environment_id', 'is_netsuite']);
     expect(table(r, 'tasks').missingColumns).toEqual(['slack_message_ts', 'parent_task_id']);
     expect(table(r, 'tasks').rows).toEqual({ rows: 3, exact: true });
@@ -103,8 +108,12 @@ describe('doctor reports both journals and any duplicate index', () => {
     const n = committedMigrations().length;
     expect(r.journal).toMatchObject({ mode: 'upgrade', exists: true, recorded: n, misplaced: n });
     expect(r.journal.service).toEqual({
-      table: '__drizzle_migrations', exists: true, rows: n + 1, consoleRows: n,
-      newestAt: committedMigrations().at(-1)!.folderMillis, newest: new Date(committedMigrations().at(-1)!.folderMillis).toISOString(),
+      table: '__drizzle_migrations',
+      exists: true,
+      rows: n + 1,
+      consoleRows: n,
+      newestAt: committedMigrations().at(-1)!.folderMillis,
+      newest: new Date(committedMigrations().at(-1)!.folderMillis).toISOString(),
     });
     expect(r.migrateSteps).toBe(1); // the repair
     expect(r.unmanagedTables.map((t) => t.name)).not.toContain('__drizzle_migrations');

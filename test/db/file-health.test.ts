@@ -9,9 +9,11 @@ import { assertFileReadable, watchCorruption } from '../../db/file-health.js';
 function fileWith(spoil?: 'big' | 'big_by_n'): string {
   const path = join(mkdtempSync(join(tmpdir(), 'bematic-health-')), 'f.db');
   const db = new Database(path);
-  db.exec("CREATE TABLE small (a); INSERT INTO small VALUES (1); CREATE TABLE big (n, text); CREATE INDEX big_by_n ON big (n);");
+  db.exec('CREATE TABLE small (a); INSERT INTO small VALUES (1); CREATE TABLE big (n, text); CREATE INDEX big_by_n ON big (n);');
   const insert = db.prepare('INSERT INTO big VALUES (?, ?)');
-  db.transaction(() => { for (let i = 0; i < 3000; i++) insert.run(i, 'x'.repeat(200)); })();
+  db.transaction(() => {
+    for (let i = 0; i < 3000; i++) insert.run(i, 'x'.repeat(200));
+  })();
   const pages = spoil ? (db.prepare('SELECT pageno FROM dbstat WHERE name = ?').pluck().all(spoil) as number[]) : [];
   db.close();
   const fd = openSync(path, 'r+');

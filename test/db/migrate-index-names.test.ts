@@ -12,12 +12,7 @@ import { dumpAllRows, projectOnto } from '../fixtures/dump.js';
 import { tempDbPath } from '../helpers/temp-db.js';
 
 /** The service's boot DDL for scheduled_tasks (packages/db/src/migrate.ts), name by name. */
-const SERVICE_SCHEDULE_INDEXES = [
-  'scheduled_tasks_next_execution_idx',
-  'scheduled_tasks_project_id_idx',
-  'scheduled_tasks_status_enabled_idx',
-  'scheduled_tasks_user_id_idx',
-];
+const SERVICE_SCHEDULE_INDEXES = ['scheduled_tasks_next_execution_idx', 'scheduled_tasks_project_id_idx', 'scheduled_tasks_status_enabled_idx', 'scheduled_tasks_user_id_idx'];
 
 /** What the console's migrations 0000-0003 created for scheduled_tasks before it took the service's names. */
 const OLD_CONSOLE_INDEXES = [
@@ -46,7 +41,7 @@ function duplicateSets(sqlite: Database.Database): string[][] {
 }
 
 const scheduleIndexNames = (sqlite: Database.Database): string[] =>
-  (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'scheduled_tasks' AND sql IS NOT NULL ORDER BY name").pluck().all() as string[]);
+  sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'scheduled_tasks' AND sql IS NOT NULL ORDER BY name").pluck().all() as string[];
 
 /** A file as the console before this change left it: the old index names, its journal at 0003. */
 function oldConsoleFile(): Database.Database {
@@ -89,7 +84,9 @@ describe('migrate repairs the index names an older console gave', () => {
     expect(plan.mode).toBe('upgrade');
     expect(plan.warnings).toEqual([]);
     expect(plan.steps.map((s) => s.kind)).toEqual(['create-index', 'create-index', 'create-index', 'create-index', 'record-journal']);
-    expect(plan.steps[0]!.description).toMatch(/^create index scheduled_tasks_next_execution_idx on scheduled_tasks \(next_execution_at\) .*replacing the console's idx_scheduled_tasks_next_execution/);
+    expect(plan.steps[0]!.description).toMatch(
+      /^create index scheduled_tasks_next_execution_idx on scheduled_tasks \(next_execution_at\) .*replacing the console's idx_scheduled_tasks_next_execution/,
+    );
     applyMigration(sqlite, plan);
     expect(scheduleIndexNames(sqlite)).toEqual(SERVICE_SCHEDULE_INDEXES);
     runServiceBootDdl(sqlite, 7);
@@ -108,9 +105,12 @@ describe('migrate repairs the index names an older console gave', () => {
     };
     const before = rows();
     const plan = planMigration(sqlite);
-    expect(plan.steps.filter((s) => s.kind === 'drop-index').map((s) => s.index).sort()).toEqual(
-      ['idx_scheduled_tasks_next_execution', 'idx_scheduled_tasks_project', 'idx_scheduled_tasks_status_enabled', 'idx_scheduled_tasks_user'],
-    );
+    expect(
+      plan.steps
+        .filter((s) => s.kind === 'drop-index')
+        .map((s) => s.index)
+        .sort(),
+    ).toEqual(['idx_scheduled_tasks_next_execution', 'idx_scheduled_tasks_project', 'idx_scheduled_tasks_status_enabled', 'idx_scheduled_tasks_user']);
     expect(plan.steps.some((s) => s.kind === 'create-index')).toBe(false);
     applyMigration(sqlite, plan);
     expect(duplicateSets(sqlite)).toEqual([]);

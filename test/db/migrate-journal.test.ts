@@ -5,13 +5,7 @@ import { planMigration } from '../../db/migrate/plan.js';
 import { applyMigration } from '../../db/migrate/apply.js';
 import { committedMigrations, JOURNAL_TABLE, readJournal } from '../../db/migrate/journal.js';
 import { serviceFile } from '../fixtures/service-file.js';
-import {
-  addLaterServiceMigration,
-  LATER_SERVICE_MIGRATION,
-  runServiceDrizzleMigrate,
-  serviceDrizzleFolder,
-  serviceJournalRows,
-} from '../fixtures/service-drizzle.js';
+import { addLaterServiceMigration, LATER_SERVICE_MIGRATION, runServiceDrizzleMigrate, serviceDrizzleFolder, serviceJournalRows } from '../fixtures/service-drizzle.js';
 import { tempDbPath } from '../helpers/temp-db.js';
 
 const open = (path: string): Database.Database => openDatabase({ path, create: true }).sqlite;
@@ -22,8 +16,7 @@ function consoleMigrate(sqlite: Database.Database): ReturnType<typeof planMigrat
   return plan;
 }
 
-const tableExists = (sqlite: Database.Database, name: string): boolean =>
-  sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+const tableExists = (sqlite: Database.Database, name: string): boolean => sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 
 const ownJournal = (sqlite: Database.Database): { hash: string; created_at: number }[] =>
   sqlite.prepare(`SELECT hash, created_at FROM ${JOURNAL_TABLE} ORDER BY created_at`).all() as { hash: string; created_at: number }[];

@@ -35,9 +35,7 @@ const INSERT = `INSERT INTO prompt_history
 
 /** Inserts the way the service does: a plain INSERT with its own column list. */
 export function insertServicePrompt(sqlite: Database.Database, p: ServicePrompt, timestamp = new Date().toISOString()): number {
-  const r = sqlite
-    .prepare(INSERT)
-    .run(p.prompt, p.context ?? null, p.category ?? null, p.tags ?? '[]', p.status ?? 'pending', p.estimated ?? null, p.actual ?? null, p.timestamp ?? timestamp);
+  const r = sqlite.prepare(INSERT).run(p.prompt, p.context ?? null, p.category ?? null, p.tags ?? '[]', p.status ?? 'pending', p.estimated ?? null, p.actual ?? null, p.timestamp ?? timestamp);
   return Number(r.lastInsertRowid);
 }
 

@@ -15,7 +15,15 @@ describe('PromptHistoryRepository: the spec methods', () => {
   it('logs, finds, updates, completes, fails, cancels and deletes', () => {
     const repo = new PromptHistoryRepository(freshDatabase().db);
     const a = repo.log('Add user authentication', { category: 'feature', tags: ['security', 'auth'], context: 'login', relatedFiles: ['src/auth.ts'], estimatedDurationMinutes: 30 });
-    expect(a).toMatchObject({ prompt: 'Add user authentication', category: 'feature', tags: '["security","auth"]', relatedFiles: '["src/auth.ts"]', executionStatus: 'pending', estimatedDurationMinutes: 30, completedAt: null });
+    expect(a).toMatchObject({
+      prompt: 'Add user authentication',
+      category: 'feature',
+      tags: '["security","auth"]',
+      relatedFiles: '["src/auth.ts"]',
+      executionStatus: 'pending',
+      estimatedDurationMinutes: 30,
+      completedAt: null,
+    });
     expect(a.timestamp).toMatch(ISO);
     expect(repo.findById(a.id)).toEqual(a);
     expect(repo.findById(9999)).toBeUndefined();
@@ -45,8 +53,15 @@ describe('PromptHistoryRepository: the spec methods', () => {
     repo.log('c', { tags: ['db'] });
     expect(repo.getCategories()).toEqual(['bugfix']);
     expect(repo.getTags()).toEqual(['api', 'db', 'z']);
-    expect(repo.categoryCounts()).toEqual([{ name: 'bugfix', count: 2 }, { name: null, count: 1 }]);
-    expect(repo.tagCounts()).toEqual([{ name: 'api', count: 2 }, { name: 'db', count: 1 }, { name: 'z', count: 1 }]);
+    expect(repo.categoryCounts()).toEqual([
+      { name: 'bugfix', count: 2 },
+      { name: null, count: 1 },
+    ]);
+    expect(repo.tagCounts()).toEqual([
+      { name: 'api', count: 2 },
+      { name: 'db', count: 1 },
+      { name: 'z', count: 1 },
+    ]);
     expect(repo.tagCounts({}, 1)).toEqual([{ name: 'api', count: 2 }]);
   });
 
@@ -60,7 +75,7 @@ describe('PromptHistoryRepository: the spec methods', () => {
 });
 
 describe('PromptHistoryRepository: statistics', () => {
-  it('match the service\'s numbers and SQL computed here, with or without the search objects', () => {
+  it("match the service's numbers and SQL computed here, with or without the search objects", () => {
     const conn = freshDatabase();
     seedPrompts(conn.sqlite);
     const now = new Date('2026-01-14T12:00:00.000Z'); // a Wednesday
@@ -103,7 +118,11 @@ describe("PromptHistoryRepository: the service's call shapes", () => {
     // without files the earlier list stays, as the service leaves it
     const b = repo.log('Other', { relatedFiles: ['kept.ts'] });
     expect(repo.complete(b.id, 'only notes')).toMatchObject({ executionNotes: 'only notes', relatedFiles: '["kept.ts"]', actualDurationMinutes: null });
-    expect(repo.complete(b.id, { notes: 'object form', relatedFiles: ['x.ts'], actualDurationMinutes: 3 })).toMatchObject({ executionNotes: 'object form', relatedFiles: '["x.ts"]', actualDurationMinutes: 3 });
+    expect(repo.complete(b.id, { notes: 'object form', relatedFiles: ['x.ts'], actualDurationMinutes: 3 })).toMatchObject({
+      executionNotes: 'object form',
+      relatedFiles: '["x.ts"]',
+      actualDurationMinutes: 3,
+    });
     expect(repo.cancel(repo.log('c').id, 'superseded by #12')).toMatchObject({ executionStatus: 'cancelled', executionNotes: 'superseded by #12' });
     expect(repo.fail(repo.log('f').id, 'agent crashed')).toMatchObject({ executionStatus: 'failed', executionNotes: 'agent crashed' });
   });
@@ -163,8 +182,7 @@ describe('PromptHistoryRepository: a file without prompt_history', () => {
 });
 
 describe('prompt actions: one transaction with its audit row', () => {
-  const audits = (sqlite: import('better-sqlite3').Database) =>
-    sqlite.prepare('SELECT action, user_id AS userId, resource_type AS type, resource_id AS id FROM audit_logs ORDER BY id').all();
+  const audits = (sqlite: import('better-sqlite3').Database) => sqlite.prepare('SELECT action, user_id AS userId, resource_type AS type, resource_id AS id FROM audit_logs ORDER BY id').all();
 
   it('log, complete, fail and cancel each write prompt:<event> with the operator', () => {
     const conn = freshDatabase();

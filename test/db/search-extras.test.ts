@@ -27,12 +27,20 @@ const ftsIntegrity = (sqlite: Database.Database): void => {
 /** The statistics rollup against the same figures computed from every prompt. */
 function rollupAgrees(sqlite: Database.Database): void {
   const both = 'estimated_duration_minutes IS NOT NULL AND actual_duration_minutes IS NOT NULL';
-  const truth = sqlite.prepare(`SELECT execution_status AS s, CASE WHEN category IS NULL THEN '-' ELSE '+' || category END AS c,
+  const truth = sqlite
+    .prepare(
+      `SELECT execution_status AS s, CASE WHEN category IS NULL THEN '-' ELSE '+' || category END AS c,
       substr(timestamp, 1, 10) AS d, count(*) AS n, sum(ifnull(actual_duration_minutes, 0)) AS a, count(actual_duration_minutes) AS an,
       sum(CASE WHEN ${both} THEN estimated_duration_minutes ELSE 0 END) AS pe, sum(${both}) AS pn
-    FROM prompt_history GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`).all();
-  const rollup = sqlite.prepare(`SELECT status AS s, category AS c, day AS d, count AS n, actual_sum AS a, actual_count AS an,
-      paired_estimated AS pe, paired_count AS pn FROM prompt_history_rollup WHERE count <> 0 ORDER BY 1, 2, 3`).all();
+    FROM prompt_history GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    )
+    .all();
+  const rollup = sqlite
+    .prepare(
+      `SELECT status AS s, category AS c, day AS d, count AS n, actual_sum AS a, actual_count AS an,
+      paired_estimated AS pe, paired_count AS pn FROM prompt_history_rollup WHERE count <> 0 ORDER BY 1, 2, 3`,
+    )
+    .all();
   expect(rollup).toEqual(truth);
   const tagCounts = sqlite.prepare('SELECT tag, count FROM prompt_history_tags_counts WHERE count <> 0 ORDER BY tag').all();
   expect(tagCounts).toEqual(sqlite.prepare('SELECT tag, count(*) AS count FROM prompt_history_tags GROUP BY tag ORDER BY tag').all());
@@ -42,8 +50,10 @@ function rollupAgrees(sqlite: Database.Database): void {
 function tagRowsAgree(sqlite: Database.Database): void {
   const side = sqlite.prepare('SELECT prompt_id || char(0) || tag FROM prompt_history_tags ORDER BY 1').pluck().all();
   const truth = sqlite
-    .prepare(`SELECT DISTINCT p.id || char(0) || j.value FROM prompt_history p, json_each(p.tags) j
-      WHERE json_valid(p.tags) AND json_type(p.tags) = 'array' AND j.type = 'text' ORDER BY 1`)
+    .prepare(
+      `SELECT DISTINCT p.id || char(0) || j.value FROM prompt_history p, json_each(p.tags) j
+      WHERE json_valid(p.tags) AND json_type(p.tags) = 'array' AND j.type = 'text' ORDER BY 1`,
+    )
     .pluck()
     .all();
   expect(side).toEqual(truth);
@@ -92,8 +102,7 @@ describe('search extras: creation', () => {
 
   it('backfills in batches while the service inserts, edits and deletes between them', () => {
     const conn = freshDatabase();
-    const rows = conn.sqlite.transaction(() => Array.from({ length: 12_000 }, (_, i) =>
-      insertServicePrompt(conn.sqlite, { prompt: `bulk prompt ${i}`, tags: `["t${i % 7}"]` })))();
+    const rows = conn.sqlite.transaction(() => Array.from({ length: 12_000 }, (_, i) => insertServicePrompt(conn.sqlite, { prompt: `bulk prompt ${i}`, tags: `["t${i % 7}"]` })))();
     const svc = service(conn.path);
     let step = 0;
     applySearchExtras(conn.sqlite, (done, total) => {
@@ -118,7 +127,7 @@ describe('search extras: creation', () => {
   });
 });
 
-describe('search extras: kept fresh by triggers inside the service\'s own writes', () => {
+describe("search extras: kept fresh by triggers inside the service's own writes", () => {
   it('follows INSERT, UPDATE and DELETE made by a plain second connection', () => {
     const conn = freshDatabase();
     seedPrompts(conn.sqlite);
@@ -147,7 +156,7 @@ describe('search extras: kept fresh by triggers inside the service\'s own writes
     rollupAgrees(conn.sqlite);
   });
 
-  it('never make the service\'s insert or update fail, whatever the row holds', () => {
+  it("never make the service's insert or update fail, whatever the row holds", () => {
     const conn = freshDatabase();
     applySearchExtras(conn.sqlite);
     const svc = service(conn.path);
@@ -158,7 +167,12 @@ describe('search extras: kept fresh by triggers inside the service\'s own writes
     }
     svc.prepare("INSERT INTO prompt_history (prompt, category, timestamp, actual_duration_minutes) VALUES ('odd', '', '', 'ten')").run();
     svc.prepare("INSERT OR ROLLBACK INTO prompt_history (prompt, tags, timestamp) VALUES ('strict', '[\"dup\"]', '2026-01-01')").run();
-    expect(new PromptHistoryRepository(conn.db).findAll({ tag: 'dup' }).map((r) => r.prompt).sort()).toEqual(['strict', 'tags ["dup","dup"]']);
+    expect(
+      new PromptHistoryRepository(conn.db)
+        .findAll({ tag: 'dup' })
+        .map((r) => r.prompt)
+        .sort(),
+    ).toEqual(['strict', 'tags ["dup","dup"]']);
     ftsIntegrity(conn.sqlite);
     tagRowsAgree(conn.sqlite);
     rollupAgrees(conn.sqlite);
@@ -168,7 +182,7 @@ describe('search extras: kept fresh by triggers inside the service\'s own writes
     expect(new PromptHistoryRepository(conn.db).findById(1)?.prompt).toBe('replaced');
   });
 
-  it('survive the service\'s boot DDL (CREATE TABLE IF NOT EXISTS, ADD COLUMN)', () => {
+  it("survive the service's boot DDL (CREATE TABLE IF NOT EXISTS, ADD COLUMN)", () => {
     const conn = freshDatabase();
     applySearchExtras(conn.sqlite);
     const svc = service(conn.path);

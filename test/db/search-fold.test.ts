@@ -22,8 +22,7 @@ const PROMPTS: ServicePrompt[] = [
   { prompt: 'İstanbul dotted capital' },
 ];
 
-const SEARCHES = ['ωmega', 'ΩMEGA', 'οδοσ', 'ΟΔΟΣ', 'οδος', 'мир', 'ПРИВЕТ мир', 'ნ georgian', 'ნ', 'ꮳꮃꭹ', 'ᏣᎳᎩ', 'école', 'RÉSUMÉ', 'auth', 'AUTH',
-  'kelvin k', 'İstanbul', 'mega rel', 'é'];
+const SEARCHES = ['ωmega', 'ΩMEGA', 'οδοσ', 'ΟΔΟΣ', 'οδος', 'мир', 'ПРИВЕТ мир', 'ნ georgian', 'ნ', 'ꮳꮃꭹ', 'ᏣᎳᎩ', 'école', 'RÉSUMÉ', 'auth', 'AUTH', 'kelvin k', 'İstanbul', 'mega rel', 'é'];
 const TAGS = ['ωmega', 'ΩMEGA', 'release', 'привет', 'ნ', 'école', 'ÉCOLE', 'auth', 'AUTH', 'Auth'];
 
 function pair() {
@@ -45,8 +44,14 @@ describe('search folds case for all of Unicode, with parity between index and sc
     for (const q of SEARCHES) {
       const expected = PROMPTS.flatMap((p, i) => ([p.prompt, p.context ?? ''].some((t) => foldCase(t).includes(foldCase(q))) ? [ids[i]!] : [])).reverse();
       expect(expected.length, `fixture finds ${q}`).toBeGreaterThan(0);
-      expect(indexed.findAll({ search: q }).map((r) => r.id), `indexed ${q}`).toEqual(expected);
-      expect(scanning.findAll({ search: q }).map((r) => r.id), `scanning ${q}`).toEqual(expected);
+      expect(
+        indexed.findAll({ search: q }).map((r) => r.id),
+        `indexed ${q}`,
+      ).toEqual(expected);
+      expect(
+        scanning.findAll({ search: q }).map((r) => r.id),
+        `scanning ${q}`,
+      ).toEqual(expected);
       expect(indexed.count({ search: q })).toBe(expected.length);
     }
   });
@@ -56,8 +61,14 @@ describe('search folds case for all of Unicode, with parity between index and sc
     for (const tag of TAGS) {
       const expected = PROMPTS.flatMap((p, i) => (tagsOf(p).some((t) => foldCase(t) === foldCase(tag)) ? [ids[i]!] : [])).reverse();
       expect(expected.length, `fixture has ${tag}`).toBeGreaterThan(0);
-      expect(indexed.findAll({ tag }).map((r) => r.id), `indexed ${tag}`).toEqual(expected);
-      expect(scanning.findAll({ tag }).map((r) => r.id), `scanning ${tag}`).toEqual(expected);
+      expect(
+        indexed.findAll({ tag }).map((r) => r.id),
+        `indexed ${tag}`,
+      ).toEqual(expected);
+      expect(
+        scanning.findAll({ tag }).map((r) => r.id),
+        `scanning ${tag}`,
+      ).toEqual(expected);
       // with a search driving the read, the tag is checked per prompt (indexedTag)
       expect(indexed.findAll({ tag, search: 'e' }).map((r) => r.id)).toEqual(scanning.findAll({ tag, search: 'e' }).map((r) => r.id));
     }

@@ -8,8 +8,7 @@ import { TRICKY_PROMPTS, applySearchExtras, seedPrompts, type ServicePrompt } fr
 // give the same rows, and both the rows a plain reading of "substring, in any case" gives
 // (folded for all of Unicode: test/db/search-fold.test.ts).
 
-const textMatches = (p: ServicePrompt, q: string): boolean =>
-  [p.prompt, p.context ?? ''].some((t) => foldCase(t).includes(foldCase(q)));
+const textMatches = (p: ServicePrompt, q: string): boolean => [p.prompt, p.context ?? ''].some((t) => foldCase(t).includes(foldCase(q)));
 const tagsOf = (p: ServicePrompt): string[] => {
   try {
     const v: unknown = JSON.parse(p.tags ?? '[]');
@@ -28,16 +27,45 @@ function pair() {
   return { ids, indexed: new PromptHistoryRepository(migrated.db), scanning: new PromptHistoryRepository(plain.db) };
 }
 
-const SEARCHES = ['100%', '%', '_', 'snake_case', '50_%', '"quoted"', "O'Brien", 'C:\\temp\\path', 'back\\slash', '\\',
-  'AUTHENTICATION', 'authentication', 'AuThEnTiCaTiOn', 'école', 'ÉCOLE', 'Ü', 'abc', 'bca', 'ab', 'a', 'nothing like this', ' % ', '\u001b[31m'];
+const SEARCHES = [
+  '100%',
+  '%',
+  '_',
+  'snake_case',
+  '50_%',
+  '"quoted"',
+  "O'Brien",
+  'C:\\temp\\path',
+  'back\\slash',
+  '\\',
+  'AUTHENTICATION',
+  'authentication',
+  'AuThEnTiCaTiOn',
+  'école',
+  'ÉCOLE',
+  'Ü',
+  'abc',
+  'bca',
+  'ab',
+  'a',
+  'nothing like this',
+  ' % ',
+  '\u001b[31m',
+];
 
 describe('search: full-text index and scan agree', () => {
   it('returns the same rows, newest first, as a literal case-insensitive substring match', () => {
     const { ids, indexed, scanning } = pair();
     for (const q of SEARCHES) {
       const expected = TRICKY_PROMPTS.flatMap((p, i) => (textMatches(p, q) ? [ids[i]!] : [])).reverse();
-      expect(indexed.findAll({ search: q, limit: 100 }).map((r) => r.id), `indexed ${JSON.stringify(q)}`).toEqual(expected);
-      expect(scanning.findAll({ search: q, limit: 100 }).map((r) => r.id), `scanning ${JSON.stringify(q)}`).toEqual(expected);
+      expect(
+        indexed.findAll({ search: q, limit: 100 }).map((r) => r.id),
+        `indexed ${JSON.stringify(q)}`,
+      ).toEqual(expected);
+      expect(
+        scanning.findAll({ search: q, limit: 100 }).map((r) => r.id),
+        `scanning ${JSON.stringify(q)}`,
+      ).toEqual(expected);
     }
     expect(indexed.findAll({ search: '%', limit: 100 }).length).toBe(3); // a wildcard would match all 12
   });
@@ -51,12 +79,18 @@ describe('search: full-text index and scan agree', () => {
     expect(scanning.source({ tag: 'api' }).from).not.toContain('prompt_history_tags');
   });
 
-  it('finds tags in any case (as the service\'s LIKE does), quotes included, ignoring malformed and non-array tags', () => {
+  it("finds tags in any case (as the service's LIKE does), quotes included, ignoring malformed and non-array tags", () => {
     const { ids, indexed, scanning } = pair();
     for (const tag of ['api', 'say "hi"', 'SAY "HI"', 'security', 'tag', 'object not array', 'mixed', '1', 'API', 'Api', 'not json at all', 'ap', 'api%']) {
       const expected = TRICKY_PROMPTS.flatMap((p, i) => (tagsOf(p).some((t) => foldCase(t) === foldCase(tag)) ? [ids[i]!] : [])).reverse();
-      expect(indexed.findAll({ tag, limit: 100 }).map((r) => r.id), `indexed ${tag}`).toEqual(expected);
-      expect(scanning.findAll({ tag, limit: 100 }).map((r) => r.id), `scanning ${tag}`).toEqual(expected);
+      expect(
+        indexed.findAll({ tag, limit: 100 }).map((r) => r.id),
+        `indexed ${tag}`,
+      ).toEqual(expected);
+      expect(
+        scanning.findAll({ tag, limit: 100 }).map((r) => r.id),
+        `scanning ${tag}`,
+      ).toEqual(expected);
     }
     expect(indexed.findAll({ tag: 'API', limit: 100 }).length).toBe(4);
   });

@@ -29,10 +29,30 @@ const PROMPTS: ServicePrompt[] = [
 ];
 
 const SEARCHES = [
-  PHRASE, 'DARK Mode FOR inventory SYNC', 'dark mode for inventory sync!', 'inventory sync dark mode', 'mode for inventory',
-  'abcabcabc', 'abcabc', 'cabca', 'rate limits for rate limiter', 'rate limiter for rate',
-  '50_% "done" for O\'Brien', '50% "done"', '"done" for', 'C:\\temp\\dir "x"', 'temp\\dir', 'école été', 'ÉCOLE ÉTÉ',
-  '🎉🎉 in the', 'emoji 🎉', 'a AND b OR NEAR(c d)', 'col:umn* ^start', '-minus +plus (paren)', 'NEAR(c', 'nothing like this at all',
+  PHRASE,
+  'DARK Mode FOR inventory SYNC',
+  'dark mode for inventory sync!',
+  'inventory sync dark mode',
+  'mode for inventory',
+  'abcabcabc',
+  'abcabc',
+  'cabca',
+  'rate limits for rate limiter',
+  'rate limiter for rate',
+  '50_% "done" for O\'Brien',
+  '50% "done"',
+  '"done" for',
+  'C:\\temp\\dir "x"',
+  'temp\\dir',
+  'école été',
+  'ÉCOLE ÉTÉ',
+  '🎉🎉 in the',
+  'emoji 🎉',
+  'a AND b OR NEAR(c d)',
+  'col:umn* ^start',
+  '-minus +plus (paren)',
+  'NEAR(c',
+  'nothing like this at all',
 ];
 
 const asciiLower = (s: string): string => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -60,8 +80,14 @@ describe('search: a few selective trigrams, re-checked', () => {
     for (const q of SEARCHES) {
       const expected = PROMPTS.flatMap((p, i) => (matches(p, q) ? [ids[i]!] : [])).reverse();
       expect(indexed.source({ search: q }).from, q).toContain('prompt_history_fts');
-      expect(indexed.findAll({ search: q, limit: 100 }).map((r) => r.id), `indexed ${JSON.stringify(q)}`).toEqual(expected);
-      expect(scanning.findAll({ search: q, limit: 100 }).map((r) => r.id), `scanning ${JSON.stringify(q)}`).toEqual(expected);
+      expect(
+        indexed.findAll({ search: q, limit: 100 }).map((r) => r.id),
+        `indexed ${JSON.stringify(q)}`,
+      ).toEqual(expected);
+      expect(
+        scanning.findAll({ search: q, limit: 100 }).map((r) => r.id),
+        `scanning ${JSON.stringify(q)}`,
+      ).toEqual(expected);
       expect(indexed.count({ search: q }), `count ${JSON.stringify(q)}`).toBe(expected.length);
     }
     // The phrase itself: exact, mixed case and context-only rows; not the decoys.
@@ -75,8 +101,7 @@ describe('search: a few selective trigrams, re-checked', () => {
   });
 
   it('pages newest first by keyset, down and up, without gaps or repeats', () => {
-    const many: ServicePrompt[] = Array.from({ length: 40 }, (_, i) =>
-      i % 3 === 0 ? { prompt: `Dark mode for inventory sync #${i}` } : { prompt: `dark mode and inventory sync #${i}` });
+    const many: ServicePrompt[] = Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? { prompt: `Dark mode for inventory sync #${i}` } : { prompt: `dark mode and inventory sync #${i}` }));
     const conn = freshDatabase();
     const ids = seedPrompts(conn.sqlite, many);
     applySearchExtras(conn.sqlite);

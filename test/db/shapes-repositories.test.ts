@@ -16,18 +16,46 @@ describe.each(SHAPE_VARIANTS)('repositories on $label', (v) => {
     const raw = (table: string): Raw[] => (has(table) ? (conn.sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Raw[]) : []);
     const ids = (table: string): string[] => raw(table).map((row) => String(row.id));
 
-    expect(r.projects.findAll().map((p) => p.id).sort()).toEqual(ids('projects').sort());
+    expect(
+      r.projects
+        .findAll()
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(ids('projects').sort());
     for (const id of ids('projects')) expect(r.projects.findById(id)?.autoCommitPush).toEqual(expect.any(Boolean));
     for (const id of ids('tasks')) expect(r.tasks.findById(id)?.id).toBe(id);
     for (const id of ids('sessions')) expect(r.sessions.findById(id)?.id).toBe(id);
-    expect(r.users.findAll().map((u) => u.id).sort()).toEqual(ids('users').sort());
+    expect(
+      r.users
+        .findAll()
+        .map((u) => u.id)
+        .sort(),
+    ).toEqual(ids('users').sort());
     expect(r.auditLogs.findRecent(100)).toHaveLength(raw('audit_logs').length);
-    expect(r.offlineQueue.findPendingByAgentId('agent-mac-01').map((m) => m.id)).toEqual(raw('offline_queue').filter((m) => m.agent_id === 'agent-mac-01').map((m) => m.id));
+    expect(r.offlineQueue.findPendingByAgentId('agent-mac-01').map((m) => m.id)).toEqual(
+      raw('offline_queue')
+        .filter((m) => m.agent_id === 'agent-mac-01')
+        .map((m) => m.id),
+    );
     for (const id of ids('api_keys')) expect(r.apiKeys.findById(id)?.id).toBe(id);
-    expect(r.promptHistory.findAll().map((p) => p.id).sort()).toEqual(raw('prompt_history').map((p) => p.id).sort());
+    expect(
+      r.promptHistory
+        .findAll()
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(
+      raw('prompt_history')
+        .map((p) => p.id)
+        .sort(),
+    );
     for (const p of raw('prompt_history')) expect(r.promptHistory.findById(Number(p.id))?.prompt).toBe(p.prompt);
     expect(r.netsuiteConfigs.findAll().map((c) => c.id)).toEqual(ids('netsuite_configs'));
-    expect(r.scheduledTasks.findAll().map((s) => s.id).sort()).toEqual(ids('scheduled_tasks').sort());
+    expect(
+      r.scheduledTasks
+        .findAll()
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(ids('scheduled_tasks').sort());
     for (const id of ids('scheduled_tasks')) expect(r.scheduledTasks.findById(id)?.id).toBe(id);
     conn.close();
   });

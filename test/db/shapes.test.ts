@@ -10,8 +10,17 @@ import { serviceColumns } from '../fixtures/service-ddl.js';
 import { SHAPE_VARIANTS, type ShapeVariant } from '../fixtures/variants.js';
 
 const TABLE_KEYS: readonly TableKey[] = [
-  'projects', 'tasks', 'sessions', 'users', 'userProjectPermissions', 'auditLogs',
-  'offlineQueue', 'apiKeys', 'promptHistory', 'netsuiteConfigs', 'scheduledTasks',
+  'projects',
+  'tasks',
+  'sessions',
+  'users',
+  'userProjectPermissions',
+  'auditLogs',
+  'offlineQueue',
+  'apiKeys',
+  'promptHistory',
+  'netsuiteConfigs',
+  'scheduledTasks',
 ];
 
 /** What the file should lack: the schema's columns that the service of that age never added. */
@@ -38,7 +47,12 @@ function readsEveryTable(conn: Connection, v: ShapeVariant): void {
     expect(t.exists, t.name).toBe(missing.get(t.name) !== 'table');
     if (!t.exists) continue;
     const raw = conn.sqlite.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all() as Record<string, unknown>[];
-    const rows = conn.db.select().from(t.table).orderBy(t.table.id).all().map((r) => withDefaults(t, r)) as Record<string, unknown>[];
+    const rows = conn.db
+      .select()
+      .from(t.table)
+      .orderBy(t.table.id)
+      .all()
+      .map((r) => withDefaults(t, r)) as Record<string, unknown>[];
     expect(rows.length, t.name).toBe(raw.length);
     expect(rows.map((r) => r.id).sort(), t.name).toEqual(raw.map((r) => r.id).sort());
     const full = Object.keys(getTableColumns(schema[key]));
@@ -53,7 +67,11 @@ describe.each(SHAPE_VARIANTS)('$label', (v) => {
     const conn = openDatabase({ path, readOnly: true });
     readsEveryTable(conn, v);
     const projects = shapedTables(conn.sqlite).projects;
-    const rows = conn.db.select().from(projects.table).all().map((r) => withDefaults(projects, r));
+    const rows = conn.db
+      .select()
+      .from(projects.table)
+      .all()
+      .map((r) => withDefaults(projects, r));
     if (v.age < 5 && !v.complete) expect(rows.map((p) => p.autoCommitPush)).toEqual([false, false]);
     if (v.age < 7 && !v.complete) expect(rows.map((p) => p.isNetsuite)).toEqual([false, false]);
     if (v.age < 2 && !v.complete) expect(rows.map((p) => p.railwayProjectId)).toEqual([null, null]);

@@ -42,20 +42,57 @@ export const TRICKY_TASKS: readonly SeedTask[] = [
   { prompt: 'emoji 🔁 loop', result: 'done 🔁', parent: 3 },
 ];
 
-const SEARCHES = ['100%', '%', '_', 'snake_case', '50_%', '"quoted"', "O'Brien", 'C:\\temp\\path', 'back\\slash', '\\',
-  'AUTHENTICATION', 'authentication', 'AuThEnTiCaTiOn', 'école', 'ÉCOLE', 'ωMEGA', 'Ωmega', 'οδοσ', 'ΟΔΟΣ', 'İstanbul',
-  'straße', 'kelvin k', 'abc', 'bca', 'ab', 'a', 'zyxwv', 'nothing like this', 'kubernetes', ' % ', '\u001b[31m', 'ა', 'აბგ',
-  '🔁', 'BUDGET exc', 'patched MIDDLEWARE'];
+const SEARCHES = [
+  '100%',
+  '%',
+  '_',
+  'snake_case',
+  '50_%',
+  '"quoted"',
+  "O'Brien",
+  'C:\\temp\\path',
+  'back\\slash',
+  '\\',
+  'AUTHENTICATION',
+  'authentication',
+  'AuThEnTiCaTiOn',
+  'école',
+  'ÉCOLE',
+  'ωMEGA',
+  'Ωmega',
+  'οδοσ',
+  'ΟΔΟΣ',
+  'İstanbul',
+  'straße',
+  'kelvin k',
+  'abc',
+  'bca',
+  'ab',
+  'a',
+  'zyxwv',
+  'nothing like this',
+  'kubernetes',
+  ' % ',
+  '\u001b[31m',
+  'ა',
+  'აბგ',
+  '🔁',
+  'BUDGET exc',
+  'patched MIDDLEWARE',
+];
 
-const matches = (t: SeedTask, q: string): boolean =>
-  [t.prompt, t.result ?? '', t.error ?? ''].some((s) => foldCase(s).includes(foldCase(q)));
+const matches = (t: SeedTask, q: string): boolean => [t.prompt, t.result ?? '', t.error ?? ''].some((s) => foldCase(s).includes(foldCase(q)));
 
 const iso = (i: number): string => new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString();
 
 /** The tasks as the service writes them (rowid order = insertion order), ids task_00..; returns the ids. */
 function seedTasks(sqlite: Database.Database, tasks: readonly SeedTask[] = TRICKY_TASKS): string[] {
-  sqlite.prepare(`INSERT INTO projects (id, name, slack_channel_id, local_path, agent_id, default_model, default_max_budget, active, created_at, updated_at)
-    VALUES ('proj_1', 'Ωmega Labs', 'C01', '/srv', 'agent-1', 'm', 5, 1, ?, ?)`).run(iso(0), iso(0));
+  sqlite
+    .prepare(
+      `INSERT INTO projects (id, name, slack_channel_id, local_path, agent_id, default_model, default_max_budget, active, created_at, updated_at)
+    VALUES ('proj_1', 'Ωmega Labs', 'C01', '/srv', 'agent-1', 'm', 5, 1, ?, ?)`,
+    )
+    .run(iso(0), iso(0));
   const insert = sqlite.prepare(`INSERT INTO tasks (id, project_id, bot_name, command, prompt, status, result, error_message,
     slack_channel_id, slack_user_id, created_at, updated_at, parent_task_id) VALUES (?, 'proj_1', 'coder', 'fix', ?, 'completed', ?, ?, 'C01', 'U1', ?, ?, ?)`);
   const ids = tasks.map((_, i) => `task_${String(i).padStart(2, '0')}`);
@@ -66,8 +103,7 @@ function seedTasks(sqlite: Database.Database, tasks: readonly SeedTask[] = TRICK
 /** The file of a connection. */
 const indexed = (sqlite: Database.Database): string => sqlite.name;
 
-const applyTaskIndex = (sqlite: Database.Database, progress: (done: number, total: number) => void = () => {}): void =>
-  taskFtsExtra.apply(sqlite, progress);
+const applyTaskIndex = (sqlite: Database.Database, progress: (done: number, total: number) => void = () => {}): void => taskFtsExtra.apply(sqlite, progress);
 
 /** FTS5's own check of its structure, and the index holds exactly the tasks once nothing is queued. */
 const ftsIntegrity = (sqlite: Database.Database): void => {
@@ -81,7 +117,10 @@ const ftsIntegrity = (sqlite: Database.Database): void => {
 const queued = (sqlite: Database.Database): number[] => sqlite.prepare(`SELECT task_rowid FROM ${TASK_FTS_QUEUE} ORDER BY 1`).pluck().all() as number[];
 const rowidOf = (sqlite: Database.Database, id: string): number => sqlite.prepare('SELECT rowid FROM tasks WHERE id = ?').pluck().get(id) as number;
 
-const textRows = (db: DB, text: string): string[] => taskListSource(db, { text }).page({ kind: 'first' }, 100).map((r) => r.id);
+const textRows = (db: DB, text: string): string[] =>
+  taskListSource(db, { text })
+    .page({ kind: 'first' }, 100)
+    .map((r) => r.id);
 const textCount = (db: DB, text: string): number => {
   const s = taskListSource(db, { text });
   return s.counter.countRange(0, s.counter.maxRowid());
@@ -128,7 +167,10 @@ describe('Tasks text filter: full-text index and scan agree', () => {
     const ids = seedTasks(sqlite);
     applyTaskIndex(sqlite);
     sqlite.prepare("UPDATE tasks SET status = 'failed' WHERE id = ?").run(ids[5]);
-    const page = (f: Parameters<typeof taskListSource>[1]): string[] => taskListSource(db, f).page({ kind: 'first' }, 100).map((r) => r.id);
+    const page = (f: Parameters<typeof taskListSource>[1]): string[] =>
+      taskListSource(db, f)
+        .page({ kind: 'first' }, 100)
+        .map((r) => r.id);
     expect(page({ text: 'renamed', status: ['failed'] })).toEqual([ids[5]]);
     expect(page({ text: 'renamed', status: ['completed'] })).toEqual([]);
     expect(page({ text: 'authentication', project: 'ωMEGA' })).toEqual([ids[4]]);
@@ -151,7 +193,10 @@ describe('Tasks text filter: index or scan by how common the text is', () => {
     expect(narrowMatch(indexed.sqlite, 'timeout')).toBe('"timeout"'); // its trigrams: 2,101 rows; the phrase: 1
     expect(narrowMatch(indexed.sqlite, 'kubernetes')).not.toBeNull();
     for (const q of ['billing', 'BILLING EXPORT 12', 'timeout', 'timeo eout', 'timeo eout and a long tail', 'kubernetes']) {
-      const expected = many.flatMap((t, i) => (matches(t, q) ? [ids[i]!] : [])).reverse().slice(0, 100);
+      const expected = many
+        .flatMap((t, i) => (matches(t, q) ? [ids[i]!] : []))
+        .reverse()
+        .slice(0, 100);
       expect(textRows(indexed.db, q), `indexed ${q}`).toEqual(expected);
       expect(textRows(scanning.db, q), `scanning ${q}`).toEqual(expected);
     }
@@ -164,8 +209,12 @@ describe('tasks_fts is kept by triggers inside the service writes', () => {
     const ids = seedTasks(sqlite);
     applyTaskIndex(sqlite);
     expect(queued(sqlite)).toEqual([]);
-    sqlite.prepare(`INSERT INTO tasks (id, project_id, bot_name, command, prompt, status, slack_channel_id, slack_user_id, created_at, updated_at)
-      VALUES ('task_new', 'proj_1', 'coder', 'fix', 'Upgrade kubernetes charts', 'pending', 'C01', 'U1', ?, ?)`).run(iso(50), iso(50));
+    sqlite
+      .prepare(
+        `INSERT INTO tasks (id, project_id, bot_name, command, prompt, status, slack_channel_id, slack_user_id, created_at, updated_at)
+      VALUES ('task_new', 'proj_1', 'coder', 'fix', 'Upgrade kubernetes charts', 'pending', 'C01', 'U1', ?, ?)`,
+      )
+      .run(iso(50), iso(50));
     const added = rowidOf(sqlite, 'task_new');
     expect(queued(sqlite)).toEqual([added]);
     expect(narrowMatch(sqlite, 'kubernetes')).not.toBeNull(); // the index path, which reads the queue too
@@ -262,8 +311,12 @@ describe('tasks_fts backfill', () => {
     sqlite.prepare("UPDATE tasks SET prompt = 'changed copied Zebra' WHERE id = ?").run(ids[10]);
     sqlite.prepare("UPDATE tasks SET prompt = 'changed later Zebra' WHERE id = ?").run(ids[9000]);
     sqlite.prepare('DELETE FROM tasks WHERE id = ?').run(ids[20]);
-    sqlite.prepare(`INSERT INTO tasks (id, project_id, bot_name, command, prompt, status, slack_channel_id, slack_user_id, created_at, updated_at)
-      VALUES ('task_added', 'proj_1', 'coder', 'fix', 'added Zebra meanwhile', 'pending', 'C01', 'U1', ?, ?)`).run(iso(20_000), iso(20_000));
+    sqlite
+      .prepare(
+        `INSERT INTO tasks (id, project_id, bot_name, command, prompt, status, slack_channel_id, slack_user_id, created_at, updated_at)
+      VALUES ('task_added', 'proj_1', 'coder', 'fix', 'added Zebra meanwhile', 'pending', 'C01', 'U1', ?, ?)`,
+      )
+      .run(iso(20_000), iso(20_000));
     const scanned = textRows(db, 'zebra');
     const progress: [number, number][] = [];
     applyTaskIndex(sqlite, (done, total) => progress.push([done, total]));

@@ -11,8 +11,7 @@ import { auditListSource, auditEntry, formatMetadata } from '../../db/views/audi
 import type { ListSource } from '../../db/views/keyset.js';
 
 const first = <T>(s: ListSource<T>, n = 50): T[] => s.page({ kind: 'first' }, n);
-const userId = (sqlite: Database.Database, slack: string): string =>
-  (sqlite.prepare('SELECT id FROM users WHERE slack_user_id = ?').get(slack) as { id: string }).id;
+const userId = (sqlite: Database.Database, slack: string): string => (sqlite.prepare('SELECT id FROM users WHERE slack_user_id = ?').get(slack) as { id: string }).id;
 
 function insertKey(sqlite: Database.Database, id: string, o: { agent?: string; created: number; expires?: number | null; revoked?: boolean; lastUsed?: number | null }): string {
   const key = `bm_${id.padEnd(64, 'f').slice(0, 64)}`;

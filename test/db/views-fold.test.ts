@@ -19,7 +19,10 @@ describe('list filters fold case for all of Unicode', () => {
     const plain = seedProject(conn.sqlite, { name: 'plain_100%' });
     const a = seedSchedule(conn.sqlite, { projectId: omega, taskType: 'Prüfung_job' });
     const b = seedSchedule(conn.sqlite, { projectId: plain, taskType: 'reminder' });
-    const sched = (f: Parameters<typeof scheduleListSource>[1]): string[] => first(scheduleListSource(conn.db, f)).map((r) => r.id).sort();
+    const sched = (f: Parameters<typeof scheduleListSource>[1]): string[] =>
+      first(scheduleListSource(conn.db, f))
+        .map((r) => r.id)
+        .sort();
     expect(sched({ project: 'ωMEGA' })).toEqual([a]);
     expect(sched({ project: 'école' })).toEqual([a]);
     expect(sched({ project: '_100%' })).toEqual([b]);
@@ -29,8 +32,12 @@ describe('list filters fold case for all of Unicode', () => {
     expect(sched({ type: 'rüfung' })).toEqual([]); // the start, not inside
     expect(sched({ type: 'REMIND' })).toEqual([b]);
 
-    conn.sqlite.prepare(`INSERT INTO tasks (id, project_id, bot_name, command, prompt, status, slack_channel_id, slack_user_id, created_at, updated_at)
-      VALUES ('task_1', ?, 'coder', 'fix', 'p', 'completed', 'C1', 'U1', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`).run(omega);
+    conn.sqlite
+      .prepare(
+        `INSERT INTO tasks (id, project_id, bot_name, command, prompt, status, slack_channel_id, slack_user_id, created_at, updated_at)
+      VALUES ('task_1', ?, 'coder', 'fix', 'p', 'completed', 'C1', 'U1', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
+      )
+      .run(omega);
     expect(first(taskListSource(conn.db, { project: 'ΩMEGA é' })).map((r) => r.id)).toEqual(['task_1']);
 
     const audit = conn.sqlite.prepare("INSERT INTO audit_logs (action, user_id, resource_type, resource_id, metadata, timestamp) VALUES (?, 'U1', 'task', 'r', '{}', '2026-01-01T00:00:00.000Z')");

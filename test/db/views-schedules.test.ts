@@ -76,7 +76,15 @@ describe('schedules list view', () => {
 
 describe('schedule preview', () => {
   const input = (projectId: string, over: Partial<CreateScheduleInput> = {}): CreateScheduleInput => ({
-    projectId, userId: 'U_DEV', taskType: 'reminder', botName: 'system', command: 'remind', prompt: 'stand up', timezone: 'America/New_York', when: 'tomorrow 9am', ...over,
+    projectId,
+    userId: 'U_DEV',
+    taskType: 'reminder',
+    botName: 'system',
+    command: 'remind',
+    prompt: 'stand up',
+    timezone: 'America/New_York',
+    when: 'tomorrow 9am',
+    ...over,
   });
 
   it('reads words in the schedule zone and shows it in UTC; refuses past, far, too frequent, unknown zones and early expiry with the field', () => {
@@ -89,7 +97,10 @@ describe('schedule preview', () => {
     const refused = (over: Partial<CreateScheduleInput>) => previewNewSchedule(conn.db, admin, input(p, over), NOW).refusal;
     expect(refused({ when: '2026-02-01 09:00' })).toMatchObject({ field: 'time', message: expect.stringContaining('has passed') });
     expect(refused({ when: '2027-06-01 09:00' })).toMatchObject({ field: 'time', message: expect.stringContaining('365 days') });
-    expect(refused({ when: undefined, cron: '46,49 6 * * *', taskType: 'recurring_job', botName: 'ops', command: 'report' })).toMatchObject({ field: 'time', message: expect.stringContaining('3 minutes later') });
+    expect(refused({ when: undefined, cron: '46,49 6 * * *', taskType: 'recurring_job', botName: 'ops', command: 'report' })).toMatchObject({
+      field: 'time',
+      message: expect.stringContaining('3 minutes later'),
+    });
     expect(refused({ timezone: 'America/New_Yrok' })).toMatchObject({ field: 'timezone', message: expect.stringContaining('did you mean "America/New_York"') });
     expect(refused({ expiresAt: 'tomorrow 8am' })).toMatchObject({ field: 'expiry', message: expect.stringContaining('must be after the first run') });
     expect(refused({ prompt: '  ' })).toMatchObject({ field: 'prompt' });

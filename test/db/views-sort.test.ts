@@ -97,7 +97,11 @@ describe('lists sort by their columns as keyset orders (issue 15)', () => {
     seedTask(conn.sqlite, { projectId: p, slackUserId: 'U_GHOST', createdAt: minutesAgo(2) });
     seedTask(conn.sqlite, { projectId: p, slackUserId: 'U_BLOB', createdAt: minutesAgo(1) });
     const rows = taskListSource(conn.db, {}).page({ kind: 'first' }, 10);
-    expect(rows.map((r) => [r.slackUserId, r.userName])).toEqual([['U_BLOB', '⟨blob 3 bytes⟩'], ['U_GHOST', null], ['U_ANN', 'name-U_ANN']]);
+    expect(rows.map((r) => [r.slackUserId, r.userName])).toEqual([
+      ['U_BLOB', '⟨blob 3 bytes⟩'],
+      ['U_GHOST', null],
+      ['U_ANN', 'name-U_ANN'],
+    ]);
     for (const by of ['user'] as const) {
       const w = walk(taskListSource(conn.db, {}, { by, direction: 'asc' }), 1);
       expect(w.forward).toEqual(w.whole);

@@ -50,7 +50,11 @@ describe('times other writers leave are shown and sorted as the instants they ar
     expect(forward.map((t) => [t.id, t.createdAt])).toEqual(expected);
     expect(backward.map((t) => [t.id, t.createdAt])).toEqual(expected);
     // filtered lists keep the same order
-    expect(taskListSource(conn.db, { status: ['completed'] }).page({ kind: 'first' }, 50).map((t) => t.id)).toEqual(expected.map(([l]) => l));
+    expect(
+      taskListSource(conn.db, { status: ['completed'] })
+        .page({ kind: 'first' }, 50)
+        .map((t) => t.id),
+    ).toEqual(expected.map(([l]) => l));
   });
 
   it('sessions and schedules: the same order by instant', () => {
@@ -61,8 +65,10 @@ describe('times other writers leave are shown and sorted as the instants they ar
       const id = seedSession(conn.sqlite, { taskId: task, agentId: label });
       setTime(conn.sqlite, 'sessions', 'created_at', id, stored);
       conn.sqlite
-        .prepare(`INSERT INTO scheduled_tasks (id, project_id, user_id, task_type, bot_name, command, prompt, scheduled_for, timezone, status, slack_channel_id, created_at, updated_at)
-                  VALUES (?, ?, 'U1', 'reminder', 'coder', 'fix', ?, ?, 'UTC', 'pending', 'C1', ?, ?)`)
+        .prepare(
+          `INSERT INTO scheduled_tasks (id, project_id, user_id, task_type, bot_name, command, prompt, scheduled_for, timezone, status, slack_channel_id, created_at, updated_at)
+                  VALUES (?, ?, 'U1', 'reminder', 'coder', 'fix', ?, ?, 'UTC', 'pending', 'C1', ?, ?)`,
+        )
         .run(label, p, label, stored, stored, stored);
     }
     const expected = NEWEST_FIRST.map(([label, , instant]) => [label, instant]);
@@ -91,8 +97,16 @@ describe('times other writers leave are shown and sorted as the instants they ar
       ['ak_old_millis_expired', at('2026-11-26T10:00:00Z'), at('2020-01-01T00:00:00Z'), 'expired'],
     ]);
     expect(rows.backward.map((k) => k.id)).toEqual(rows.forward.map((k) => k.id));
-    expect(apiKeyListSource(conn.db, { state: 'expired' }).page({ kind: 'first' }, 10).map((k) => k.id)).toEqual(['ak_old_millis_expired']);
-    expect(apiKeyListSource(conn.db, { state: 'active' }).page({ kind: 'first' }, 10).map((k) => k.id)).toEqual(['ak_millis', 'ak_iso', 'ak_seconds']);
+    expect(
+      apiKeyListSource(conn.db, { state: 'expired' })
+        .page({ kind: 'first' }, 10)
+        .map((k) => k.id),
+    ).toEqual(['ak_old_millis_expired']);
+    expect(
+      apiKeyListSource(conn.db, { state: 'active' })
+        .page({ kind: 'first' }, 10)
+        .map((k) => k.id),
+    ).toEqual(['ak_millis', 'ak_iso', 'ak_seconds']);
   });
 
   it('the list keeps the raw column (its index) while every row is canonical, and turns to the instant once one is not', () => {

@@ -24,24 +24,63 @@ function people(conn: Connection): string {
   return p;
 }
 
-const EXPECTED = [['U_ANN', 'name-U_ANN'], ['U_BLOB', '⟨blob 5 bytes⟩'], ['U_GHOST', null]];
-const byId = <T>(rows: T[], id: (r: T) => string | null, name: (r: T) => string | null) =>
-  rows.map((r) => [id(r), name(r)]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+const EXPECTED = [
+  ['U_ANN', 'name-U_ANN'],
+  ['U_BLOB', '⟨blob 5 bytes⟩'],
+  ['U_GHOST', null],
+];
+const byId = <T>(rows: T[], id: (r: T) => string | null, name: (r: T) => string | null) => rows.map((r) => [id(r), name(r)]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
 
 describe('people by name (issue 15): users.slack_username by Slack id, through the value boundary', () => {
   it('dashboard panels, sessions (via their task), audit rows and entries, task detail', () => {
     const conn = freshDatabase();
     people(conn);
-    expect(byId(runningTasks(conn.db, 10), (r) => r.slackUserId, (r) => r.userName)).toEqual(EXPECTED);
+    expect(
+      byId(
+        runningTasks(conn.db, 10),
+        (r) => r.slackUserId,
+        (r) => r.userName,
+      ),
+    ).toEqual(EXPECTED);
     const alerts = scheduleAlerts(conn.db, new Date().toISOString(), 10);
-    expect(byId(alerts.due, (r) => r.userId, (r) => r.userName)).toEqual(EXPECTED);
-    expect(byId(recentAuditEvents(conn.db, 10), (r) => r.userId, (r) => r.userName)).toEqual(EXPECTED);
-    expect(byId(sessionListSource(conn.db, {}).page({ kind: 'first' }, 10), (r) => r.slackUserId, (r) => r.userName)).toEqual(EXPECTED);
+    expect(
+      byId(
+        alerts.due,
+        (r) => r.userId,
+        (r) => r.userName,
+      ),
+    ).toEqual(EXPECTED);
+    expect(
+      byId(
+        recentAuditEvents(conn.db, 10),
+        (r) => r.userId,
+        (r) => r.userName,
+      ),
+    ).toEqual(EXPECTED);
+    expect(
+      byId(
+        sessionListSource(conn.db, {}).page({ kind: 'first' }, 10),
+        (r) => r.slackUserId,
+        (r) => r.userName,
+      ),
+    ).toEqual(EXPECTED);
     const audit = auditListSource(conn.db, {}).page({ kind: 'first' }, 10);
-    expect(byId(audit, (r) => r.userId, (r) => r.userName)).toEqual(EXPECTED);
+    expect(
+      byId(
+        audit,
+        (r) => r.userId,
+        (r) => r.userName,
+      ),
+    ).toEqual(EXPECTED);
     expect(audit.map((a) => auditEntry(conn.db, a.id)!.userName).sort()).toEqual(['name-U_ANN', '⟨blob 5 bytes⟩', null].sort());
     const tasks = taskListSource(conn.db, {}).page({ kind: 'first' }, 10);
-    expect(byId(tasks.map((t) => taskDetail(conn.db, t.id)!), (d) => d.task.slackUserId, (d) => d.userName)).toEqual(EXPECTED);
+    expect(
+      byId(
+        tasks.map((t) => taskDetail(conn.db, t.id)!),
+        (d) => d.task.slackUserId,
+        (d) => d.userName,
+      ),
+    ).toEqual(EXPECTED);
   });
 
   it('a file without a users table shows ids only, and sorting by user still pages', () => {
@@ -49,7 +88,11 @@ describe('people by name (issue 15): users.slack_username by Slack id, through t
     people(conn);
     conn.sqlite.exec('DROP TABLE user_project_permissions; DROP TABLE users');
     const tasks = taskListSource(conn.db, {}, { by: 'user', direction: 'asc' }).page({ kind: 'first' }, 10);
-    expect(tasks.map((t) => [t.slackUserId, t.userName])).toEqual([['U_ANN', null], ['U_BLOB', null], ['U_GHOST', null]]);
+    expect(tasks.map((t) => [t.slackUserId, t.userName])).toEqual([
+      ['U_ANN', null],
+      ['U_BLOB', null],
+      ['U_GHOST', null],
+    ]);
     expect(runningTasks(conn.db, 10).every((r) => r.userName === null)).toBe(true);
   });
 });

@@ -59,7 +59,7 @@ describe('a tiny demo database', () => {
   it('keeps cancelled tasks without completed_at and finished ones with it', () => {
     expect(column("SELECT count(*) FROM tasks WHERE status = 'cancelled' AND completed_at IS NOT NULL")).toEqual([0]);
     expect(column("SELECT count(*) FROM tasks WHERE status IN ('completed', 'failed') AND completed_at IS NULL")).toEqual([0]);
-    expect(column("SELECT count(*) FROM tasks WHERE created_at >= ?".replace('?', `'${new Date(NOW - 3_600_000).toISOString()}'`))[0]).toBeGreaterThan(0);
+    expect(column('SELECT count(*) FROM tasks WHERE created_at >= ?'.replace('?', `'${new Date(NOW - 3_600_000).toISOString()}'`))[0]).toBeGreaterThan(0);
   });
 
   it('writes ids with the service prefixes and a 21-character nanoid', () => {
@@ -108,9 +108,13 @@ describe('a tiny demo database', () => {
 
   it('stores parseable JSON everywhere except the deliberately malformed prompt tags', () => {
     const json: [string, string, 'array' | 'object'][] = [
-      ['tasks', 'files_changed', 'array'], ['tasks', 'commands_run', 'array'], ['prompt_history', 'related_files', 'array'],
-      ['user_project_permissions', 'permissions', 'array'], ['audit_logs', 'metadata', 'object'],
-      ['scheduled_tasks', 'metadata', 'object'], ['offline_queue', 'payload', 'object'],
+      ['tasks', 'files_changed', 'array'],
+      ['tasks', 'commands_run', 'array'],
+      ['prompt_history', 'related_files', 'array'],
+      ['user_project_permissions', 'permissions', 'array'],
+      ['audit_logs', 'metadata', 'object'],
+      ['scheduled_tasks', 'metadata', 'object'],
+      ['offline_queue', 'payload', 'object'],
     ];
     for (const [table, col, kind] of json) {
       for (const raw of column(`SELECT ${col} FROM ${table}`)) {
@@ -131,10 +135,14 @@ describe('a tiny demo database', () => {
 
   it('writes every text time as toISOString does', () => {
     const times: [string, string[]][] = [
-      ['projects', ['created_at', 'updated_at']], ['tasks', ['created_at', 'updated_at', 'completed_at']],
-      ['sessions', ['created_at', 'completed_at']], ['users', ['created_at', 'updated_at']],
-      ['user_project_permissions', ['created_at']], ['audit_logs', ['timestamp']],
-      ['offline_queue', ['created_at', 'expires_at', 'delivered_at']], ['prompt_history', ['timestamp', 'completed_at']],
+      ['projects', ['created_at', 'updated_at']],
+      ['tasks', ['created_at', 'updated_at', 'completed_at']],
+      ['sessions', ['created_at', 'completed_at']],
+      ['users', ['created_at', 'updated_at']],
+      ['user_project_permissions', ['created_at']],
+      ['audit_logs', ['timestamp']],
+      ['offline_queue', ['created_at', 'expires_at', 'delivered_at']],
+      ['prompt_history', ['timestamp', 'completed_at']],
       ['netsuite_configs', ['created_at', 'updated_at']],
       ['scheduled_tasks', ['scheduled_for', 'last_executed_at', 'next_execution_at', 'created_at', 'updated_at', 'last_triggered_at', 'expires_at']],
     ];
@@ -146,7 +154,10 @@ describe('a tiny demo database', () => {
   });
 
   it('numbers prompts and audit events in time order', () => {
-    for (const [table, col] of [['prompt_history', 'timestamp'], ['audit_logs', 'timestamp']]) {
+    for (const [table, col] of [
+      ['prompt_history', 'timestamp'],
+      ['audit_logs', 'timestamp'],
+    ]) {
       const times = column(`SELECT ${col} FROM ${table} ORDER BY id`) as string[];
       expect(times).toEqual([...times].sort());
     }

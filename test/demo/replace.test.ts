@@ -42,7 +42,9 @@ describe('demo never replaces a real database', () => {
 
   it('writes only where --db says: DATABASE_URL is never used, even with --force', async () => {
     const prod = freshDatabase();
-    prod.sqlite.exec("INSERT INTO users (id, slack_user_id, slack_username, role, active, created_at, updated_at) VALUES ('user_1', 'U1', 'alice', 'admin', 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')");
+    prod.sqlite.exec(
+      "INSERT INTO users (id, slack_user_id, slack_username, role, active, created_at, updated_at) VALUES ('user_1', 'U1', 'alice', 'admin', 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+    );
     prod.close();
     const before = sha(prod.path);
     const run = await runBinary(['demo', '--scale', '0.01', '--force'], { env: { DATABASE_URL: prod.path } });
@@ -94,7 +96,13 @@ describe('demo never replaces a real database', () => {
     demoAt(path);
     const before = sha(path);
     const run = await runBinary(['demo', '--db', path, '--scale', '0.001', '--seed', '9', '--force']);
-    expect({ code: run.code, stderr: run.stderr.split('\n').filter((l) => !/\(\d+%\)/.test(l)).join('') }).toEqual({ code: 0, stderr: '' });
+    expect({
+      code: run.code,
+      stderr: run.stderr
+        .split('\n')
+        .filter((l) => !/\(\d+%\)/.test(l))
+        .join(''),
+    }).toEqual({ code: 0, stderr: '' });
     expect(sha(path)).not.toBe(before);
     const db = new Database(path, { readonly: true });
     expect(db.prepare('SELECT count(*) FROM tasks').pluck().get()).toBeGreaterThan(60);

@@ -111,8 +111,7 @@ describe.skipIf(!hasTmux())('admin actions with the built binary (tmux)', () => 
     await s.waitFor(/Pause this schedule\?/);
     s.literal('y');
     await s.waitFor((t) => t.includes('audited as scheduled_task.paused') && /paused +off/.test(selected(t)));
-    const row = (): { status: string; enabled: number; next_execution_at: string | null } =>
-      read('SELECT status, enabled, next_execution_at FROM scheduled_tasks WHERE id = ?', SCHEDULE);
+    const row = (): { status: string; enabled: number; next_execution_at: string | null } => read('SELECT status, enabled, next_execution_at FROM scheduled_tasks WHERE id = ?', SCHEDULE);
     expect(row()).toMatchObject({ status: 'paused', enabled: 0 });
     expect(lastAudit(read, 'scheduled_task.paused', SCHEDULE)?.user_id).toBe(ADMIN);
     s.literal('p');

@@ -20,11 +20,15 @@ beforeAll(async () => {
   const db = new Database(demo.path);
   const p = db.prepare('SELECT id, slack_channel_id FROM projects ORDER BY name LIMIT 1').get() as { id: string; slack_channel_id: string };
   const long = '2000-01-01T00:00:00.000Z'; // the longest running and the most overdue: first in their panels
-  db.prepare(`INSERT INTO tasks (id, project_id, bot_name, command, prompt, status, slack_channel_id, slack_user_id,
+  db.prepare(
+    `INSERT INTO tasks (id, project_id, bot_name, command, prompt, status, slack_channel_id, slack_user_id,
     input_tokens, output_tokens, estimated_cost, max_budget, files_changed, commands_run, created_at, updated_at)
-    VALUES (?, ?, 'coder', 'e2erun', 'e2e running task', 'running', ?, 'U0E2EUSER', 0, 0, 0, 5, '[]', '[]', ?, ?)`).run(RUNNING, p.id, p.slack_channel_id, long, long);
-  db.prepare(`INSERT INTO scheduled_tasks (id, project_id, user_id, task_type, bot_name, command, prompt, scheduled_for, timezone, next_execution_at, status, enabled, slack_channel_id, created_at, updated_at)
-    VALUES (?, ?, 'U0E2EUSER', 'reminder', 'system', 'e2edue', 'e2e due schedule', ?, 'UTC', ?, 'active', 1, ?, ?, ?)`).run(DUE, p.id, long, long, p.slack_channel_id, long, long);
+    VALUES (?, ?, 'coder', 'e2erun', 'e2e running task', 'running', ?, 'U0E2EUSER', 0, 0, 0, 5, '[]', '[]', ?, ?)`,
+  ).run(RUNNING, p.id, p.slack_channel_id, long, long);
+  db.prepare(
+    `INSERT INTO scheduled_tasks (id, project_id, user_id, task_type, bot_name, command, prompt, scheduled_for, timezone, next_execution_at, status, enabled, slack_channel_id, created_at, updated_at)
+    VALUES (?, ?, 'U0E2EUSER', 'reminder', 'system', 'e2edue', 'e2e due schedule', ?, 'UTC', ?, 'active', 1, ?, ?, ?)`,
+  ).run(DUE, p.id, long, long, p.slack_channel_id, long, long);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
 }, 60_000);

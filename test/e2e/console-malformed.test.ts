@@ -13,7 +13,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const LIST = /\d+-\d+ of [\d,]+|No |empty|none/i;
 // the dashboard is where the console opens; the lists each open a detail or drill-down
 const SCREENS: [string, RegExp][] = [
-  ['2', /^Tasks/m], ['3', /^Sessions/m], ['4', /^Users/m], ['6', /^Schedules/m], ['7', /^Prompts/m], ['8', /^Audit log/m], ['9', /^Projects/m],
+  ['2', /^Tasks/m],
+  ['3', /^Sessions/m],
+  ['4', /^Users/m],
+  ['6', /^Schedules/m],
+  ['7', /^Prompts/m],
+  ['8', /^Audit log/m],
+  ['9', /^Projects/m],
 ];
 
 describe.skipIf(!hasTmux())('the console on a file full of malformed rows (tmux)', () => {

@@ -45,17 +45,25 @@ const SCREENS: [key: string, title: RegExp, content: RegExp][] = [
 ];
 
 describe.skipIf(!hasTmux())('the built console at several terminal sizes (tmux)', () => {
-  it.each([[80, 24], [120, 40], [200, 50]])('%ix%i: every screen fits and shows its data', async (cols, rows) => {
-    const s = open(cols, rows);
-    await s.waitFor(/Tasks by status/);
-    for (const [key, title, content] of SCREENS) {
-      s.literal(key);
-      const screen = await s.waitFor((text) => title.test(text.split('\n').slice(0, 3).join('\n')) && content.test(text));
-      expectFits(screen, cols);
-    }
-    s.literal('q');
-    await s.waitFor(/EXIT=0/);
-  }, 60_000);
+  it.each([
+    [80, 24],
+    [120, 40],
+    [200, 50],
+  ])(
+    '%ix%i: every screen fits and shows its data',
+    async (cols, rows) => {
+      const s = open(cols, rows);
+      await s.waitFor(/Tasks by status/);
+      for (const [key, title, content] of SCREENS) {
+        s.literal(key);
+        const screen = await s.waitFor((text) => title.test(text.split('\n').slice(0, 3).join('\n')) && content.test(text));
+        expectFits(screen, cols);
+      }
+      s.literal('q');
+      await s.waitFor(/EXIT=0/);
+    },
+    60_000,
+  );
 
   it('too small gets a message; growing, shrinking while on a list, and growing again keep the place', async () => {
     const s = open(40, 10);
@@ -183,7 +191,7 @@ describe.skipIf(!hasTmux())('driving the console with real keys (tmux)', () => {
 
   it('--read-only hides the cancel action and changes nothing', async () => {
     const db = new Database(e2e.demo.path, { readonly: true });
-    const count = (): unknown => db.prepare('SELECT count(*) || \'/\' || sum(status = \'cancelled\') FROM tasks').pluck().get();
+    const count = (): unknown => db.prepare("SELECT count(*) || '/' || sum(status = 'cancelled') FROM tasks").pluck().get();
     const audit = (): unknown => db.prepare('SELECT count(*) FROM audit_logs').pluck().get();
     const before = [count(), audit()];
     const s = open(120, 40, ['--read-only']);
@@ -214,10 +222,11 @@ describe.skipIf(!hasTmux())('driving the console with real keys (tmux)', () => {
     const db = new Database(e2e.demo.path);
     const p = db.prepare('SELECT id, slack_channel_id FROM projects LIMIT 1').get() as { id: string; slack_channel_id: string };
     const at = new Date(Date.now() + 3_600_000).toISOString();
-    db.prepare(`INSERT INTO tasks (id, project_id, bot_name, command, prompt, status, slack_channel_id, slack_user_id, input_tokens,
+    db.prepare(
+      `INSERT INTO tasks (id, project_id, bot_name, command, prompt, status, slack_channel_id, slack_user_id, input_tokens,
       output_tokens, estimated_cost, max_budget, files_changed, commands_run, created_at, updated_at)
-      VALUES ('task_e2eLive00000000000000', ?, 'coder', 'fix', 'written by the service just now', 'queued', ?, 'U0SVC', 0, 0, 0, 5, '[]', '[]', ?, ?)`)
-      .run(p.id, p.slack_channel_id, at, at);
+      VALUES ('task_e2eLive00000000000000', ?, 'coder', 'fix', 'written by the service just now', 'queued', ?, 'U0SVC', 0, 0, 0, 5, '[]', '[]', ?, ?)`,
+    ).run(p.id, p.slack_channel_id, at, at);
     db.close();
     await s.waitFor(/written by the service just now/, 10_000);
     s.literal('q');

@@ -18,9 +18,7 @@ function database(): string {
   const conn = freshDatabase();
   seedTasks(conn.sqlite, seedProject(conn.sqlite, { name: 'web' }), 5);
   const now = new Date().toISOString();
-  conn.sqlite
-    .prepare("INSERT INTO users (id, slack_user_id, slack_username, role, active, created_at, updated_at) VALUES ('user_a', 'U_ADMIN', 'alice', 'admin', 1, ?, ?)")
-    .run(now, now);
+  conn.sqlite.prepare("INSERT INTO users (id, slack_user_id, slack_username, role, active, created_at, updated_at) VALUES ('user_a', 'U_ADMIN', 'alice', 'admin', 1, ?, ?)").run(now, now);
   conn.close();
   return conn.path;
 }
@@ -49,7 +47,10 @@ async function expectRestored(s: TmuxShell): Promise<void> {
 }
 
 describe.skipIf(!hasTmux())('signals to the built console (tmux)', () => {
-  for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+  for (const [signal, code] of [
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const) {
     it(`${signal} sent from outside restores the terminal as q does and exits`, async () => {
       const s = await openConsole(['--db', database()]);
       const pid = s.foregroundPid();

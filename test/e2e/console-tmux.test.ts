@@ -34,7 +34,9 @@ describe.skipIf(!hasTmux)('the built console in a real terminal (tmux)', () => {
     const p = seedProject(conn.sqlite, { name: 'web' });
     seedTasks(conn.sqlite, p, 60);
     const pending = seedTask(conn.sqlite, { projectId: p, status: 'pending', prompt: 'e2e pending one', createdAt: minutesAgo(-5) });
-    conn.sqlite.prepare("INSERT INTO users (id, slack_user_id, slack_username, role, active, created_at, updated_at) VALUES ('user_e2e', 'U_E2E', 'e2e', 'admin', 1, ?, ?)").run(new Date().toISOString(), new Date().toISOString());
+    conn.sqlite
+      .prepare("INSERT INTO users (id, slack_user_id, slack_username, role, active, created_at, updated_at) VALUES ('user_e2e', 'U_E2E', 'e2e', 'admin', 1, ?, ?)")
+      .run(new Date().toISOString(), new Date().toISOString());
     const path = conn.path;
     conn.close();
 

@@ -46,8 +46,7 @@ export function drainQueue(path: string, connected: readonly string[]): SentMess
   const sqlite = new Database(path, { timeout: 5000 });
   try {
     const now = new Date().toISOString();
-    const pending = (sqlite.prepare('SELECT id, agent_id, payload, expires_at FROM offline_queue WHERE delivered = 0').all() as QueueRow[])
-      .filter((r) => r.expires_at > now);
+    const pending = (sqlite.prepare('SELECT id, agent_id, payload, expires_at FROM offline_queue WHERE delivered = 0').all() as QueueRow[]).filter((r) => r.expires_at > now);
     const markDelivered = sqlite.prepare('UPDATE offline_queue SET delivered = 1, delivered_at = ? WHERE id = ?');
     const backToPending = sqlite.prepare("UPDATE tasks SET status = 'pending', updated_at = ? WHERE id = ?");
     const sent: SentMessage[] = [];
@@ -76,8 +75,16 @@ export function queueServiceSubmit(path: string, agentId: string, task: { id: st
       id: `msg_${'S'.repeat(17)}${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}`,
       type: 'task:submit',
       payload: {
-        taskId: task.id, projectId: task.projectId, botName: 'coder', command: 'fix', prompt: 'queued while offline',
-        systemPrompt: '', localPath: '/srv/agents/web', model: 'claude-sonnet-4-5-20250929', maxBudget: 5, allowedTools: [],
+        taskId: task.id,
+        projectId: task.projectId,
+        botName: 'coder',
+        command: 'fix',
+        prompt: 'queued while offline',
+        systemPrompt: '',
+        localPath: '/srv/agents/web',
+        model: 'claude-sonnet-4-5-20250929',
+        maxBudget: 5,
+        allowedTools: [],
         slackContext: { channelId: task.channel, threadTs: null, userId: task.user },
       },
       timestamp: Date.now(),

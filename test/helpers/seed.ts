@@ -5,8 +5,7 @@ let counter = 0;
 const nextId = (prefix: string): string => `${prefix}_${String(++counter).padStart(21, '0')}`;
 
 /** A time `minutes` before a fixed base, ISO as the service writes it: later rows are newer. */
-export const minutesAgo = (minutes: number, base = Date.parse('2026-11-26T12:00:00.000Z')): string =>
-  new Date(base - minutes * 60_000).toISOString();
+export const minutesAgo = (minutes: number, base = Date.parse('2026-11-26T12:00:00.000Z')): string => new Date(base - minutes * 60_000).toISOString();
 
 export interface ProjectSeed {
   id?: string;
@@ -26,7 +25,19 @@ export function seedProject(sqlite: Database.Database, p: ProjectSeed = {}): str
       `INSERT INTO projects (id, name, slack_channel_id, local_path, agent_id, default_model, default_max_budget, auto_commit_push, active, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(id, p.name ?? `project ${id}`, `C${id}`, `/srv/${id}`, p.agentId ?? 'agent-1', p.defaultModel ?? 'claude-sonnet-4-5-20250929', p.defaultMaxBudget ?? 5, p.autoCommitPush ? 1 : 0, p.active === false ? 0 : 1, now, now);
+    .run(
+      id,
+      p.name ?? `project ${id}`,
+      `C${id}`,
+      `/srv/${id}`,
+      p.agentId ?? 'agent-1',
+      p.defaultModel ?? 'claude-sonnet-4-5-20250929',
+      p.defaultMaxBudget ?? 5,
+      p.autoCommitPush ? 1 : 0,
+      p.active === false ? 0 : 1,
+      now,
+      now,
+    );
   return id;
 }
 
@@ -60,9 +71,24 @@ export function seedTask(sqlite: Database.Database, t: TaskSeed): string {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'C1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
-      id, t.projectId, t.botName ?? 'coder', t.command ?? 'fix', t.prompt ?? `prompt of ${id}`, t.status ?? 'completed',
-      t.result ?? null, t.errorMessage ?? null, t.slackUserId ?? 'U0001', t.inputTokens ?? 100, t.outputTokens ?? 50,
-      t.estimatedCost ?? 0.1, t.maxBudget ?? 5, t.filesChanged ?? '[]', t.commandsRun ?? '[]', t.parentTaskId ?? null, at, at,
+      id,
+      t.projectId,
+      t.botName ?? 'coder',
+      t.command ?? 'fix',
+      t.prompt ?? `prompt of ${id}`,
+      t.status ?? 'completed',
+      t.result ?? null,
+      t.errorMessage ?? null,
+      t.slackUserId ?? 'U0001',
+      t.inputTokens ?? 100,
+      t.outputTokens ?? 50,
+      t.estimatedCost ?? 0.1,
+      t.maxBudget ?? 5,
+      t.filesChanged ?? '[]',
+      t.commandsRun ?? '[]',
+      t.parentTaskId ?? null,
+      at,
+      at,
     );
   return id;
 }

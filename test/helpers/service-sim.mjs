@@ -16,7 +16,7 @@ sqlite.pragma('synchronous = NORMAL');
 
 // Deterministic pseudo-random choices, so a failure can be replayed with the same seed.
 let state = seed >>> 0 || 1;
-const rand = () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+const rand = () => (state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 const sleep = (ms) => Atomics.wait(sleeper, 0, 0, ms);
@@ -90,9 +90,11 @@ function moveTask() {
 }
 
 function batchOfTasks() {
-  sqlite.transaction(() => {
-    for (let i = 0; i < 25; i++) insertTask();
-  }).immediate();
+  sqlite
+    .transaction(() => {
+      for (let i = 0; i < 25; i++) insertTask();
+    })
+    .immediate();
 }
 
 /** The scheduler's cycle: what is due now, each marked executed (a one-shot completes). */

@@ -18,7 +18,10 @@ let serial = 0;
 
 /** What a screen is waited for: text it contains, a pattern, or any test of the whole screen. */
 export type Pattern = RegExp | string | ((screen: string) => boolean);
-const matcher = (p: Pattern) => (s: string): boolean => (typeof p === 'string' ? s.includes(p) : typeof p === 'function' ? p(s) : p.test(s));
+const matcher =
+  (p: Pattern) =>
+  (s: string): boolean =>
+    typeof p === 'string' ? s.includes(p) : typeof p === 'function' ? p(s) : p.test(s);
 
 /**
  * A shell in a tmux pane of a given size, on a tmux server of its own (its own socket), so
@@ -30,7 +33,9 @@ export class TmuxShell {
 
   constructor(cols: number, rows: number, env: Record<string, string> = {}) {
     const vars = { NO_COLOR: '1', TERM: 'xterm-256color', PS1: '$ ', DATABASE_URL: '', BEMATIC_OPERATOR: '', ...env };
-    const exports = Object.entries(vars).map(([k, v]) => `${k}=${quote(v)}`).join(' ');
+    const exports = Object.entries(vars)
+      .map(([k, v]) => `${k}=${quote(v)}`)
+      .join(' ');
     this.tmux('new-session', '-d', '-s', this.target, '-x', String(cols), '-y', String(rows), `env ${exports} bash --norc --noprofile`);
     this.tmux('set-option', '-t', this.target, 'status', 'off');
     this.tmux('set-window-option', '-t', this.target, 'window-size', 'manual');

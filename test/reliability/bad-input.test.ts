@@ -48,13 +48,28 @@ describe('a flag without its value: exit 2 and one sentence naming the flag', ()
 
 describe('a value of the wrong type: exit 2 and one sentence', () => {
   const cases: string[][] = [
-    ['history', '--limit', 'abc'], ['history', '--limit', '-5'], ['history', '--limit', '0'], ['history', '--limit', '1.5'],
-    ['history', '--limit', '0x10'], ['history', '--limit', ''], ['history', '--limit', '1e3x'], ['history', '--status', 'exploded'],
-    ['history', '--json=yes'], ['history', '--all=1'], ['history', '--stats=x'], ['history', '--read-only=1'],
-    ['demo', '--db', join(dir, 'never.db'), '--scale', 'abc'], ['demo', '--db', join(dir, 'never.db'), '--scale', '-1'],
-    ['demo', '--db', join(dir, 'never.db'), '--scale', '0'], ['demo', '--db', join(dir, 'never.db'), '--scale', 'NaN'],
-    ['demo', '--db', join(dir, 'never.db'), '--scale', 'Infinity'], ['demo', '--db', join(dir, 'never.db'), '--seed', '1.5'],
-    ['migrate', '--dry-run=no'], ['log-prompt', 'x', '--category', 'chores'], ['log-prompt', '   '], ['log-prompt', 'x', '--tag', ''],
+    ['history', '--limit', 'abc'],
+    ['history', '--limit', '-5'],
+    ['history', '--limit', '0'],
+    ['history', '--limit', '1.5'],
+    ['history', '--limit', '0x10'],
+    ['history', '--limit', ''],
+    ['history', '--limit', '1e3x'],
+    ['history', '--status', 'exploded'],
+    ['history', '--json=yes'],
+    ['history', '--all=1'],
+    ['history', '--stats=x'],
+    ['history', '--read-only=1'],
+    ['demo', '--db', join(dir, 'never.db'), '--scale', 'abc'],
+    ['demo', '--db', join(dir, 'never.db'), '--scale', '-1'],
+    ['demo', '--db', join(dir, 'never.db'), '--scale', '0'],
+    ['demo', '--db', join(dir, 'never.db'), '--scale', 'NaN'],
+    ['demo', '--db', join(dir, 'never.db'), '--scale', 'Infinity'],
+    ['demo', '--db', join(dir, 'never.db'), '--seed', '1.5'],
+    ['migrate', '--dry-run=no'],
+    ['log-prompt', 'x', '--category', 'chores'],
+    ['log-prompt', '   '],
+    ['log-prompt', 'x', '--tag', ''],
   ];
   it.each(cases.map((c) => [c.join(' '), c]))('%s', async (_name, args) => {
     expectRefusal(await runBinary([...args, ...(args.includes('--db') ? [] : ['--db', db])]));
@@ -63,7 +78,9 @@ describe('a value of the wrong type: exit 2 and one sentence', () => {
 
 describe('unknown flags and commands: exit 2 and one sentence', () => {
   const cases = ['history', 'log-prompt x', 'migrate', 'doctor', 'demo', ''].flatMap((cmd) => [
-    [...words(cmd), '--bogus'], [...words(cmd), '-z'], [...words(cmd), `--${ESC}[2Jwipe`],
+    [...words(cmd), '--bogus'],
+    [...words(cmd), '-z'],
+    [...words(cmd), `--${ESC}[2Jwipe`],
   ]);
   cases.push(['frobnicate'], [`${ESC}]0;pwned${'\u0007'}`]);
   it.each(cases.map((c) => [JSON.stringify(c), c]))('%s', async (_name, args) => {
@@ -74,8 +91,13 @@ describe('unknown flags and commands: exit 2 and one sentence', () => {
 describe('escape sequences and control characters given as values are never echoed raw', () => {
   const evil = `${ESC}[2J${ESC}]0;pwned\u0007\r\b`;
   const cases: string[][] = [
-    ['history', '--limit', evil], ['history', '--status', evil], ['history', '--category', evil],
-    ['history', '--search', evil], ['history', '--tag', evil], ['history', '--as', evil], ['log-prompt', 'x', '--category', evil],
+    ['history', '--limit', evil],
+    ['history', '--status', evil],
+    ['history', '--category', evil],
+    ['history', '--search', evil],
+    ['history', '--tag', evil],
+    ['history', '--as', evil],
+    ['log-prompt', 'x', '--category', evil],
   ];
   it.each(cases.map((c) => [c.slice(0, -1).join(' '), c]))('%s', async (_name, args) => {
     const run = await runBinary([...args, '--db', db, '--read-only']);
@@ -125,10 +147,7 @@ describe('huge values', () => {
   it('demo refuses an absurd --scale before writing anything', async () => {
     const path = join(dir, 'absurd.db');
     const demo = startBinary(['demo', '--db', path, '--scale', '1e9']);
-    const outcome = await Promise.race([
-      waitForStderr(demo, /\d+\/[\d,]+/).then(() => 'writing'),
-      new Promise<string>((r) => demo.on('close', (code) => r(`exit ${code}`))),
-    ]);
+    const outcome = await Promise.race([waitForStderr(demo, /\d+\/[\d,]+/).then(() => 'writing'), new Promise<string>((r) => demo.on('close', (code) => r(`exit ${code}`)))]);
     await killAndWait(demo, 'SIGKILL');
     rmSync(path, { force: true });
     rmSync(`${path}-journal`, { force: true });

@@ -53,7 +53,8 @@ describe('the value boundary: what the read models hand out is of its declared t
       ['prompts findById', () => (ids.numeric.prompt_history ?? []).map((id) => reader.findById(id))],
       ['prompts stats', () => reader.getStats()],
       ['prompts counts', () => [reader.categoryCounts(), reader.tagCounts(), reader.getCategories(), reader.getTags()]],
-    ] as [string, () => unknown][]) leaks(read(), name, '', found);
+    ] as [string, () => unknown][])
+      leaks(read(), name, '', found);
     expect(found).toEqual([]);
   });
 });

@@ -60,10 +60,13 @@ describe('reading rows with malformed JSON, unknown statuses, NULLs in NOT NULL 
       ['offlineQueue.findPendingByAgentId', () => r.offlineQueue.findPendingByAgentId('agent')],
       ['netsuiteConfigs.findAll', () => r.netsuiteConfigs.findAll()],
       ['apiKeys.findActive', () => r.apiKeys.findActive()],
-      ...t.api_keys!.map((id): [string, () => unknown] => [`apiKeys.findById ${id}`, () => {
-        const k = r.apiKeys.findById(id);
-        return k && [apiKeyState(k), maskApiKey(k.key), k.createdAt, k.expiresAt, k.lastUsedAt];
-      }]),
+      ...t.api_keys!.map((id): [string, () => unknown] => [
+        `apiKeys.findById ${id}`,
+        () => {
+          const k = r.apiKeys.findById(id);
+          return k && [apiKeyState(k), maskApiKey(k.key), k.createdAt, k.expiresAt, k.lastUsedAt];
+        },
+      ]),
       ['scheduledTasks.findAll', () => r.scheduledTasks.findAll()],
       ['scheduledTasks.findDue', () => r.scheduledTasks.findDue()],
       ['scheduledTasks.findUpcoming', () => r.scheduledTasks.findUpcoming(20)],
@@ -142,8 +145,23 @@ describe('changing malformed rows: each change is whole (row and audit) or nothi
 });
 
 describe('the subcommands on the malformed file', () => {
-  const modes = [[], ['--all'], ['--json'], ['--all', '--json'], ['--stats'], ['--stats', '--json'], ['--categories'], ['--categories', '--json'],
-    ['--tags'], ['--tags', '--json'], ['--search', 'pwn'], ['--search', 'pwn', '--json'], ['--tag', 'a string'], ['--category', 'feature'], ['--status', 'completed']];
+  const modes = [
+    [],
+    ['--all'],
+    ['--json'],
+    ['--all', '--json'],
+    ['--stats'],
+    ['--stats', '--json'],
+    ['--categories'],
+    ['--categories', '--json'],
+    ['--tags'],
+    ['--tags', '--json'],
+    ['--search', 'pwn'],
+    ['--search', 'pwn', '--json'],
+    ['--tag', 'a string'],
+    ['--category', 'feature'],
+    ['--status', 'completed'],
+  ];
   it.each(modes.map((m) => [m.join(' ') || '(newest 20)', m]))('history %s: exit 0, and no escape character of the data reaches stdout', async (_name, mode) => {
     const run = await runBinary(['history', ...mode, '--db', path, '--read-only']);
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });

@@ -59,9 +59,18 @@ export function seedRaceRows(sqlite: Database.Database, spreadMs: number): Seede
       const p = PROJECTS[i % 2]!;
       const id = `sched${String(i).padStart(16, '0')}`;
       schedule.run({
-        id, projectId: p.id, userId: OWNERS[i % OWNERS.length], type: recurring ? 'recurring_job' : 'prompt_execution', next,
-        tz: ['Europe/Paris', 'America/New_York', 'Asia/Tokyo'][i % 3], cron: recurring ? '0 * * * *' : null, recurring: recurring ? 1 : 0,
-        max: recurring && i % 2 === 0 ? 1 : null, status: recurring ? 'active' : 'pending', channel: p.channel, at,
+        id,
+        projectId: p.id,
+        userId: OWNERS[i % OWNERS.length],
+        type: recurring ? 'recurring_job' : 'prompt_execution',
+        next,
+        tz: ['Europe/Paris', 'America/New_York', 'Asia/Tokyo'][i % 3],
+        cron: recurring ? '0 * * * *' : null,
+        recurring: recurring ? 1 : 0,
+        max: recurring && i % 2 === 0 ? 1 : null,
+        status: recurring ? 'active' : 'pending',
+        channel: p.channel,
+        at,
       });
       out.schedules.push(id);
     }

@@ -2,10 +2,7 @@ import type Database from 'better-sqlite3';
 import type { DB } from '../../db/connection.js';
 import { ConflictError, ValidationError } from '../../db/errors.js';
 import type { Operator } from '../../db/operator.js';
-import {
-  cancelTask, revokeApiKey, generateApiKey, cleanupApiKeys, pauseSchedule, resumeSchedule, cancelSchedule,
-  changeUserRole, setUserActive, updateProject,
-} from '../../db/actions/index.js';
+import { cancelTask, revokeApiKey, generateApiKey, cleanupApiKeys, pauseSchedule, resumeSchedule, cancelSchedule, changeUserRole, setUserActive, updateProject } from '../../db/actions/index.js';
 import { logPrompt, completePrompt } from '../../db/actions/prompts.js';
 import { TRANSITION_FROM } from '../../db/repositories/scheduled-tasks-transitions.js';
 import { PROJECTS, type Seeded } from './concurrent-seed.js';
@@ -31,18 +28,29 @@ const pickFrom = <T>(xs: readonly T[], n: number): T => xs[n % xs.length]!;
 
 /** Builds the n-th console change: every kind of change the console makes, over rows the service is writing. */
 export function attemptFor(db: DB, sqlite: Database.Database, op: Operator, seeded: Seeded, n: number): Attempt {
-  const one = (sql: string, ...args: unknown[]): string | undefined => sqlite.prepare(sql).pluck().get(...args) as string | undefined;
-  const schedule = (statuses?: string): string =>
-    (statuses && one(`SELECT id FROM scheduled_tasks WHERE status IN (${statuses}) ORDER BY random() LIMIT 1`)) || pickFrom(seeded.schedules, n * 7);
+  const one = (sql: string, ...args: unknown[]): string | undefined =>
+    sqlite
+      .prepare(sql)
+      .pluck()
+      .get(...args) as string | undefined;
+  const schedule = (statuses?: string): string => (statuses && one(`SELECT id FROM scheduled_tasks WHERE status IN (${statuses}) ORDER BY random() LIMIT 1`)) || pickFrom(seeded.schedules, n * 7);
   const scheduleState = (id: string) => () => one('SELECT status FROM scheduled_tasks WHERE id = ?', id) ?? 'missing';
   const kinds: (() => Attempt)[] = [
     () => {
       const id = one("SELECT id FROM tasks WHERE status IN ('pending','queued','running','completed') ORDER BY random() LIMIT 1")!;
-      return { action: 'task:cancelled', run: () => cancelTask(db, op, id).task.id, justify: () => one('SELECT status FROM tasks WHERE id = ?', id)!, refuses: (s) => !['pending', 'queued', 'running'].includes(s) };
+      return {
+        action: 'task:cancelled',
+        run: () => cancelTask(db, op, id).task.id,
+        justify: () => one('SELECT status FROM tasks WHERE id = ?', id)!,
+        refuses: (s) => !['pending', 'queued', 'running'].includes(s),
+      };
     },
     () => {
       const id = n % 5 === 0 ? (one('SELECT id FROM api_keys ORDER BY random() LIMIT 1') ?? pickFrom(seeded.keys, n)) : pickFrom(seeded.keys, n * 13);
-      const state = () => { const r = one('SELECT revoked FROM api_keys WHERE id = ?', id); return r === undefined ? 'missing' : r ? 'revoked' : 'valid'; };
+      const state = () => {
+        const r = one('SELECT revoked FROM api_keys WHERE id = ?', id);
+        return r === undefined ? 'missing' : r ? 'revoked' : 'valid';
+      };
       return { action: 'api-key:revoked', run: () => revokeApiKey(db, op, id).id, justify: state, refuses: (s) => s !== 'valid' };
     },
     () => ({ action: 'api-key:generated', run: () => generateApiKey(db, op, `agent-${n % 4}`, new Date(Date.now() + 1500 + (n % 7) * 300)).row.id }),
@@ -52,7 +60,12 @@ export function attemptFor(db: DB, sqlite: Database.Database, op: Operator, seed
     },
     () => {
       const id = schedule("'paused'");
-      return { action: 'scheduled_task.resumed', run: () => resumeSchedule(db, op, id, { fireNow: true }).row.id, justify: scheduleState(id), refuses: (s) => !(TRANSITION_FROM.resume as readonly string[]).includes(s) };
+      return {
+        action: 'scheduled_task.resumed',
+        run: () => resumeSchedule(db, op, id, { fireNow: true }).row.id,
+        justify: scheduleState(id),
+        refuses: (s) => !(TRANSITION_FROM.resume as readonly string[]).includes(s),
+      };
     },
     () => {
       const id = pickFrom(seeded.schedules, n * 11);

@@ -33,10 +33,14 @@ const COMMANDS: [string, (db: string) => Promise<BinaryRun>][] = [
 describe.each(Object.keys({ corrupt: 1, truncated: 1, 'not SQLite': 1, directory: 1, missing: 1 }))('a %s database file', (kind) => {
   // a corrupt file opens (its header is fine): the console meets the damage on screen, see faults-terminal.test.ts
   const commands = kind === 'corrupt' ? COMMANDS.filter(([name]) => name !== 'the console') : COMMANDS;
-  it.each(commands)('%s: exit code 1, one sentence, no stack trace, the file unchanged', async (_name, run) => {
-    const result = await run(files[kind]!);
-    const said = result.stderr.trim();
-    expect({ code: result.code, oneSentence: isOneSentence(said), unexpected: /unexpected error/.test(said) }).toEqual({ code: 1, oneSentence: true, unexpected: false });
-    if (hashes[kind]) expect(sha(files[kind]!)).toBe(hashes[kind]);
-  }, 30_000);
+  it.each(commands)(
+    '%s: exit code 1, one sentence, no stack trace, the file unchanged',
+    async (_name, run) => {
+      const result = await run(files[kind]!);
+      const said = result.stderr.trim();
+      expect({ code: result.code, oneSentence: isOneSentence(said), unexpected: /unexpected error/.test(said) }).toEqual({ code: 1, oneSentence: true, unexpected: false });
+      if (hashes[kind]) expect(sha(files[kind]!)).toBe(hashes[kind]);
+    },
+    30_000,
+  );
 });

@@ -44,13 +44,17 @@ const COMMANDS: [string, (db: string) => Promise<BinaryRun>][] = [
 ];
 
 describe.each(Object.keys(files))('--db naming a %s', (kind) => {
-  it.each(COMMANDS)('%s: refused at once in one sentence that says what the path is', async (_name, run) => {
-    const result = await run(files[kind]!);
-    const said = result.stderr.trim();
-    expect({ signal: result.signal, failed: result.code !== 0, oneSentence: isOneSentence(said) }).toEqual({ signal: null, failed: true, oneSentence: true });
-    expect(said).toMatch(kind === 'FIFO' ? /named pipe/ : kind === 'socket' ? /a socket/ : /character device/);
-    if (kind === 'FIFO') expect(statSync(files.FIFO!).isFIFO()).toBe(true); // still the FIFO: not replaced by a demo
-  }, 30_000);
+  it.each(COMMANDS)(
+    '%s: refused at once in one sentence that says what the path is',
+    async (_name, run) => {
+      const result = await run(files[kind]!);
+      const said = result.stderr.trim();
+      expect({ signal: result.signal, failed: result.code !== 0, oneSentence: isOneSentence(said) }).toEqual({ signal: null, failed: true, oneSentence: true });
+      expect(said).toMatch(kind === 'FIFO' ? /named pipe/ : kind === 'socket' ? /a socket/ : /character device/);
+      if (kind === 'FIFO') expect(statSync(files.FIFO!).isFIFO()).toBe(true); // still the FIFO: not replaced by a demo
+    },
+    30_000,
+  );
 });
 
 // Two users: the service's (uid 1000 here, the file's owner) and an operator of the same group (nobody).

@@ -48,25 +48,33 @@ async function goTo(s: TmuxShell, key: string | null, shows: RegExp): Promise<vo
 }
 
 describe.skipIf(!hasTmux())('ending the interactive console restores the terminal (tmux)', () => {
-  it.each(PLACES)('Ctrl-C %s', async (_where, key, shows) => {
-    shell = new TmuxShell(100, 30);
-    startConsole(shell, demo);
-    await goTo(shell, key, shows);
-    expect(shell.pane('alternate_on')).toBe('1');
-    shell.keys('C-c');
-    const code = await expectTerminalRestored(shell);
-    expect([0, 130]).toContain(code);
-  }, 40_000);
+  it.each(PLACES)(
+    'Ctrl-C %s',
+    async (_where, key, shows) => {
+      shell = new TmuxShell(100, 30);
+      startConsole(shell, demo);
+      await goTo(shell, key, shows);
+      expect(shell.pane('alternate_on')).toBe('1');
+      shell.keys('C-c');
+      const code = await expectTerminalRestored(shell);
+      expect([0, 130]).toContain(code);
+    },
+    40_000,
+  );
 
-  it.each(PLACES.slice(0, 3))('SIGTERM %s', async (_where, key, shows) => {
-    shell = new TmuxShell(100, 30);
-    startConsole(shell, demo);
-    await goTo(shell, key, shows);
-    const pid = shell.foregroundPid();
-    expect(pid).toBeDefined();
-    process.kill(pid!, 'SIGTERM');
-    expect(await expectTerminalRestored(shell)).toBe(143);
-  }, 40_000);
+  it.each(PLACES.slice(0, 3))(
+    'SIGTERM %s',
+    async (_where, key, shows) => {
+      shell = new TmuxShell(100, 30);
+      startConsole(shell, demo);
+      await goTo(shell, key, shows);
+      const pid = shell.foregroundPid();
+      expect(pid).toBeDefined();
+      process.kill(pid!, 'SIGTERM');
+      expect(await expectTerminalRestored(shell)).toBe(143);
+    },
+    40_000,
+  );
 
   it('q quits at the top level, with the terminal restored and exit code 0', async () => {
     shell = new TmuxShell(100, 30);

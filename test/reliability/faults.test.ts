@@ -21,10 +21,14 @@ function fileWithPrompts(dir: string, rows: number): string {
   const path = join(dir, 'prompts.db');
   const conn = openDatabase({ path, create: true });
   pushSchema(conn.sqlite);
-  conn.sqlite.prepare(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+  conn.sqlite
+    .prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
     INSERT INTO prompt_history (prompt, category, tags, context, related_files, execution_status, timestamp)
     SELECT 'Refactor the scheduler module number ' || i || CASE WHEN i % 97 = 0 THEN ' needle' ELSE '' END, 'refactor', '["core"]',
-      NULL, '[]', 'pending', strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM n`).run(rows);
+      NULL, '[]', 'pending', strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM n`,
+    )
+    .run(rows);
   conn.close();
   return path;
 }
@@ -151,7 +155,7 @@ describe('a file the operator may only read', () => {
     const path = readOnlyForNobody(dir, checkpointed(await demoFile(dir)));
     const service = new Database(path); // root, like the service, keeps the file open in WAL
     try {
-      service.prepare("UPDATE projects SET updated_at = updated_at WHERE rowid = 1").run();
+      service.prepare('UPDATE projects SET updated_at = updated_at WHERE rowid = 1').run();
       const before = { prompts: count(service, 'prompt_history'), audit: count(service, 'audit_logs') };
       for (const args of [['history', '--limit', '3'], ['history', '--stats'], ['doctor']]) {
         const read = await runBinary([...args, '--db', path], { asNobody: true });

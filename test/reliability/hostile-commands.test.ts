@@ -23,9 +23,25 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const MODES = [[], ['--all'], ['--json'], ['--all', '--json'], ['--stats'], ['--stats', '--json'], ['--categories'], ['--categories', '--json'],
-  ['--tags'], ['--tags', '--json'], ['--search', 'time'], ['--search', 'pwn', '--json'], ['--tag', 'blobtag'], ['--tag', 'blobtag', '--json'],
-  ['--category', 'feature'], ['--status', 'completed'], ['--limit', '3']];
+const MODES = [
+  [],
+  ['--all'],
+  ['--json'],
+  ['--all', '--json'],
+  ['--stats'],
+  ['--stats', '--json'],
+  ['--categories'],
+  ['--categories', '--json'],
+  ['--tags'],
+  ['--tags', '--json'],
+  ['--search', 'time'],
+  ['--search', 'pwn', '--json'],
+  ['--tag', 'blobtag'],
+  ['--tag', 'blobtag', '--json'],
+  ['--category', 'feature'],
+  ['--status', 'completed'],
+  ['--limit', '3'],
+];
 
 // The BLOB's own bytes, in any form a command could print them: raw, JSON-escaped, or as a Buffer's JSON.
 const BLOB_BYTES = [HOSTILE_BLOB.toString('latin1'), JSON.stringify(HOSTILE_BLOB.toString()).slice(1, -1), '"type":"Buffer"', 'blob\\x1b'];
@@ -37,7 +53,7 @@ describe('the commands on a file with a BLOB, a wrong type, a hostile time and m
     for (const bytes of BLOB_BYTES) expect(run.stdout).not.toContain(bytes);
   });
 
-  it('history shows the marker and reads other writers\' times as the UTC instants they are', async () => {
+  it("history shows the marker and reads other writers' times as the UTC instants they are", async () => {
     const run = await runCommand(history, ['--all', '--json', '--db', path, '--read-only']);
     const rows = JSON.parse(run.stdout) as { prompt: string; timestamp: string; completedAt: string | null; category: string | null }[];
     const offset = rows.find((r) => r.prompt === 'offset time')!;

@@ -12,7 +12,11 @@ import { retype, submit, toField } from './form-driver.js';
 let stop: (() => void) | undefined;
 afterEach(() => stop?.());
 
-const footer = (f: string): string => f.split('\n').filter((l) => l.trim()).at(-1) ?? '';
+const footer = (f: string): string =>
+  f
+    .split('\n')
+    .filter((l) => l.trim())
+    .at(-1) ?? '';
 
 describe('a schedule saved from its form through the one action helper', () => {
   it('the flash offers u undo, and u then y puts the old prompt back', async () => {

@@ -12,7 +12,11 @@ import { seedSchedule, scheduleRow } from './schedules-fixtures.js';
 let stop: (() => void) | undefined;
 afterEach(() => stop?.());
 
-const footer = (f: string): string => f.split('\n').filter((l) => l.trim()).at(-1) ?? '';
+const footer = (f: string): string =>
+  f
+    .split('\n')
+    .filter((l) => l.trim())
+    .at(-1) ?? '';
 
 describe('a schedule paused or resumed through the one action helper', () => {
   it('the flash offers u undo, and u then y takes the pause back', async () => {

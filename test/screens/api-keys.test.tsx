@@ -16,8 +16,7 @@ const CTRL_U = '\u0015';
 const DAY = 86_400;
 const now = (): number => Math.floor(Date.now() / 1000);
 const selectedLine = (f: string): string => f.split('\n').find((l) => l.startsWith('> ')) ?? '';
-const audit = (conn: Connection) =>
-  conn.sqlite.prepare('SELECT action, user_id, resource_type, resource_id, metadata FROM audit_logs ORDER BY id').all() as Record<string, string>[];
+const audit = (conn: Connection) => conn.sqlite.prepare('SELECT action, user_id, resource_type, resource_id, metadata FROM audit_logs ORDER BY id').all() as Record<string, string>[];
 const keyRows = (conn: Connection) =>
   conn.sqlite.prepare('SELECT id, key, agent_id, revoked, expires_at FROM api_keys ORDER BY id').all() as { id: string; key: string; agent_id: string; revoked: number; expires_at: number | null }[];
 
@@ -87,7 +86,7 @@ describe('API keys list', () => {
 });
 
 describe('revoking a key', () => {
-  it("asks with No first and the environment warning; y revokes that key only, audits it, and the row shows revoked", async () => {
+  it('asks with No first and the environment warning; y revokes that key only, audits it, and the row shows revoked', async () => {
     const { conn } = keyring();
     const before = keyRows(conn);
     const c = await keysScreen(conn);
@@ -114,7 +113,11 @@ describe('revoking a key', () => {
     await c.press('j');
     await c.press('j');
     await c.press('x', 'already revoked');
-    expect(keyRows(conn).filter((k) => k.revoked).map((k) => k.id)).toEqual(['ak_dead']);
+    expect(
+      keyRows(conn)
+        .filter((k) => k.revoked)
+        .map((k) => k.id),
+    ).toEqual(['ak_dead']);
     expect(audit(conn)).toEqual([]);
   });
 
@@ -147,7 +150,11 @@ describe('failures', () => {
       service.exec('ROLLBACK');
       service.close();
     }
-    expect(keyRows(conn).filter((k) => k.revoked).map((k) => k.id)).toEqual(['ak_dead']);
+    expect(
+      keyRows(conn)
+        .filter((k) => k.revoked)
+        .map((k) => k.id),
+    ).toEqual(['ak_dead']);
     expect(audit(conn)).toEqual([]);
   });
 

@@ -84,16 +84,14 @@ describe('an audit entry', () => {
     const lines = f.split('\n');
     const at = lines.findIndex((l) => l.includes('metadata'));
     // the text column starts after the cursor mark (2) and the label column (10)
-    expect(lines.slice(at, at + 8).map((l) => l.slice(12).replace(/\u00a0/g, ' ').trimEnd())).toEqual([
-      '{',
-      '  "before": {',
-      '    "role": "developer"',
-      '  },',
-      '  "after": {',
-      '    "role": "admin"',
-      '  }',
-      '}',
-    ]);
+    expect(
+      lines.slice(at, at + 8).map((l) =>
+        l
+          .slice(12)
+          .replace(/\u00a0/g, ' ')
+          .trimEnd(),
+      ),
+    ).toEqual(['{', '  "before": {', '    "role": "developer"', '  },', '  "after": {', '    "role": "admin"', '  }', '}']);
     expect(f).toContain('user user_9');
     expect(f.split('\n')[1]).toMatch(/Audit log › Audit #1/);
     const back = await c.press(KEYS.esc, '/ to filter');

@@ -29,9 +29,7 @@ describe('dashboard', () => {
     seedSchedule(conn.sqlite, 'later', 'active', '2999-01-01T00:00:00.000Z');
     seedSchedule(conn.sqlite, 'off', 'paused', '2020-01-01T00:00:00.000Z', 0);
     seedSchedule(conn.sqlite, 'bad', 'failed', '2020-01-01T00:00:00.000Z', 0);
-    conn.sqlite
-      .prepare("INSERT INTO audit_logs (action, user_id, resource_type, resource_id, metadata, timestamp) VALUES ('api-key:revoked', 'U0AUD', 'api_key', 'ak_1', '{}', ?)")
-      .run(now);
+    conn.sqlite.prepare("INSERT INTO audit_logs (action, user_id, resource_type, resource_id, metadata, timestamp) VALUES ('api-key:revoked', 'U0AUD', 'api_key', 'ak_1', '{}', ?)").run(now);
     const c = await startConsole(conn, { columns: 120, rows: 32 });
     stop = c.unmount;
     await c.waitFor('api-key:revoked');
@@ -64,9 +62,7 @@ describe('dashboard', () => {
     const now = new Date().toISOString();
     seedTask(conn.sqlite, { projectId: p, status: 'running', command: 'deploy', prompt: 'ship the release', createdAt: now });
     seedSchedule(conn.sqlite, 'due1', 'active', '2020-01-01T00:00:00.000Z');
-    conn.sqlite
-      .prepare("INSERT INTO audit_logs (action, user_id, resource_type, resource_id, metadata, timestamp) VALUES ('api-key:revoked', 'U0AUD', 'api_key', 'ak_1', '{}', ?)")
-      .run(now);
+    conn.sqlite.prepare("INSERT INTO audit_logs (action, user_id, resource_type, resource_id, metadata, timestamp) VALUES ('api-key:revoked', 'U0AUD', 'api_key', 'ak_1', '{}', ?)").run(now);
     const c = await startConsole(conn, { columns: 120, rows: 32 });
     stop = c.unmount;
     let f = await c.waitFor('api-key:revoked');

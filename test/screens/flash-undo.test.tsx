@@ -8,7 +8,11 @@ import { seedUser } from '../db/repositories/seed.js';
 let stop: (() => void) | undefined;
 afterEach(() => stop?.());
 
-const footer = (f: string): string => f.split('\n').filter((l) => l.trim()).at(-1) ?? '';
+const footer = (f: string): string =>
+  f
+    .split('\n')
+    .filter((l) => l.trim())
+    .at(-1) ?? '';
 
 /** dev is row 2 of the users list; e, k (admin), Enter, y: the change and its flash. */
 async function promoteDev() {

@@ -6,7 +6,11 @@ export const CTRL_U = '\u0015';
 export type Console = Awaited<ReturnType<typeof startConsole>>;
 
 /** The focused row of a form (inside a boxed form: without the box's left border). */
-export const focused = (f: string): string => f.split('\n').map((l) => l.replace(/^│ (?=> )/, '')).find((l) => l.startsWith('> ')) ?? '';
+export const focused = (f: string): string =>
+  f
+    .split('\n')
+    .map((l) => l.replace(/^│ (?=> )/, ''))
+    .find((l) => l.startsWith('> ')) ?? '';
 
 /** Moves the form's cursor (↓ or ↑) to the field with this label. */
 export async function toField(c: Console, label: string, key: string = KEYS.down): Promise<void> {

@@ -73,7 +73,7 @@ describe('the cursor inside a field', () => {
 });
 
 describe('refusals beside their field', () => {
-  it('the prompt form puts log-prompt\'s refusal under the field it is about', async () => {
+  it("the prompt form puts log-prompt's refusal under the field it is about", async () => {
     const { c } = await promptForm();
     await submit(c, 'Refused: the prompt text is empty.');
     expect(row(c.frame(), 'Prompt').under).toContain('✗ Refused: the prompt text is empty.');

@@ -54,7 +54,12 @@ describe('lists sort by any column (issue 15)', () => {
     const f = await c.waitFor('of 2');
     expect(f.split('\n').find((l) => l.includes('task number 0'))).toContain('name-U_A');
     expect(f.split('\n').find((l) => l.includes('task number 1'))).toContain('U_NONE');
-    expect(f.split('\n').filter((l) => l.includes('task number')).join('\n')).not.toMatch(/(?<!name-)\bU_A\b/);
+    expect(
+      f
+        .split('\n')
+        .filter((l) => l.includes('task number'))
+        .join('\n'),
+    ).not.toMatch(/(?<!name-)\bU_A\b/);
     const d = await c.press(KEYS.enter, 'name-U_A (U_A)');
     expect(d).toMatch(/user +name-U_A \(U_A\)/);
   });

@@ -97,7 +97,10 @@ describe('finishing a prompt', () => {
     expect(row.completed_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(audit(conn)).toEqual([
       {
-        action: 'prompt:completed', user_id: 'U_ADMIN', resource_type: 'prompt', resource_id: String(id),
+        action: 'prompt:completed',
+        user_id: 'U_ADMIN',
+        resource_type: 'prompt',
+        resource_id: String(id),
         metadata: { before: { executionStatus: 'pending' }, after: { executionStatus: 'completed', executionNotes: 'shipped behind a flag', actualDurationMinutes: 45 } },
       },
     ]);
@@ -160,7 +163,11 @@ describe('finishing a prompt', () => {
     for (const { o, why } of cases) {
       const { conn, c, id } = await openDetail(o);
       expect(c.frame()).not.toMatch(/m completed|f failed|x cancelled/);
-      for (const [k, outcome] of [['m', 'completed'], ['f', 'failed'], ['x', 'cancelled']]) {
+      for (const [k, outcome] of [
+        ['m', 'completed'],
+        ['f', 'failed'],
+        ['x', 'cancelled'],
+      ]) {
         await c.press(k!, `Cannot mark prompts ${outcome!}: ${why}.`);
         await c.press('j'); // any key clears the message line
       }

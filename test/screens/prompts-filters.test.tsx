@@ -23,8 +23,7 @@ const countBeside = (f: string, label: string): number | null => {
   const m = line?.match(/([\d,]+) +│?$/);
   return m ? Number(m[1]!.replace(/,/g, '')) : null;
 };
-const sqlCounts = (conn: Connection, sql: string, ...params: unknown[]) =>
-  Object.fromEntries((conn.sqlite.prepare(sql).all(...params) as { name: string; n: number }[]).map((r) => [r.name, r.n]));
+const sqlCounts = (conn: Connection, sql: string, ...params: unknown[]) => Object.fromEntries((conn.sqlite.prepare(sql).all(...params) as { name: string; n: number }[]).map((r) => [r.name, r.n]));
 
 describe('filters picked from lists with counts', () => {
   for (const withIndex of [false, true]) {
@@ -87,7 +86,8 @@ describe('filters picked from lists with counts', () => {
 
 describe('a long list', () => {
   function seedMany(conn: Connection, n: number): void {
-    for (let i = 1; i <= n; i++) insertServicePrompt(conn.sqlite, { prompt: `prompt number ${i} ${i % 2 ? 'odd' : 'even'}`, tags: i % 3 ? '["x"]' : '["third"]' }, new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString());
+    for (let i = 1; i <= n; i++)
+      insertServicePrompt(conn.sqlite, { prompt: `prompt number ${i} ${i % 2 ? 'odd' : 'even'}`, tags: i % 3 ? '["x"]' : '["third"]' }, new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString());
   }
 
   it('pages down and up and jumps to both ends by keyset, filtered or not, and says where it is', async () => {

@@ -9,7 +9,11 @@ describe('search highlight folds case as the search does (all of Unicode)', () =
       { text: 'Ωmega', match: true },
       { text: ' login', match: false },
     ]);
-    expect(highlightSegments('ΟΔΟΣ and οδοσ', 'οδοσ').filter((s) => s.match).map((s) => s.text)).toEqual(['ΟΔΟΣ', 'οδοσ']);
+    expect(
+      highlightSegments('ΟΔΟΣ and οδοσ', 'οδοσ')
+        .filter((s) => s.match)
+        .map((s) => s.text),
+    ).toEqual(['ΟΔΟΣ', 'οδοσ']);
     expect(findMatch('Kelvin \u212A sign', 'kelvin k')).toBe(0);
     expect(findMatch('İstanbul', 'İSTANBUL')).toBe(0);
     expect(findMatch('100% _done_', '%')).toBe(3);

@@ -68,8 +68,14 @@ describe('logging a new prompt', () => {
     f = await c.press('y', 'audited as prompt:logged');
     const row = conn.sqlite.prepare('SELECT * FROM prompt_history ORDER BY id DESC LIMIT 1').get() as Record<string, unknown>;
     expect(row).toMatchObject({
-      id: 2, prompt: 'Write the release notes', category: 'bugfix', tags: '["docs","release"]', context: 'v2.0 ships Friday',
-      related_files: '["CHANGELOG.md","README.md"]', execution_status: 'pending', completed_at: null,
+      id: 2,
+      prompt: 'Write the release notes',
+      category: 'bugfix',
+      tags: '["docs","release"]',
+      context: 'v2.0 ships Friday',
+      related_files: '["CHANGELOG.md","README.md"]',
+      execution_status: 'pending',
+      completed_at: null,
     });
     const audit = conn.sqlite.prepare('SELECT action, user_id, resource_type, resource_id FROM audit_logs').all();
     expect(audit).toEqual([{ action: 'prompt:logged', user_id: 'U_ADMIN', resource_type: 'prompt', resource_id: '2' }]);
@@ -103,7 +109,10 @@ describe('logging a new prompt', () => {
     await c.press(KEYS.enter, 'Log this prompt?');
     await c.press('y', 'audited as prompt:logged');
     expect(conn.sqlite.prepare('SELECT category, tags, context, related_files FROM prompt_history WHERE id = 2').get()).toEqual({
-      category: null, tags: '[]', context: null, related_files: '[]',
+      category: null,
+      tags: '[]',
+      context: null,
+      related_files: '[]',
     });
   });
 });

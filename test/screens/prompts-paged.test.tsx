@@ -84,7 +84,11 @@ describe('the prompts screen on the list pipeline', () => {
       await c.type('needle');
       await c.waitFor('of 30');
       await c.press(KEYS.enter);
-      const ids = (f: string): number[] => f.split('\n').filter((l) => /^[> ] +\d+ \d{4}-/.test(l)).map((l) => Number(l.slice(2).trim().split(' ')[0]));
+      const ids = (f: string): number[] =>
+        f
+          .split('\n')
+          .filter((l) => /^[> ] +\d+ \d{4}-/.test(l))
+          .map((l) => Number(l.slice(2).trim().split(' ')[0]));
       const all = reader.findAll({ search: 'needle', limit: 100 }).map((p) => p.id);
       const first = ids(c.frame());
       const size = first.length;

@@ -26,7 +26,11 @@ async function promptsScreen(conn: Connection) {
 const PROMPT_AT = 2 + 8 + 17 + 10 + 14 + 19;
 
 /** The prompt column of each list row on screen. */
-const listed = (f: string): string[] => f.split('\n').filter((l) => /^[> ] +\d+ \d{4}-/.test(l)).map((l) => l.slice(PROMPT_AT).trim());
+const listed = (f: string): string[] =>
+  f
+    .split('\n')
+    .filter((l) => /^[> ] +\d+ \d{4}-/.test(l))
+    .map((l) => l.slice(PROMPT_AT).trim());
 
 const SHAPES = [
   { name: 'without the full-text index (scanning)', prepare: (_c: Connection) => {} },

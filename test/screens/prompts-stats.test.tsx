@@ -113,7 +113,15 @@ for (const withRollup of [false, true]) {
       expectStats(f, all);
       // a category picked from its list: the statistics follow it
       await c.press('c', 'Show prompts with category');
-      while (!(c.frame().split('\n').find((l) => l.startsWith('│ > ')) ?? '').includes('bugfix')) await c.press('j');
+      while (
+        !(
+          c
+            .frame()
+            .split('\n')
+            .find((l) => l.startsWith('│ > ')) ?? ''
+        ).includes('bugfix')
+      )
+        await c.press('j');
       f = await c.press(KEYS.enter, 'category:bugfix');
       f = await c.waitFor((frame) => /^50 prompts/m.test(frame));
       expectStats(f, expected(conn, "category = 'bugfix'"));
@@ -137,7 +145,15 @@ describe('prompt statistics as tables', () => {
     it(`draws every table within ${columns} columns, names made inert`, async () => {
       const conn = freshDatabase();
       seedVaried(conn);
-      insertServicePrompt(conn.sqlite, { prompt: 'hostile', category: 'カテゴリ\u001b[2J', tags: '["タグ\u0007"]', status: 'completed', estimated: 10, actual: 12, timestamp: new Date().toISOString() });
+      insertServicePrompt(conn.sqlite, {
+        prompt: 'hostile',
+        category: 'カテゴリ\u001b[2J',
+        tags: '["タグ\u0007"]',
+        status: 'completed',
+        estimated: 10,
+        actual: 12,
+        timestamp: new Date().toISOString(),
+      });
       const c = await startConsole(conn, { initialScreen: 'prompts', columns, rows: 32 });
       stop = c.unmount;
       await c.waitFor(' of 201');

@@ -29,7 +29,16 @@ describe('a cancelled or completed schedule shows no next run', () => {
     const p = seedProject(conn.sqlite, { name: 'web' });
     const stale = hoursFromNow(5);
     // as the service leaves them: cancelTask sets status and enabled only; a one-shot completes with its time kept
-    seedSchedule(conn.sqlite, { projectId: p, userId: 'U_CAN', cron: '0 9 * * *', status: 'cancelled', enabled: false, nextExecutionAt: stale, timezone: 'Asia/Kolkata', createdAt: '2026-01-01T00:00:00.000Z' });
+    seedSchedule(conn.sqlite, {
+      projectId: p,
+      userId: 'U_CAN',
+      cron: '0 9 * * *',
+      status: 'cancelled',
+      enabled: false,
+      nextExecutionAt: stale,
+      timezone: 'Asia/Kolkata',
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
     seedSchedule(conn.sqlite, { projectId: p, userId: 'U_DONE', status: 'completed', nextExecutionAt: hoursFromNow(-2), timezone: 'Asia/Kolkata', createdAt: '2026-01-02T00:00:00.000Z' });
     seedSchedule(conn.sqlite, { projectId: p, userId: 'U_LIVE', status: 'pending', nextExecutionAt: stale, timezone: 'Asia/Kolkata', createdAt: '2026-01-03T00:00:00.000Z' });
     const c = await schedulesScreen(conn);

@@ -41,16 +41,31 @@ export function seedSchedule(sqlite: Database.Database, s: ScheduleSeed): string
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'C_SCHED', ?, ?, ?, ?)`,
     )
     .run(
-      id, s.projectId, s.userId ?? 'U_DEV', s.taskType ?? (s.cron ? 'recurring_job' : 'reminder'), s.botName ?? (s.cron ? 'ops' : 'system'),
-      s.command ?? (s.cron ? 'report' : 'remind'), s.prompt ?? `prompt of ${id}`, s.scheduledFor ?? next ?? hoursFromNow(-1), s.timezone ?? 'America/New_York',
-      s.cron ?? null, s.cron ? 1 : 0, next, s.executionCount ?? 0, s.maxExecutions ?? null, s.status ?? (s.cron ? 'active' : 'pending'),
-      s.enabled === false ? 0 : 1, s.metadata ?? '{}', created, created, s.expiresAt ?? null,
+      id,
+      s.projectId,
+      s.userId ?? 'U_DEV',
+      s.taskType ?? (s.cron ? 'recurring_job' : 'reminder'),
+      s.botName ?? (s.cron ? 'ops' : 'system'),
+      s.command ?? (s.cron ? 'report' : 'remind'),
+      s.prompt ?? `prompt of ${id}`,
+      s.scheduledFor ?? next ?? hoursFromNow(-1),
+      s.timezone ?? 'America/New_York',
+      s.cron ?? null,
+      s.cron ? 1 : 0,
+      next,
+      s.executionCount ?? 0,
+      s.maxExecutions ?? null,
+      s.status ?? (s.cron ? 'active' : 'pending'),
+      s.enabled === false ? 0 : 1,
+      s.metadata ?? '{}',
+      created,
+      created,
+      s.expiresAt ?? null,
     );
   return id;
 }
 
-export const scheduleRow = (conn: Connection, id: string): Record<string, unknown> =>
-  conn.sqlite.prepare('SELECT * FROM scheduled_tasks WHERE id = ?').get(id) as Record<string, unknown>;
+export const scheduleRow = (conn: Connection, id: string): Record<string, unknown> => conn.sqlite.prepare('SELECT * FROM scheduled_tasks WHERE id = ?').get(id) as Record<string, unknown>;
 
 export const scheduleCount = (conn: Connection): number => (conn.sqlite.prepare('SELECT count(*) AS n FROM scheduled_tasks').get() as { n: number }).n;
 

@@ -14,7 +14,6 @@ import { seedSchedule, hoursFromNow, scheduleRow, scheduleCount, auditRows } fro
 let stop: (() => void) | undefined;
 afterEach(() => stop?.());
 
-
 async function schedulesScreen(conn: Connection) {
   const c = await startConsole(conn, { initialScreen: 'schedules', columns: 140, rows: 34 });
   stop = c.unmount;
@@ -22,13 +21,8 @@ async function schedulesScreen(conn: Connection) {
   return c;
 }
 
-
-
-
-
 /** 09:00 tomorrow in New York, as the service stores it. */
-const tomorrowNineInNewYork = (): string =>
-  DateTime.now().setZone('America/New_York').plus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 }).toUTC().toISO()!;
+const tomorrowNineInNewYork = (): string => DateTime.now().setZone('America/New_York').plus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 }).toUTC().toISO()!;
 
 describe('creating a schedule', () => {
   it('a one-shot "tomorrow 9am" read in America/New_York (machine in Tokyo): parsed in its zone and UTC as typed, an unknown zone refused with a suggestion, saved and audited', async () => {
@@ -66,9 +60,22 @@ describe('creating a schedule', () => {
     expect(f).toContain('1-1 of 1');
     const row = conn.sqlite.prepare('SELECT * FROM scheduled_tasks').get() as Record<string, unknown>;
     expect(row).toMatchObject({
-      project_id: p, user_id: 'U_OWNER', task_type: 'reminder', bot_name: 'system', command: 'remind', prompt: 'stand up',
-      timezone: 'America/New_York', scheduled_for: at, next_execution_at: at, is_recurring: 0, cron_expression: null,
-      status: 'pending', enabled: 1, execution_count: 0, slack_channel_id: `C${p}`, metadata: '{}',
+      project_id: p,
+      user_id: 'U_OWNER',
+      task_type: 'reminder',
+      bot_name: 'system',
+      command: 'remind',
+      prompt: 'stand up',
+      timezone: 'America/New_York',
+      scheduled_for: at,
+      next_execution_at: at,
+      is_recurring: 0,
+      cron_expression: null,
+      status: 'pending',
+      enabled: 1,
+      execution_count: 0,
+      slack_channel_id: `C${p}`,
+      metadata: '{}',
     });
     expect(row.id).toMatch(/^[\w-]{21}$/);
     expect(auditRows(conn)).toEqual([expect.objectContaining({ action: 'scheduled_task.created', user_id: 'U_ADMIN', resource_type: 'scheduled_task', resource_id: row.id })]);
@@ -152,7 +159,7 @@ describe('rescheduling', () => {
     const conn = freshDatabase();
     const p = seedProject(conn.sqlite, { name: 'web' });
     const id = seedSchedule(conn.sqlite, { projectId: p, nextExecutionAt: '2030-01-01T14:00:00.000Z', scheduledFor: '2030-01-01T14:00:00.000Z', prompt: 'old words' });
-    conn.sqlite.prepare("UPDATE scheduled_tasks SET next_execution_at = ?, scheduled_for = ? WHERE id = ?").run(hoursFromNow(5), hoursFromNow(5), id);
+    conn.sqlite.prepare('UPDATE scheduled_tasks SET next_execution_at = ?, scheduled_for = ? WHERE id = ?').run(hoursFromNow(5), hoursFromNow(5), id);
     const c = await schedulesScreen(conn);
     let f = await c.press('e', `Edit schedule ${id}`);
     expect(focused(f)).toMatch(/^> when +\d{4}-\d\d-\d\d \d\d:\d\d_/);

@@ -17,9 +17,6 @@ afterEach(() => stop?.());
 
 const lineWith = (f: string, text: string): string => f.split('\n').find((l) => l.includes(text)) ?? '';
 
-
-
-
 async function schedulesScreen(conn: Connection): Promise<Console> {
   const c = await startConsole(conn, { initialScreen: 'schedules', columns: 140, rows: 34 });
   stop = c.unmount;
@@ -65,7 +62,15 @@ describe('the schedule form writes what the service writes', () => {
   it('an edit of the time and prompt leaves a zone the service stored (Asia/Kolkata) as it was', async () => {
     const conn = freshDatabase();
     const p = seedProject(conn.sqlite, { name: 'web' });
-    const id = seedSchedule(conn.sqlite, { projectId: p, taskType: 'prompt_execution', botName: 'coder', command: 'fix', timezone: 'Asia/Kolkata', nextExecutionAt: hoursFromNow(5), prompt: 'fix the flaky test' });
+    const id = seedSchedule(conn.sqlite, {
+      projectId: p,
+      taskType: 'prompt_execution',
+      botName: 'coder',
+      command: 'fix',
+      timezone: 'Asia/Kolkata',
+      nextExecutionAt: hoursFromNow(5),
+      prompt: 'fix the flaky test',
+    });
     const c = await schedulesScreen(conn);
     const f = await c.press('e', `Edit schedule ${id}`);
     expect(f).toContain('timezone  Asia/Kolkata');

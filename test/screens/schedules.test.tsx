@@ -30,7 +30,16 @@ describe('schedules list', () => {
     const p = seedProject(conn.sqlite, { name: 'web' });
     seedUser(conn.sqlite, 'U_A', 'developer');
     const next = hoursFromNow(3.5);
-    seedSchedule(conn.sqlite, { projectId: p, userId: 'U_A', cron: '0 9 * * 1-5', nextExecutionAt: next, executionCount: 4, maxExecutions: 10, expiresAt: '2027-01-31T12:00:00.000Z', prompt: 'weekday report' });
+    seedSchedule(conn.sqlite, {
+      projectId: p,
+      userId: 'U_A',
+      cron: '0 9 * * 1-5',
+      nextExecutionAt: next,
+      executionCount: 4,
+      maxExecutions: 10,
+      expiresAt: '2027-01-31T12:00:00.000Z',
+      prompt: 'weekday report',
+    });
     seedSchedule(conn.sqlite, { projectId: p, userId: 'U_BOB', status: 'paused', enabled: false, nextExecutionAt: hoursFromNow(-26), timezone: 'Europe/Berlin', prompt: 'old reminder' });
     const c = await schedulesScreen(conn);
     const f = await c.waitFor('1-2 of 2');
@@ -86,7 +95,14 @@ describe('schedules list', () => {
     const p = seedProject(conn.sqlite, { name: 'web' });
     seedSchedule(conn.sqlite, { projectId: p, prompt: 'first', metadata: '{broken', nextExecutionAt: hoursFromNow(30) });
     // runs sooner: first by next run
-    const id = seedSchedule(conn.sqlite, { projectId: p, cron: '30 8 * * *', timezone: 'Europe/Berlin', metadata: '{"notify":true,"by":"slash-command"}', prompt: 'daily digest', nextExecutionAt: hoursFromNow(1) });
+    const id = seedSchedule(conn.sqlite, {
+      projectId: p,
+      cron: '30 8 * * *',
+      timezone: 'Europe/Berlin',
+      metadata: '{"notify":true,"by":"slash-command"}',
+      prompt: 'daily digest',
+      nextExecutionAt: hoursFromNow(1),
+    });
     const c = await schedulesScreen(conn);
     await c.waitFor('1-2 of 2');
     expect(selectedLine(c.frame())).toContain('recurring');

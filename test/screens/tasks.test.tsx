@@ -16,8 +16,8 @@ async function tasksScreen(conn: Connection, o: Parameters<typeof startConsole>[
 }
 
 const selectedLine = (f: string): string => f.split('\n').find((l) => l.startsWith('> ')) ?? '';
-const audit = (conn: Connection) => conn.sqlite.prepare("SELECT action, user_id, resource_type, resource_id, metadata FROM audit_logs").all() as Record<string, string>[];
-const statusOf = (conn: Connection, id: string) => (conn.sqlite.prepare('SELECT status, completed_at FROM tasks WHERE id = ?').get(id) as { status: string; completed_at: string | null });
+const audit = (conn: Connection) => conn.sqlite.prepare('SELECT action, user_id, resource_type, resource_id, metadata FROM audit_logs').all() as Record<string, string>[];
+const statusOf = (conn: Connection, id: string) => conn.sqlite.prepare('SELECT status, completed_at FROM tasks WHERE id = ?').get(id) as { status: string; completed_at: string | null };
 
 describe('tasks list', () => {
   it('moves with j/k and arrows, pages with PgDn/Ctrl-f, jumps with G/End and g/Home, and says where it is', async () => {
@@ -96,8 +96,14 @@ describe('task detail', () => {
     const p = seedProject(conn.sqlite, { name: 'web' });
     seedTasks(conn.sqlite, p, 5);
     const parent = seedTask(conn.sqlite, {
-      projectId: p, prompt: 'the parent prompt', result: 'all done', filesChanged: '["src/a.ts","src/b.ts"]', commandsRun: '{not json',
-      estimatedCost: 6.5, maxBudget: 5, createdAt: minutesAgo(30),
+      projectId: p,
+      prompt: 'the parent prompt',
+      result: 'all done',
+      filesChanged: '["src/a.ts","src/b.ts"]',
+      commandsRun: '{not json',
+      estimatedCost: 6.5,
+      maxBudget: 5,
+      createdAt: minutesAgo(30),
     });
     const child = seedTask(conn.sqlite, { projectId: p, prompt: 'the child prompt', parentTaskId: parent, errorMessage: 'it broke', status: 'failed', createdAt: minutesAgo(29) });
     seedSession(conn.sqlite, { taskId: parent, model: 'claude-opus-4' });
@@ -144,7 +150,9 @@ describe('cancelling a task', () => {
     expect(f).not.toMatch(/> Yes/);
     const dialog = f.replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
     expect(dialog).toContain(`${id} is queued. It is set to cancelled; the audit log records it.`);
-    expect(dialog).toContain("The agent is told via the service's queue (task:cancel for agent agent-1) within about 30 s while the service runs; if the service is down, nothing stops an agent already running it.");
+    expect(dialog).toContain(
+      "The agent is told via the service's queue (task:cancel for agent agent-1) within about 30 s while the service runs; if the service is down, nothing stops an agent already running it.",
+    );
     f = await c.press('y', 'audited as task:cancelled');
     expect(f).toContain(`Cancelled ${id}; audited as task:cancelled; task:cancel queued for agent-1.`);
     expect(statusOf(conn, id)).toEqual({ status: 'cancelled', completed_at: null });
@@ -237,7 +245,7 @@ describe('cancelling a task', () => {
     expect(dialog).toContain('task:cancel for the agent the service picks, as the project says auto');
     await c.press('y', 'audited as task:cancelled');
     expect(c.frame()).toContain(`Cancelled ${parent} with 1 subtask; audited as task:cancelled; task:cancel queued for any agent.`);
-    expect(conn.sqlite.prepare("SELECT status FROM tasks ORDER BY created_at DESC").pluck().all()).toEqual(['cancelled', 'cancelled', 'completed']);
+    expect(conn.sqlite.prepare('SELECT status FROM tasks ORDER BY created_at DESC').pluck().all()).toEqual(['cancelled', 'cancelled', 'completed']);
   });
 
   it('the task detail offers c on a pending task and not on a completed one', async () => {
@@ -297,7 +305,9 @@ describe('live updates', () => {
     other.pragma('journal_mode = WAL');
     const at = new Date().toISOString();
     other
-      .prepare(`INSERT INTO tasks (id, project_id, bot_name, command, prompt, status, slack_channel_id, slack_user_id, created_at, updated_at) VALUES ('task_live', ?, 'coder', 'fix', 'arrived', 'queued', 'C1', 'U1', ?, ?)`)
+      .prepare(
+        `INSERT INTO tasks (id, project_id, bot_name, command, prompt, status, slack_channel_id, slack_user_id, created_at, updated_at) VALUES ('task_live', ?, 'coder', 'fix', 'arrived', 'queued', 'C1', 'U1', ?, ?)`,
+      )
       .run(p, at, at);
     other.close();
     const f = await c.waitFor('arrived');

@@ -13,8 +13,7 @@ afterEach(() => stop?.());
 const selectedLine = (f: string): string => f.split('\n').find((l) => l.startsWith('> ')) ?? '';
 /** The role under the cursor in the bordered role list. */
 const pickedRole = (f: string): string => f.split('\n').find((l) => /│\s*> /.test(l)) ?? '';
-const audit = (conn: Connection) =>
-  conn.sqlite.prepare('SELECT action, user_id, resource_type, resource_id, metadata FROM audit_logs ORDER BY id').all() as Record<string, string>[];
+const audit = (conn: Connection) => conn.sqlite.prepare('SELECT action, user_id, resource_type, resource_id, metadata FROM audit_logs ORDER BY id').all() as Record<string, string>[];
 const users = (conn: Connection) =>
   conn.sqlite.prepare('SELECT slack_user_id, role, active, updated_at FROM users ORDER BY slack_user_id').all() as { slack_user_id: string; role: string; active: number; updated_at: string }[];
 const userRow = (conn: Connection, slack: string) => users(conn).find((u) => u.slack_user_id === slack)!;
@@ -87,9 +86,7 @@ describe('users list', () => {
     const conn = team();
     const p = seedProject(conn.sqlite, { name: 'web' });
     seedTask(conn.sqlite, { projectId: p, slackUserId: 'U_DEV', prompt: 'make the login work' });
-    conn.sqlite
-      .prepare("INSERT INTO user_project_permissions (user_id, project_id, permissions, created_at) VALUES (?, ?, '[\"deploy\"]', '2026-01-01T00:00:00.000Z')")
-      .run(idOf(conn, 'U_DEV'), p);
+    conn.sqlite.prepare("INSERT INTO user_project_permissions (user_id, project_id, permissions, created_at) VALUES (?, ?, '[\"deploy\"]', '2026-01-01T00:00:00.000Z')").run(idOf(conn, 'U_DEV'), p);
     const c = await usersScreen(conn);
     await selectUser(c, 'U_DEV');
     let f = await c.press(KEYS.enter, 'recent');
@@ -246,7 +243,7 @@ describe('who may change users', () => {
   });
 });
 
-describe('a user\'s project permissions table', () => {
+describe("a user's project permissions table", () => {
   for (const columns of [60, 120]) {
     it(`fits ${columns} columns, one row per project, malformed JSON raw and inert`, async () => {
       const conn = team();

@@ -11,8 +11,7 @@ import { sinkContext } from '../sink.js';
 import { HISTORY_VARIANTS, type HistoryVariant } from './history-variants.js';
 
 /** Statements that read data (not the file's shape or settings): a query's own cost. */
-const dataOnly = (s: readonly CapturedStatement[]): CapturedStatement[] =>
-  readsOnly(s).filter((x) => !/sqlite_master|sqlite_schema|^\s*PRAGMA/i.test(x.sql));
+const dataOnly = (s: readonly CapturedStatement[]): CapturedStatement[] => readsOnly(s).filter((x) => !/sqlite_master|sqlite_schema|^\s*PRAGMA/i.test(x.sql));
 
 /** The SQL `history ARGS` runs, captured by running the real command in-process. */
 async function consoleSql(db: string, args: readonly string[]): Promise<CapturedStatement[]> {
@@ -58,7 +57,11 @@ export async function historySuite(o: BenchOptions): Promise<BenchRow[]> {
       // the query alone: the repository call in a warm process against the same SQL bare
       const qConsole = median(sampleSync(() => v.query(repo), o.queryRuns));
       rows.push({
-        group: 'history, whole process', work: v.name, floor: procFloor, service: procService, console: procConsole,
+        group: 'history, whole process',
+        work: v.name,
+        floor: procFloor,
+        service: procService,
+        console: procConsole,
         target: processTarget(v, procConsole, procFloor, procService),
         note: `the console process takes ${formatMs(procConsole - procFloor)} more than the floor process that runs the same SQL (its query alone: ${formatMs(qConsole)}): loading and running the console's own modules (CLI parsing, the connection's checks, formatting the output)`,
       });

@@ -21,8 +21,10 @@ export interface BenchList {
 
 const all = (sql: string, params: unknown[]): CapturedStatement => ({ sql, params, method: 'all', mode: 'plain' });
 
-const byCreated = (table: string) => (sqlite: Database.Database, offset: number): KeysetCursor | undefined =>
-  sqlite.prepare(`SELECT created_at AS key, id FROM "${table}" ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET ?`).get(offset) as KeysetCursor | undefined;
+const byCreated =
+  (table: string) =>
+  (sqlite: Database.Database, offset: number): KeysetCursor | undefined =>
+    sqlite.prepare(`SELECT created_at AS key, id FROM "${table}" ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET ?`).get(offset) as KeysetCursor | undefined;
 
 /** The prompts list as the prompts screen reads it: the repository's keyset pages, newest first. */
 function promptSource(db: DB, filters: { status?: string; search?: string } = {}): ListSource<unknown> {

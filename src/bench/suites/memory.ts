@@ -24,7 +24,14 @@ export function memorySuite(o: BenchOptions): { rows: BenchRow[]; samples: Memor
   return {
     samples: m.samples,
     rows: [
-      { group, work: `heap after GC: page ${early.page} -> page ${last.page}`, floor: early.heapMb, console: last.heapMb, unit: 'MB', target: { text: `flat: grows < ${FLAT_HEAP_MB} MB`, met: growth < FLAT_HEAP_MB } },
+      {
+        group,
+        work: `heap after GC: page ${early.page} -> page ${last.page}`,
+        floor: early.heapMb,
+        console: last.heapMb,
+        unit: 'MB',
+        target: { text: `flat: grows < ${FLAT_HEAP_MB} MB`, met: growth < FLAT_HEAP_MB },
+      },
       { group, work: `RSS: page ${early.page} -> page ${last.page} (peak ${m.peakRssMb} MB)`, floor: early.rssMb, console: last.rssMb, unit: 'MB' },
       { group, work: 'peak heap while scrolling', console: m.peakHeapMb, unit: 'MB' },
     ],

@@ -61,8 +61,13 @@ export async function ptySuite(o: BenchOptions): Promise<BenchRow[]> {
   }
   const floor = median(floors);
   const console = median(samples);
-  return [{
-    group: 'console, whole process (pty)', work: 'start to first dashboard frame with data', floor, console,
-    target: { text: `<= ${START_RATIO}x a bare node process that opens the file`, met: console <= START_RATIO * floor },
-  }];
+  return [
+    {
+      group: 'console, whole process (pty)',
+      work: 'start to first dashboard frame with data',
+      floor,
+      console,
+      target: { text: `<= ${START_RATIO}x a bare node process that opens the file`, met: console <= START_RATIO * floor },
+    },
+  ];
 }

@@ -14,8 +14,7 @@ import { COUNT_SLICE } from '../../hooks/use-row-count.js';
 export const PAGE_ROWS = 50;
 export const FRAME_MS = 16;
 
-const dataOnly = (s: readonly CapturedStatement[]): CapturedStatement[] =>
-  readsOnly(s).filter((x) => !/sqlite_master|sqlite_schema|^\s*PRAGMA/i.test(x.sql));
+const dataOnly = (s: readonly CapturedStatement[]): CapturedStatement[] => readsOnly(s).filter((x) => !/sqlite_master|sqlite_schema|^\s*PRAGMA/i.test(x.sql));
 
 const frameTarget = (ms: number): BenchRow['target'] => ({ text: `<= ${FRAME_MS} ms (one frame)`, met: ms <= FRAME_MS });
 
@@ -65,8 +64,12 @@ async function listRows(o: BenchOptions, db: DB): Promise<BenchRow[]> {
       const m = await measure(op.fn, o.queryRuns);
       const service = op.service.length > 0 ? op.service : m.statements.map(withoutIndexes);
       rows.push({
-        group: `${list.name} list, in-process`, work: op.work, console: m.console, floor: floorMs(o, m),
-        service: serviceMs(o, service), target: frameTarget(m.console),
+        group: `${list.name} list, in-process`,
+        work: op.work,
+        console: m.console,
+        floor: floorMs(o, m),
+        service: serviceMs(o, service),
+        target: frameTarget(m.console),
       });
     }
   }
@@ -98,8 +101,12 @@ async function dashboardRows(o: BenchOptions, db: DB): Promise<BenchRow[]> {
   const longest = median(runs.map((r) => Math.max(...r.steps)));
   return [
     {
-      group, work: 'first frame (running, today, schedules, audit)', console: first.console, floor: floorMs(o, first),
-      service: serviceMs(o, first.statements.map(withoutIndexes)), target: frameTarget(first.console),
+      group,
+      work: 'first frame (running, today, schedules, audit)',
+      console: first.console,
+      floor: floorMs(o, first),
+      service: serviceMs(o, first.statements.map(withoutIndexes)),
+      target: frameTarget(first.console),
     },
     { group, work: 'tasks by status and 7 days, at once', console: once.console, floor: floorMs(o, once), service: serviceMs(o, once.statements.map(withoutIndexes)) },
     { group, work: 'tasks by status and 7 days, in steps after the frame: all', console: median(runs.map((r) => r.total)) },

@@ -7,12 +7,7 @@ import { median } from '../stats.js';
 import { FRAME_MS } from './queries.js';
 
 /** The list screens and a filter each understands; screens that land later join when registered. */
-const LIST_SCREENS: readonly { id: string; filter?: string }[] = [
-  { id: 'tasks', filter: 'status:failed' },
-  { id: 'sessions', filter: 'status:active' },
-  { id: 'prompts' },
-  { id: 'audit' },
-];
+const LIST_SCREENS: readonly { id: string; filter?: string }[] = [{ id: 'tasks', filter: 'status:failed' }, { id: 'sessions', filter: 'status:active' }, { id: 'prompts' }, { id: 'audit' }];
 
 const MOVES: readonly { work: string; key: string }[] = [
   { work: 'key j (next row)', key: 'j' },

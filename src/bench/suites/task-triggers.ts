@@ -48,10 +48,28 @@ function round(s: Database.Database, n: number, tag: string, into: Samples | nul
   const project = s.prepare('SELECT id FROM projects LIMIT 1').pluck().get() as string;
   const now = new Date().toISOString();
   const values: Record<string, unknown> = {
-    project_id: project, bot_name: 'coder', command: 'fix', prompt: PROMPT, status: 'pending', result: null, error_message: null,
-    slack_channel_id: 'C0BENCH', slack_thread_ts: '1732612345.001200', slack_user_id: 'U0BENCH', session_id: null,
-    input_tokens: 0, output_tokens: 0, estimated_cost: 0, max_budget: 5, files_changed: '[]', commands_run: '[]',
-    created_at: now, updated_at: now, completed_at: null, slack_message_ts: null, parent_task_id: null,
+    project_id: project,
+    bot_name: 'coder',
+    command: 'fix',
+    prompt: PROMPT,
+    status: 'pending',
+    result: null,
+    error_message: null,
+    slack_channel_id: 'C0BENCH',
+    slack_thread_ts: '1732612345.001200',
+    slack_user_id: 'U0BENCH',
+    session_id: null,
+    input_tokens: 0,
+    output_tokens: 0,
+    estimated_cost: 0,
+    max_budget: 5,
+    files_changed: '[]',
+    commands_run: '[]',
+    created_at: now,
+    updated_at: now,
+    completed_at: null,
+    slack_message_ts: null,
+    parent_task_id: null,
   };
   const insert = s.prepare(`INSERT INTO tasks (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) RETURNING *`);
   const status = s.prepare('UPDATE tasks SET status = ?, updated_at = ? WHERE id = ? RETURNING *');
@@ -65,7 +83,7 @@ function round(s: Database.Database, n: number, tag: string, into: Samples | nul
       fn(id, i);
       out?.push(performance.now() - t);
     });
-  timed(into?.insert, (id) => insert.get(...columns.map((c) => (c === 'id' ? id : values[c] ?? null))));
+  timed(into?.insert, (id) => insert.get(...columns.map((c) => (c === 'id' ? id : (values[c] ?? null)))));
   timed(into?.status, (id) => status.get('running', now, id));
   timed(into?.usage, (id, i) => usage.get(1000 + i, 200 + i, 0.01 * i, now, id));
   timed(into?.result, (id) => done.get(RESULT, now, now, id));
@@ -74,7 +92,7 @@ function round(s: Database.Database, n: number, tag: string, into: Samples | nul
   if (hasQueue(s)) s.prepare(`DELETE FROM ${TASK_FTS_QUEUE} WHERE task_rowid > ?`).run(above);
 }
 
-const hasQueue = (s: Database.Database): boolean => s.prepare("SELECT 1 FROM sqlite_master WHERE name = ?").get(TASK_FTS_QUEUE) !== undefined;
+const hasQueue = (s: Database.Database): boolean => s.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(TASK_FTS_QUEUE) !== undefined;
 
 export function taskTriggersSuite(o: BenchOptions): BenchRow[] {
   const s = serviceConnection(o.db);
@@ -83,7 +101,10 @@ export function taskTriggersSuite(o: BenchOptions): BenchRow[] {
       o.log('  tasks_fts is not complete on the demo file: trigger costs not measured');
       return [];
     }
-    const saved = s.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN (${TRIGGER_NAMES.map(() => '?').join(', ')})`).pluck().all(...TRIGGER_NAMES) as string[];
+    const saved = s
+      .prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN (${TRIGGER_NAMES.map(() => '?').join(', ')})`)
+      .pluck()
+      .all(...TRIGGER_NAMES) as string[];
     const n = o.quick ? 50 : 100;
     const rounds = 2 * o.queryRuns; // 22 by default: single statements are short, and a loaded machine is noisy
     const withT = samples();

@@ -20,7 +20,7 @@ export function makeUnmigrated(source: string, target: string): void {
   copyFileSync(source, target);
   const db = new Database(target);
   try {
-    const objects = db.prepare("SELECT type, name, tbl_name AS tbl FROM sqlite_master WHERE sql IS NOT NULL").all() as { type: string; name: string; tbl: string }[];
+    const objects = db.prepare('SELECT type, name, tbl_name AS tbl FROM sqlite_master WHERE sql IS NOT NULL').all() as { type: string; name: string; tbl: string }[];
     for (const o of objects) {
       if (o.type === 'trigger' && (o.tbl.startsWith('prompt_history') || o.name.startsWith('tasks_fts'))) db.exec(`DROP TRIGGER "${o.name}"`);
       if (o.type === 'index' && SERVICE_HAS_NO_INDEX_ON.includes(o.tbl)) db.exec(`DROP INDEX "${o.name}"`);
@@ -37,8 +37,7 @@ export function makeUnmigrated(source: string, target: string): void {
   }
 }
 
-const existsTable = (db: Database.Database, name: string): boolean =>
-  db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+const existsTable = (db: Database.Database, name: string): boolean => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 
 export interface UnmigratedResult {
   readonly rows: BenchRow[];

@@ -28,5 +28,4 @@ export function countLines(entries: readonly CountEntry[], theme: Theme, width?:
 }
 
 /** Category and tag names as they are stored, made inert; a missing category is "(none)". */
-export const labelled = (counts: readonly NamedCount<string | null>[]): CountEntry[] =>
-  counts.map((c) => ({ label: c.name === null ? '(none)' : inert(c.name), count: c.count }));
+export const labelled = (counts: readonly NamedCount<string | null>[]): CountEntry[] => counts.map((c) => ({ label: c.name === null ? '(none)' : inert(c.name), count: c.count }));

@@ -13,10 +13,14 @@ const PAGE = 1000;
 
 const statusStyle = (text: string, row: DecodedPrompt, theme: Theme): string => {
   switch (row.executionStatus) {
-    case 'completed': return theme.ok(text);
-    case 'failed': return theme.bad(text);
-    case 'pending': return theme.warn(text);
-    default: return theme.muted(text);
+    case 'completed':
+      return theme.ok(text);
+    case 'failed':
+      return theme.bad(text);
+    case 'pending':
+      return theme.warn(text);
+    default:
+      return theme.muted(text);
   }
 };
 

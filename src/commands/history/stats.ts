@@ -34,12 +34,28 @@ export function statsLines(s: PromptStats, theme: Theme, width?: number): string
   const section = (title: string, body: string[]): string[] => ['', theme.heading(title), ...(body.length > 0 ? indent(body) : [theme.muted('  none')])];
   return [
     `${theme.heading('Prompts')}  ${formatCount(s.total)}`,
-    ...section('By status', countLines(s.byStatus.map((c) => ({ label: inert(c.name), count: c.count })), theme, inner, ['STATUS', 'PROMPTS'])),
+    ...section(
+      'By status',
+      countLines(
+        s.byStatus.map((c) => ({ label: inert(c.name), count: c.count })),
+        theme,
+        inner,
+        ['STATUS', 'PROMPTS'],
+      ),
+    ),
     '',
     `${theme.heading('Average duration of completed prompts')}  ${minutes(s.averageDuration)}`,
     ...section('Estimated against actual duration (prompts with both)', s.durations.length > 0 ? renderTable(DURATION_COLUMNS, s.durations, theme, inner) : []),
     ...section('By category', countLines(labelled(s.byCategory), theme, inner, ['CATEGORY', 'PROMPTS'])),
     ...section(`Most used tags (top ${s.topTags.length})`, s.topTags.length > 0 ? countLines(labelled(s.topTags), theme, inner, ['TAG', 'PROMPTS']) : []),
-    ...section('Prompts per week (last 12 weeks, weeks start Monday UTC)', countLines(s.weekly.map((w) => ({ label: w.weekStart, count: w.count })), theme, inner, ['WEEK OF', 'PROMPTS'])),
+    ...section(
+      'Prompts per week (last 12 weeks, weeks start Monday UTC)',
+      countLines(
+        s.weekly.map((w) => ({ label: w.weekStart, count: w.count })),
+        theme,
+        inner,
+        ['WEEK OF', 'PROMPTS'],
+      ),
+    ),
   ];
 }

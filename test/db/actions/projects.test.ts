@@ -37,7 +37,9 @@ describe('updating a project', () => {
 
   it('is a conflict when the project changed since the operator saw it', () => {
     const { conn, p } = projects();
-    service(conn).prepare("UPDATE projects SET default_model = 'claude-opus-4', updated_at = ? WHERE id = ?").run(new Date(Date.now() + 1000).toISOString(), p.id);
+    service(conn)
+      .prepare("UPDATE projects SET default_model = 'claude-opus-4', updated_at = ? WHERE id = ?")
+      .run(new Date(Date.now() + 1000).toISOString(), p.id);
     const before = snapshot(conn.sqlite);
     expect(() => updateProject(conn.db, operator(), p.id, { active: false }, { updatedAt: p.updatedAt })).toThrow(ConflictError);
     expect(changes(before, snapshot(conn.sqlite))).toEqual({});

@@ -70,13 +70,37 @@ function world(shape: Shape, agentId = AGENT): World {
   const path = shape.make();
   const s = new Database(path);
   const now = new Date().toISOString();
-  const project = { id: 'proj_cancelTestProjectAaaaa', name: 'web', slack_channel_id: 'C0CANCEL1', local_path: '/srv/web', agent_id: agentId, default_model: 'claude-sonnet-4-5-20250929', default_max_budget: 5, active: 1, created_at: now, updated_at: now };
+  const project = {
+    id: 'proj_cancelTestProjectAaaaa',
+    name: 'web',
+    slack_channel_id: 'C0CANCEL1',
+    local_path: '/srv/web',
+    agent_id: agentId,
+    default_model: 'claude-sonnet-4-5-20250929',
+    default_max_budget: 5,
+    active: 1,
+    created_at: now,
+    updated_at: now,
+  };
   insert(s, 'projects', project);
   insert(s, 'projects', { ...project, id: 'proj_cancelTestOtherBbbbbb', slack_channel_id: 'C0CANCEL2', agent_id: 'agent-other' });
   let n = 0;
   const task = (id: string, status: string, parent: string | null, projectId = project.id) => {
     const at = new Date(Date.now() - 60_000 + ++n * 1000).toISOString(); // created in this order
-    insert(s, 'tasks', { id, project_id: projectId, bot_name: 'coder', command: 'fix', prompt: `prompt of ${id}`, status, slack_channel_id: 'C0CANCEL1', slack_user_id: 'U0DEV1', created_at: at, updated_at: at, parent_task_id: parent, completed_at: status === 'completed' ? at : null });
+    insert(s, 'tasks', {
+      id,
+      project_id: projectId,
+      bot_name: 'coder',
+      command: 'fix',
+      prompt: `prompt of ${id}`,
+      status,
+      slack_channel_id: 'C0CANCEL1',
+      slack_user_id: 'U0DEV1',
+      created_at: at,
+      updated_at: at,
+      parent_task_id: parent,
+      completed_at: status === 'completed' ? at : null,
+    });
   };
   const parent = 'task_parentQueuedAaaaaaaaa';
   task(parent, 'queued', null);
@@ -167,7 +191,13 @@ describe.each(SHAPES)('cancelling on a file of $label', (shape) => {
     const audits = read(w.path, "SELECT action, user_id, resource_type, resource_id, metadata FROM audit_logs WHERE action = 'task:cancelled' AND user_id = 'U0ADMIN1' ORDER BY id");
     expect(audits.map((a) => a.resource_id)).toEqual(cancelledIds);
     const meta = audits.map((a) => JSON.parse(a.metadata as string) as Record<string, unknown>);
-    expect(meta[0]).toMatchObject({ reason, before: { status: 'queued' }, after: { status: 'cancelled' }, withdrawnSubmits: [w.submits.parent], cancelMessage: { queueId: cancels[0]!.id, agentId: AGENT } });
+    expect(meta[0]).toMatchObject({
+      reason,
+      before: { status: 'queued' },
+      after: { status: 'cancelled' },
+      withdrawnSubmits: [w.submits.parent],
+      cancelMessage: { queueId: cancels[0]!.id, agentId: AGENT },
+    });
     expect(meta[0]!.subtasks).toEqual(cancelledIds.slice(1));
     for (const m of meta.slice(1)) expect(m).toMatchObject({ reason: `Parent task ${w.parent} cancelled: ${reason}`, parentTaskId: w.parent, after: { status: 'cancelled' } });
     if (w.subs) expect(meta.map((m) => (m.before as { status: string }).status)).toEqual(['queued', 'queued', 'running', 'pending']);
@@ -242,12 +272,18 @@ describe('subtasks read before the write lock', () => {
       expect([...seen.ids].sort()).toEqual(Object.values(w.subs!).sort());
       const s = new Database(w.path);
       const at = new Date().toISOString();
-      s.prepare("INSERT INTO tasks (id, project_id, bot_name, command, prompt, status, slack_channel_id, slack_user_id, created_at, updated_at, parent_task_id) VALUES ('task_subLateGgggggggggggggg', 'proj_cancelTestProjectAaaaa', 'coder', 'fix', 'late', 'pending', 'C0CANCEL1', 'U0DEV1', ?, ?, ?)").run(at, at, w.parent);
+      s.prepare(
+        "INSERT INTO tasks (id, project_id, bot_name, command, prompt, status, slack_channel_id, slack_user_id, created_at, updated_at, parent_task_id) VALUES ('task_subLateGgggggggggggggg', 'proj_cancelTestProjectAaaaa', 'coder', 'fix', 'late', 'pending', 'C0CANCEL1', 'U0DEV1', ?, ?, ?)",
+      ).run(at, at, w.parent);
       s.prepare("UPDATE tasks SET status = 'completed', completed_at = ? WHERE id = ?").run(at, w.subs!.running);
       s.close();
       const now = subtasksSince(c.db, w.parent, seen);
       expect(now.map((t) => [t.id, t.status])).toEqual([
-        [w.subs!.queued, 'queued'], [w.subs!.running, 'completed'], [w.subs!.pending, 'pending'], [w.subs!.completed, 'completed'], ['task_subLateGgggggggggggggg', 'pending'],
+        [w.subs!.queued, 'queued'],
+        [w.subs!.running, 'completed'],
+        [w.subs!.pending, 'pending'],
+        [w.subs!.completed, 'completed'],
+        ['task_subLateGgggggggggggggg', 'pending'],
       ]);
       const outcome = cancelTask(c.db, operator(), w.parent);
       expect(outcome.subtasks.map((x) => x.task.id)).toEqual([w.subs!.queued, w.subs!.pending, 'task_subLateGgggggggggggggg']);

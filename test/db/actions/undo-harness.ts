@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** The id of the newest audit row: the entry the change just made. */
-export const lastAuditId = (sqlite: Database.Database): number =>
-  sqlite.prepare('SELECT max(id) FROM audit_logs').pluck().get() as number;
+export const lastAuditId = (sqlite: Database.Database): number => sqlite.prepare('SELECT max(id) FROM audit_logs').pluck().get() as number;
 
 export interface AuditRecord {
   id: number;

@@ -44,7 +44,13 @@ describe('undoing a pause, a resume, an edit', () => {
     const paused = lastAuditId(conn.sqlite);
     expect(planUndo(conn.db, dev, paused)).toMatchObject({
       ok: true,
-      plan: { action: 'scheduled_task.resumed', changes: [{ field: 'status', from: 'paused', to: 'pending' }, { field: 'enabled', from: false, to: true }] },
+      plan: {
+        action: 'scheduled_task.resumed',
+        changes: [
+          { field: 'status', from: 'paused', to: 'pending' },
+          { field: 'enabled', from: false, to: true },
+        ],
+      },
     });
     const resumed = undo(paused, dev);
     expect(resumed).toMatchObject({ action: 'scheduled_task.resumed', user_id: 'U_DEV', resource_type: 'scheduled_task', resource_id: once.id });
@@ -97,7 +103,9 @@ describe('refusals', () => {
     const check = planUndo(conn.db, dev, paused);
     expect(check).toEqual({
       ok: false,
-      reason: expect.stringMatching(new RegExp(`^schedule ${once.id} \\(reminder of U_DEV\\) changed since: status is now "cancelled", not "paused"; last changed in #${by} \\(scheduled_task.cancelled\\) by U_OPS at `)),
+      reason: expect.stringMatching(
+        new RegExp(`^schedule ${once.id} \\(reminder of U_DEV\\) changed since: status is now "cancelled", not "paused"; last changed in #${by} \\(scheduled_task.cancelled\\) by U_OPS at `),
+      ),
     });
     expect(() => undoAuditEntry(conn.db, dev, paused)).toThrow(ConflictError);
     expect(changes(before, snapshot(conn.sqlite))).toEqual({});

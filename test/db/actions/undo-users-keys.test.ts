@@ -127,7 +127,9 @@ describe('undoing an API key revocation', () => {
     const key = new ApiKeyRepository(conn.db).create({ agentId: 'agent-1' });
     revokeApiKey(conn.db, operator(), key.id);
     const entry = lastAuditId(conn.sqlite);
-    service(conn).prepare('DELETE FROM api_keys WHERE revoked = 1 OR (expires_at IS NOT NULL AND expires_at < ?)').run(Math.floor(Date.now() / 1000));
+    service(conn)
+      .prepare('DELETE FROM api_keys WHERE revoked = 1 OR (expires_at IS NOT NULL AND expires_at < ?)')
+      .run(Math.floor(Date.now() / 1000));
     const reason = 'the service already purged this API key (it deletes revoked and expired keys every 6 hours): the row is gone; issue a new key instead';
     expect(planUndo(conn.db, operator(), entry)).toEqual({ ok: false, reason });
     expect(() => undoAuditEntry(conn.db, operator(), entry)).toThrow(reason);

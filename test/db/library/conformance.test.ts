@@ -50,15 +50,23 @@ const task = (c: Ctx, n = 1, projectId = 'proj_1') =>
 
 // the service's NetSuiteService.saveConfig (ciphertext as its encrypt() writes it)
 const cipher = (s: string) => `${'a'.repeat(32)}:${'b'.repeat(32)}:${Buffer.from(s).toString('hex')}`;
-const netsuite = { accountNumber: '1234', productionUrl: 'https://p', sandboxUrl: null, restletUrl: 'https://r', consumerKey: cipher('ck'), consumerSecret: cipher('cs'), tokenId: cipher('ti'), tokenSecret: cipher('ts') };
+const netsuite = {
+  accountNumber: '1234',
+  productionUrl: 'https://p',
+  sandboxUrl: null,
+  restletUrl: 'https://r',
+  consumerKey: cipher('ck'),
+  consumerSecret: cipher('cs'),
+  tokenId: cipher('ti'),
+  tokenSecret: cipher('ts'),
+};
 
 const KEY = `bm_${'c'.repeat(64)}`;
 // the service's ApiKeyService.generate
 const apiKey = (c: Ctx, expiresAt: Date | null = null, id = 'ak_1', key = KEY) =>
   c.repos.apiKeys.create({ id, key, agentId: 'agent-1', createdAt: new Date('2026-02-01T10:00:00.000Z'), expiresAt, revoked: false });
 
-const prompt = (c: Ctx, text = 'Add user authentication') =>
-  c.repos.promptHistory.log(text, { category: 'feature', tags: ['auth', 'security'], context: 'login page', relatedFiles: ['src/auth.ts'] });
+const prompt = (c: Ctx, text = 'Add user authentication') => c.repos.promptHistory.log(text, { category: 'feature', tags: ['auth', 'security'], context: 'login page', relatedFiles: ['src/auth.ts'] });
 
 // the service's SchedulerService.scheduleTask, minus the fields the console computes from these
 // (the service's own full object, metadata as its JSON.stringify string: test/db/repositories/scheduled-tasks-service-shapes.test.ts)
@@ -85,7 +93,13 @@ const EXERCISES: Record<string, Record<string, Exercise>> = {
     create: (c) => {
       const p = project(c);
       expect(c.row('SELECT id, name, slack_channel_id, local_path, agent_id, default_model, default_max_budget FROM projects')).toEqual({
-        id: 'proj_1', name: 'web1', slack_channel_id: 'C1', local_path: '/srv/web1', agent_id: 'agent-1', default_model: 'claude-sonnet-4-6', default_max_budget: 5,
+        id: 'proj_1',
+        name: 'web1',
+        slack_channel_id: 'C1',
+        local_path: '/srv/web1',
+        agent_id: 'agent-1',
+        default_model: 'claude-sonnet-4-6',
+        default_max_budget: 5,
       });
       expect(p.createdAt).toMatch(ISO);
       expect(() => project(c)).toThrow(ConflictError);
@@ -102,7 +116,12 @@ const EXERCISES: Record<string, Record<string, Exercise>> = {
     findByAgentId: (c) => {
       project(c, 1);
       project(c, 2);
-      expect(c.repos.projects.findByAgentId('agent-1').map((p) => p.id).sort()).toEqual(['proj_1', 'proj_2']);
+      expect(
+        c.repos.projects
+          .findByAgentId('agent-1')
+          .map((p) => p.id)
+          .sort(),
+      ).toEqual(['proj_1', 'proj_2']);
     },
     findAll: (c) => {
       project(c);
@@ -127,7 +146,12 @@ const EXERCISES: Record<string, Record<string, Exercise>> = {
       project(c);
       task(c);
       expect(c.row('SELECT id, status, slack_thread_ts, slack_message_ts, max_budget, parent_task_id FROM tasks')).toEqual({
-        id: 'task_1', status: 'pending', slack_thread_ts: '1700000000.000100', slack_message_ts: '1700000000.000200', max_budget: 2.5, parent_task_id: null,
+        id: 'task_1',
+        status: 'pending',
+        slack_thread_ts: '1700000000.000100',
+        slack_message_ts: '1700000000.000200',
+        max_budget: 2.5,
+        parent_task_id: null,
       });
     },
     findById: (c) => {
@@ -166,7 +190,13 @@ const EXERCISES: Record<string, Record<string, Exercise>> = {
       task(c);
       c.repos.tasks.complete('task_1', 'All done', { inputTokens: 100, outputTokens: 50, estimatedCost: 0.25, filesChanged: ['a.ts'], commandsRun: ['npm test'] });
       expect(c.row('SELECT status, result, input_tokens, output_tokens, estimated_cost, files_changed, commands_run FROM tasks')).toEqual({
-        status: 'completed', result: 'All done', input_tokens: 100, output_tokens: 50, estimated_cost: 0.25, files_changed: '["a.ts"]', commands_run: '["npm test"]',
+        status: 'completed',
+        result: 'All done',
+        input_tokens: 100,
+        output_tokens: 50,
+        estimated_cost: 0.25,
+        files_changed: '["a.ts"]',
+        commands_run: '["npm test"]',
       });
       expect(c.row('SELECT completed_at FROM tasks').completed_at).toMatch(ISO);
     },
@@ -201,13 +231,26 @@ const EXERCISES: Record<string, Record<string, Exercise>> = {
       task(c);
       c.repos.sessions.create({ id: 'sess_1', taskId: 'task_1', agentId: 'a', model: 'm' });
       c.repos.sessions.complete('sess_1', { inputTokens: 10, outputTokens: 20, estimatedCost: 0.5, durationMs: 1234 });
-      expect(c.row('SELECT status, input_tokens, output_tokens, estimated_cost, duration_ms FROM sessions')).toEqual({ status: 'completed', input_tokens: 10, output_tokens: 20, estimated_cost: 0.5, duration_ms: 1234 });
+      expect(c.row('SELECT status, input_tokens, output_tokens, estimated_cost, duration_ms FROM sessions')).toEqual({
+        status: 'completed',
+        input_tokens: 10,
+        output_tokens: 20,
+        estimated_cost: 0.5,
+        duration_ms: 1234,
+      });
     },
   },
   UserRepository: {
     create: (c) => {
       c.repos.users.create({ id: 'user_1', slackUserId: 'U1', slackUsername: 'ana', role: 'admin', rateLimitOverride: 10 });
-      expect(c.row('SELECT id, slack_user_id, slack_username, role, rate_limit_override, active FROM users')).toEqual({ id: 'user_1', slack_user_id: 'U1', slack_username: 'ana', role: 'admin', rate_limit_override: 10, active: 1 });
+      expect(c.row('SELECT id, slack_user_id, slack_username, role, rate_limit_override, active FROM users')).toEqual({
+        id: 'user_1',
+        slack_user_id: 'U1',
+        slack_username: 'ana',
+        role: 'admin',
+        rate_limit_override: 10,
+        active: 1,
+      });
     },
     findById: (c) => {
       c.repos.users.create({ id: 'user_1', slackUserId: 'U1', slackUsername: 'ana' });
@@ -236,7 +279,13 @@ const EXERCISES: Record<string, Record<string, Exercise>> = {
   AuditLogRepository: {
     create: (c) => {
       c.repos.auditLogs.create({ action: 'project:created', resourceType: 'project', resourceId: 'proj_1', userId: 'U1', metadata: '{"name":"web"}' });
-      expect(c.row('SELECT action, resource_type, resource_id, user_id, metadata FROM audit_logs')).toEqual({ action: 'project:created', resource_type: 'project', resource_id: 'proj_1', user_id: 'U1', metadata: '{"name":"web"}' });
+      expect(c.row('SELECT action, resource_type, resource_id, user_id, metadata FROM audit_logs')).toEqual({
+        action: 'project:created',
+        resource_type: 'project',
+        resource_id: 'proj_1',
+        user_id: 'U1',
+        metadata: '{"name":"web"}',
+      });
     },
     log: (c) => {
       // TaskCancelledHandler: log('task:cancelled', 'task', taskId, null, { reason })
@@ -282,7 +331,13 @@ const EXERCISES: Record<string, Record<string, Exercise>> = {
     create: (c) => {
       project(c);
       c.repos.netsuiteConfigs.create({ id: 'netsuite-config_1', projectId: 'proj_1', ...netsuite });
-      expect(c.row('SELECT id, project_id, account_number, sandbox_url, consumer_key FROM netsuite_configs')).toEqual({ id: 'netsuite-config_1', project_id: 'proj_1', account_number: '1234', sandbox_url: null, consumer_key: netsuite.consumerKey });
+      expect(c.row('SELECT id, project_id, account_number, sandbox_url, consumer_key FROM netsuite_configs')).toEqual({
+        id: 'netsuite-config_1',
+        project_id: 'proj_1',
+        account_number: '1234',
+        sandbox_url: null,
+        consumer_key: netsuite.consumerKey,
+      });
     },
     findById: (c) => {
       project(c);
@@ -330,7 +385,12 @@ const EXERCISES: Record<string, Record<string, Exercise>> = {
     create: (c) => {
       apiKey(c, new Date('2026-03-01T00:00:00.000Z'));
       expect(c.row('SELECT id, key, agent_id, created_at, expires_at, revoked FROM api_keys')).toEqual({
-        id: 'ak_1', key: KEY, agent_id: 'agent-1', created_at: Date.parse('2026-02-01T10:00:00.000Z') / 1000, expires_at: Date.parse('2026-03-01T00:00:00.000Z') / 1000, revoked: 0,
+        id: 'ak_1',
+        key: KEY,
+        agent_id: 'agent-1',
+        created_at: Date.parse('2026-02-01T10:00:00.000Z') / 1000,
+        expires_at: Date.parse('2026-03-01T00:00:00.000Z') / 1000,
+        revoked: 0,
       });
     },
     findById: (c) => {
@@ -374,12 +434,23 @@ const EXERCISES: Record<string, Record<string, Exercise>> = {
   PromptHistoryRepository: {
     create: (c) => {
       c.repos.promptHistory.create({ prompt: 'p', category: 'bugfix', tags: '["x"]', relatedFiles: '[]', executionStatus: 'pending', estimatedDurationMinutes: 5 });
-      expect(c.row('SELECT prompt, category, tags, execution_status, estimated_duration_minutes FROM prompt_history')).toEqual({ prompt: 'p', category: 'bugfix', tags: '["x"]', execution_status: 'pending', estimated_duration_minutes: 5 });
+      expect(c.row('SELECT prompt, category, tags, execution_status, estimated_duration_minutes FROM prompt_history')).toEqual({
+        prompt: 'p',
+        category: 'bugfix',
+        tags: '["x"]',
+        execution_status: 'pending',
+        estimated_duration_minutes: 5,
+      });
     },
     log: (c) => {
       prompt(c);
       expect(c.row('SELECT prompt, category, tags, context, related_files, execution_status FROM prompt_history')).toEqual({
-        prompt: 'Add user authentication', category: 'feature', tags: '["auth","security"]', context: 'login page', related_files: '["src/auth.ts"]', execution_status: 'pending',
+        prompt: 'Add user authentication',
+        category: 'feature',
+        tags: '["auth","security"]',
+        context: 'login page',
+        related_files: '["src/auth.ts"]',
+        execution_status: 'pending',
       });
     },
     findById: (c) => {
@@ -410,7 +481,10 @@ const EXERCISES: Record<string, Record<string, Exercise>> = {
       const p = prompt(c);
       c.repos.promptHistory.complete(p.id, 'JWT login added', ['src/auth.ts', 'src/jwt.ts'], 42);
       expect(c.row('SELECT execution_status, execution_notes, related_files, actual_duration_minutes FROM prompt_history')).toEqual({
-        execution_status: 'completed', execution_notes: 'JWT login added', related_files: '["src/auth.ts","src/jwt.ts"]', actual_duration_minutes: 42,
+        execution_status: 'completed',
+        execution_notes: 'JWT login added',
+        related_files: '["src/auth.ts","src/jwt.ts"]',
+        actual_duration_minutes: 42,
       });
       expect(c.row('SELECT completed_at FROM prompt_history').completed_at).toMatch(ISO);
     },
@@ -450,7 +524,13 @@ const EXERCISES: Record<string, Record<string, Exercise>> = {
       project(c);
       schedule(c);
       expect(c.row('SELECT id, user_id, task_type, timezone, status, enabled, metadata FROM scheduled_tasks')).toEqual({
-        id: 'sched_1', user_id: 'U1', task_type: 'prompt_execution', timezone: 'Asia/Kolkata', status: 'pending', enabled: 1, metadata: '{"source":"slack"}',
+        id: 'sched_1',
+        user_id: 'U1',
+        task_type: 'prompt_execution',
+        timezone: 'Asia/Kolkata',
+        status: 'pending',
+        enabled: 1,
+        metadata: '{"source":"slack"}',
       });
       // the service passes metadata as JSON.stringify(config.metadata || {}): stored as given, not encoded twice
       schedule(c, 2, null, JSON.stringify({ source: 'slack' }));

@@ -21,7 +21,10 @@ export function specMethods(table = SPEC_REPOSITORY_TABLE): Map<string, string[]
   for (const line of table.split('\n')) {
     const m = /^\|\s*`(\w+Repository)`\s*\|(.*)\|\s*$/.exec(line.trim());
     if (!m) continue;
-    out.set(m[1]!, [...m[2]!.matchAll(/`(\w+)(?:\([^`]*\))?`/g)].map((x) => x[1]!));
+    out.set(
+      m[1]!,
+      [...m[2]!.matchAll(/`(\w+)(?:\([^`]*\))?`/g)].map((x) => x[1]!),
+    );
   }
   return out;
 }

@@ -39,7 +39,12 @@ describe('ApiKeyRepository: create and find', () => {
     expect(repo.findById('ak_none')).toBeUndefined();
     expect(repo.findByKey(b.key)?.id).toBe(b.id);
     expect(repo.findByKey('bm_nope')).toBeUndefined();
-    expect(repo.findByAgentId('agent-1').map((k) => k.id).sort()).toEqual([a.id, b.id].sort());
+    expect(
+      repo
+        .findByAgentId('agent-1')
+        .map((k) => k.id)
+        .sort(),
+    ).toEqual([a.id, b.id].sort());
   });
 });
 
@@ -88,7 +93,12 @@ describe('valid, expired and revoked keys', () => {
 
   it('findActive returns the unrevoked keys without expiry or expiring later', () => {
     const { repo, forever, future } = threeKinds();
-    expect(repo.findActive().map((k) => k.id).sort()).toEqual([forever.id, future.id].sort());
+    expect(
+      repo
+        .findActive()
+        .map((k) => k.id)
+        .sort(),
+    ).toEqual([forever.id, future.id].sort());
   });
 
   it('apiKeyState names each state', () => {
@@ -101,7 +111,12 @@ describe('valid, expired and revoked keys', () => {
     const { repo, forever, future } = threeKinds();
     expect(repo.cleanup()).toBe(2);
     expect(repo.cleanup()).toBe(0);
-    expect(repo.findByAgentId('a').map((k) => k.id).sort()).toEqual([forever.id, future.id].sort());
+    expect(
+      repo
+        .findByAgentId('a')
+        .map((k) => k.id)
+        .sort(),
+    ).toEqual([forever.id, future.id].sort());
   });
 });
 

@@ -17,7 +17,9 @@ describe('AuditLogRepository', () => {
     const { db, sqlite } = freshDatabase();
     const row = new AuditLogRepository(db).log('api-key:cleanup', 'api_key');
     expect(sqlite.prepare('SELECT metadata, resource_id, user_id FROM audit_logs WHERE id = ?').get(row.id)).toEqual({
-      metadata: '{}', resource_id: null, user_id: null,
+      metadata: '{}',
+      resource_id: null,
+      user_id: null,
     });
   });
 

@@ -49,12 +49,24 @@ function firstAgeFile(): string {
   const path = tempDbPath('first-age.db');
   const raw = new Database(path);
   raw.exec(FIRST_AGE_DDL);
-  raw.prepare(`INSERT INTO projects (id, name, slack_channel_id, local_path, agent_id, created_at, updated_at)
-    VALUES ('proj_old', 'legacy', 'C_OLD', '/srv/legacy', 'auto', ?, ?)`).run(T, T);
-  raw.prepare(`INSERT INTO tasks (id, project_id, bot_name, command, prompt, status, slack_channel_id, slack_user_id, created_at, updated_at)
-    VALUES ('task_old', 'proj_old', 'coder', 'fix', 'old prompt', 'completed', 'C_OLD', 'U1', ?, ?)`).run(T, T);
-  raw.prepare(`INSERT INTO users (id, slack_user_id, slack_username, role, created_at, updated_at)
-    VALUES ('user_old', 'U1', 'ada', 'admin', ?, ?)`).run(T, T);
+  raw
+    .prepare(
+      `INSERT INTO projects (id, name, slack_channel_id, local_path, agent_id, created_at, updated_at)
+    VALUES ('proj_old', 'legacy', 'C_OLD', '/srv/legacy', 'auto', ?, ?)`,
+    )
+    .run(T, T);
+  raw
+    .prepare(
+      `INSERT INTO tasks (id, project_id, bot_name, command, prompt, status, slack_channel_id, slack_user_id, created_at, updated_at)
+    VALUES ('task_old', 'proj_old', 'coder', 'fix', 'old prompt', 'completed', 'C_OLD', 'U1', ?, ?)`,
+    )
+    .run(T, T);
+  raw
+    .prepare(
+      `INSERT INTO users (id, slack_user_id, slack_username, role, created_at, updated_at)
+    VALUES ('user_old', 'U1', 'ada', 'admin', ?, ?)`,
+    )
+    .run(T, T);
   raw.close();
   return path;
 }
@@ -75,8 +87,14 @@ describe.each([false, true])('reading a first-age file (read-only: %s)', (readOn
     const all = new ProjectRepository(db).findAll();
     expect(all).toHaveLength(1);
     expect(all[0]).toMatchObject({
-      id: 'proj_old', agentId: 'auto', autoCommitPush: false, isNetsuite: false,
-      railwayProjectId: null, railwayServiceId: null, railwayEnvironmentId: null, defaultMaxBudget: 5,
+      id: 'proj_old',
+      agentId: 'auto',
+      autoCommitPush: false,
+      isNetsuite: false,
+      railwayProjectId: null,
+      railwayServiceId: null,
+      railwayEnvironmentId: null,
+      defaultMaxBudget: 5,
     });
     expect(new ProjectRepository(db).findById('proj_old')).toEqual(all[0]);
   });
@@ -106,9 +124,17 @@ describe('writing to a first-age file', () => {
     const projects = new ProjectRepository(db);
     expect(() => projects.update('proj_old', { autoCommitPush: true })).toThrow(SchemaMismatchError);
     expect(() => projects.update('proj_old', { autoCommitPush: true })).toThrow(/projects\.auto_commit_push.*bematic-console migrate/);
-    expect(() => new TaskRepository(db).create({
-      projectId: 'proj_old', botName: 'coder', command: 'fix', prompt: 'sub', slackChannelId: 'C', slackUserId: 'U1', parentTaskId: 'task_old',
-    })).toThrow(/tasks\.parent_task_id/);
+    expect(() =>
+      new TaskRepository(db).create({
+        projectId: 'proj_old',
+        botName: 'coder',
+        command: 'fix',
+        prompt: 'sub',
+        slackChannelId: 'C',
+        slackUserId: 'U1',
+        parentTaskId: 'task_old',
+      }),
+    ).toThrow(/tasks\.parent_task_id/);
     expect(sqlite.prepare('SELECT count(*) FROM tasks').pluck().get()).toBe(1);
     expect(sqlite.prepare('SELECT updated_at FROM projects').pluck().get()).toBe(T);
   });

@@ -27,7 +27,8 @@ describe('NetSuiteConfigRepository', () => {
     const c = new NetSuiteConfigRepository(db).create(input);
     expect(c.id).toMatch(/^netsuite-config_[A-Za-z0-9_-]{21}$/);
     expect(sqlite.prepare('SELECT consumer_key, token_secret FROM netsuite_configs WHERE id = ?').get(c.id)).toEqual({
-      consumer_key: input.consumerKey, token_secret: input.tokenSecret,
+      consumer_key: input.consumerKey,
+      token_secret: input.tokenSecret,
     });
     expect(c.sandboxUrl).toBeNull();
   });
@@ -43,7 +44,12 @@ describe('NetSuiteConfigRepository', () => {
     expect(repo.findById('netsuite-config_none')).toBeUndefined();
     expect(repo.findByProjectId(p2.id)?.id).toBe(c2.id);
     expect(repo.findByProjectId('proj_none')).toBeUndefined();
-    expect(repo.findAll().map((c) => c.id).sort()).toEqual([c1.id, c2.id].sort());
+    expect(
+      repo
+        .findAll()
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([c1.id, c2.id].sort());
   });
 
   it('update and upsertByProjectId change the one row; unknown ids are NotFoundError', () => {

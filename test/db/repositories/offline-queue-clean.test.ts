@@ -10,11 +10,14 @@ const inMinutes = (m: number): string => new Date(Date.now() + m * 60_000).toISO
 describe('OfflineQueueRepository.cleanExpired, as the service cleans', () => {
   it.each([
     ['the console schema', () => freshDatabase()],
-    ['a file of the first service age', () => {
-      const path = tempDbPath('queue-age-1.db');
-      createServiceDatabase(path, 1).close();
-      return openDatabase({ path });
-    }],
+    [
+      'a file of the first service age',
+      () => {
+        const path = tempDbPath('queue-age-1.db');
+        createServiceDatabase(path, 1).close();
+        return openDatabase({ path });
+      },
+    ],
   ])('on %s deletes only undelivered expired rows; delivered ones stay, expired or not', (_label, open) => {
     const conn = open();
     try {

@@ -90,10 +90,12 @@ describe('ProjectRepository', () => {
     const { db, sqlite } = freshDatabase();
     const p = seedProject(db);
     const now = new Date().toISOString();
-    sqlite.prepare(
-      `INSERT INTO scheduled_tasks (id, project_id, user_id, task_type, bot_name, command, prompt, scheduled_for, timezone, slack_channel_id, created_at, updated_at)
+    sqlite
+      .prepare(
+        `INSERT INTO scheduled_tasks (id, project_id, user_id, task_type, bot_name, command, prompt, scheduled_for, timezone, slack_channel_id, created_at, updated_at)
        VALUES ('s1', ?, 'U1', 'reminder', 'system', 'remind', 'x', ?, 'UTC', 'C1', ?, ?)`,
-    ).run(p.id, now, now, now);
+      )
+      .run(p.id, now, now, now);
     expect(() => new ProjectRepository(db).delete(p.id)).toThrow(/still referenced by tasks or schedules/);
     expect(new ProjectRepository(db).findById(p.id)).toBeDefined();
   });

@@ -88,7 +88,7 @@ function refused(fn: () => unknown, message: RegExp): void {
   expect(changes(before, snapshot(conn.sqlite))).toEqual({});
 }
 
-describe('create with the service\'s objects', () => {
+describe("create with the service's objects", () => {
   it('scheduleTask: metadata stored as the string given (not encoded twice), times, kind, status and enabled as given', () => {
     const task = scheduleTaskShape();
     repo.create(task);
@@ -155,7 +155,7 @@ describe('create with the service\'s objects', () => {
   });
 });
 
-describe('findAll with the service\'s filters', () => {
+describe("findAll with the service's filters", () => {
   it('{ enabled: true } (SchedulerService stats) leaves out disabled schedules', () => {
     repo.create(scheduleTaskShape({ id: 'on' }));
     repo.create(scheduleTaskShape({ id: 'off' }));

@@ -15,7 +15,12 @@ describe('SessionRepository', () => {
     expect(s1).toMatchObject({ status: 'active', inputTokens: 0, durationMs: null, completedAt: null });
     expect(repo.findById(s1.id)).toEqual(s1);
     expect(repo.findById('sess_none')).toBeUndefined();
-    expect(repo.findByTaskId(t.id).map((s) => s.id).sort()).toEqual([s1.id, s2.id].sort());
+    expect(
+      repo
+        .findByTaskId(t.id)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual([s1.id, s2.id].sort());
     expect(repo.findByTaskId('task_none')).toEqual([]);
   });
 

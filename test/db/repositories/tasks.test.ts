@@ -36,7 +36,12 @@ describe('TaskRepository: create and find', () => {
     const repo = new TaskRepository(db);
     expect(repo.findByStatus('failed').map((t) => t.prompt)).toEqual(['failed']);
     expect(repo.findByStatus('completed', 0)).toEqual([]);
-    expect(repo.findActiveByProjectId(p.id).map((t) => t.status).sort()).toEqual(['pending', 'queued', 'running']);
+    expect(
+      repo
+        .findActiveByProjectId(p.id)
+        .map((t) => t.status)
+        .sort(),
+    ).toEqual(['pending', 'queued', 'running']);
   });
 
   it('finds subtasks by parent_task_id', () => {
@@ -45,7 +50,12 @@ describe('TaskRepository: create and find', () => {
     const parent = seedTask(db, p.id);
     const a = seedTask(db, p.id, { parentTaskId: parent.id });
     const b = seedTask(db, p.id, { parentTaskId: parent.id });
-    expect(new TaskRepository(db).findSubtasks(parent.id).map((t) => t.id).sort()).toEqual([a.id, b.id].sort());
+    expect(
+      new TaskRepository(db)
+        .findSubtasks(parent.id)
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual([a.id, b.id].sort());
     expect(new TaskRepository(db).findSubtasks(a.id)).toEqual([]);
   });
 });
@@ -64,7 +74,11 @@ describe('TaskRepository: changes', () => {
     const { db, sqlite } = freshDatabase();
     const t = seedTask(db, seedProject(db).id);
     const done = new TaskRepository(db).complete(t.id, 'all good', {
-      inputTokens: 1200, outputTokens: 340, estimatedCost: 0.42, filesChanged: ['src/a.ts', 'README "x".md'], commandsRun: ['npm test'],
+      inputTokens: 1200,
+      outputTokens: 340,
+      estimatedCost: 0.42,
+      filesChanged: ['src/a.ts', 'README "x".md'],
+      commandsRun: ['npm test'],
     });
     expect(done).toMatchObject({ status: 'completed', result: 'all good', inputTokens: 1200, outputTokens: 340, estimatedCost: 0.42 });
     expect(done.completedAt).toMatch(/Z$/);

@@ -95,7 +95,7 @@ describe('refusals leave the database as it was', () => {
     refused(() => cancelSchedule(conn.db, operator({ active: false }), mine.id), PermissionError, /inactive/);
   });
 
-  it('a developer may not touch someone else\'s schedule', () => {
+  it("a developer may not touch someone else's schedule", () => {
     refused(() => pauseSchedule(conn.db, dev, theirs.id), PermissionError, /only their own schedules; this one belongs to U_OPS/);
     refused(() => cancelSchedule(conn.db, dev, theirs.id), PermissionError);
     refused(() => updateSchedule(conn.db, dev, theirs.id, { prompt: 'mine now' }), PermissionError);

@@ -25,16 +25,8 @@ describe('nextRuns across daylight-saving changes', () => {
   });
 
   it('keeps 09:00 in Berlin around 29 March and 25 October 2026', () => {
-    expect(iso(nextRuns('0 9 * * *', 'Europe/Berlin', 3, new Date('2026-03-27T12:00:00Z')))).toEqual([
-      '2026-03-28T08:00:00.000Z',
-      '2026-03-29T07:00:00.000Z',
-      '2026-03-30T07:00:00.000Z',
-    ]);
-    expect(iso(nextRuns('0 9 * * *', 'Europe/Berlin', 3, new Date('2026-10-23T12:00:00Z')))).toEqual([
-      '2026-10-24T07:00:00.000Z',
-      '2026-10-25T08:00:00.000Z',
-      '2026-10-26T08:00:00.000Z',
-    ]);
+    expect(iso(nextRuns('0 9 * * *', 'Europe/Berlin', 3, new Date('2026-03-27T12:00:00Z')))).toEqual(['2026-03-28T08:00:00.000Z', '2026-03-29T07:00:00.000Z', '2026-03-30T07:00:00.000Z']);
+    expect(iso(nextRuns('0 9 * * *', 'Europe/Berlin', 3, new Date('2026-10-23T12:00:00Z')))).toEqual(['2026-10-24T07:00:00.000Z', '2026-10-25T08:00:00.000Z', '2026-10-26T08:00:00.000Z']);
   });
 
   it('runs an hourly job an hour apart through the repeated hour in New York', () => {

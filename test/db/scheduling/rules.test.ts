@@ -14,9 +14,7 @@ describe('a recurring schedule runs at most once an hour, checked over every gap
   });
 
   it('refuses "46,49 6 * * *" although its next two runs are a day apart', () => {
-    expect(intervalRefusal('46,49 6 * * *', 'UTC', NOW)).toBe(
-      '"46,49 6 * * *" runs at 06:46 and again at 06:49, 3 minutes later; a recurring schedule may run at most once an hour',
-    );
+    expect(intervalRefusal('46,49 6 * * *', 'UTC', NOW)).toBe('"46,49 6 * * *" runs at 06:46 and again at 06:49, 3 minutes later; a recurring schedule may run at most once an hour');
   });
 
   it.each(['*/30 * * * *', '* * * * *', '0,59 3 * * *', '0,30 9 1 1 *'])('refuses %j', (cron) => {

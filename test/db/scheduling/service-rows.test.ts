@@ -41,8 +41,7 @@ function fileWith(kind: Files): { conn: Connection; project: string } {
   return { conn, project };
 }
 
-const raw = (conn: Connection, id: string): Record<string, unknown> =>
-  conn.sqlite.prepare('SELECT * FROM scheduled_tasks WHERE id = ?').get(id) as Record<string, unknown>;
+const raw = (conn: Connection, id: string): Record<string, unknown> => conn.sqlite.prepare('SELECT * FROM scheduled_tasks WHERE id = ?').get(id) as Record<string, unknown>;
 
 /** The stored row without what differs between any two writers: the id and the times it was written. */
 function comparable(row: Record<string, unknown>): Record<string, unknown> {
@@ -60,20 +59,54 @@ function comparable(row: Record<string, unknown>): Record<string, unknown> {
  */
 function serviceOneShot(p: { project: string; taskType: string; bot: string; command: string; prompt: string; at: string; timezone: string }): Record<string, unknown> {
   return {
-    project_id: p.project, user_id: OWNER, task_type: p.taskType, bot_name: p.bot, command: p.command, prompt: p.prompt,
-    scheduled_for: p.at, timezone: p.timezone, cron_expression: null, is_recurring: 0, last_executed_at: null,
-    next_execution_at: p.at, execution_count: 0, max_executions: null, status: 'pending', enabled: 1,
-    slack_channel_id: `C${p.project}`, slack_thread_ts: null, metadata: '{}', last_triggered_at: null, expires_at: null,
+    project_id: p.project,
+    user_id: OWNER,
+    task_type: p.taskType,
+    bot_name: p.bot,
+    command: p.command,
+    prompt: p.prompt,
+    scheduled_for: p.at,
+    timezone: p.timezone,
+    cron_expression: null,
+    is_recurring: 0,
+    last_executed_at: null,
+    next_execution_at: p.at,
+    execution_count: 0,
+    max_executions: null,
+    status: 'pending',
+    enabled: 1,
+    slack_channel_id: `C${p.project}`,
+    slack_thread_ts: null,
+    metadata: '{}',
+    last_triggered_at: null,
+    expires_at: null,
   };
 }
 
 /** What SchedulerService.createCronJob inserts: always recurring_job, active, the first run as both times. */
 function serviceCronJob(p: { project: string; bot: string; command: string; prompt: string; cron: string; first: string; timezone: string; max: number | null }): Record<string, unknown> {
   return {
-    project_id: p.project, user_id: OWNER, task_type: 'recurring_job', bot_name: p.bot, command: p.command, prompt: p.prompt,
-    scheduled_for: p.first, timezone: p.timezone, cron_expression: p.cron, is_recurring: 1, last_executed_at: null,
-    next_execution_at: p.first, execution_count: 0, max_executions: p.max, status: 'active', enabled: 1,
-    slack_channel_id: `C${p.project}`, slack_thread_ts: null, metadata: '{}', last_triggered_at: null, expires_at: null,
+    project_id: p.project,
+    user_id: OWNER,
+    task_type: 'recurring_job',
+    bot_name: p.bot,
+    command: p.command,
+    prompt: p.prompt,
+    scheduled_for: p.first,
+    timezone: p.timezone,
+    cron_expression: p.cron,
+    is_recurring: 1,
+    last_executed_at: null,
+    next_execution_at: p.first,
+    execution_count: 0,
+    max_executions: p.max,
+    status: 'active',
+    enabled: 1,
+    slack_channel_id: `C${p.project}`,
+    slack_thread_ts: null,
+    metadata: '{}',
+    last_triggered_at: null,
+    expires_at: null,
   };
 }
 
@@ -133,7 +166,7 @@ describe.each(FILES)('schedule rows on a file with the %s', (kind) => {
   });
 });
 
-describe('edits change what the service\'s updateTask changes', () => {
+describe("edits change what the service's updateTask changes", () => {
   it('a new cron sets cron_expression and next_execution_at (and updated_at); scheduled_for keeps the first run, as the service leaves it', () => {
     const { conn, project } = fileWith('service age 7');
     const job = createSchedule(conn.db, admin, base(project, { botName: 'ops', command: 'report', cron: '30 9 * * *' }));
@@ -214,9 +247,7 @@ describe('the owner is a user in users', () => {
     for (const owner of ['U07NOBODY', OWNER.toLowerCase(), ` ${OWNER}`]) {
       const before = snapshot(conn.sqlite);
       expect(() => createSchedule(conn.db, admin, base(project, { userId: owner, taskType: 'reminder', when: new Date(Date.now() + HOUR) }))).toThrow(ValidationError);
-      expect(() => createSchedule(conn.db, admin, base(project, { userId: owner, taskType: 'reminder', when: new Date(Date.now() + HOUR) }))).toThrow(
-        /is not a user in this database/,
-      );
+      expect(() => createSchedule(conn.db, admin, base(project, { userId: owner, taskType: 'reminder', when: new Date(Date.now() + HOUR) }))).toThrow(/is not a user in this database/);
       expect(changes(before, snapshot(conn.sqlite))).toEqual({});
     }
     expect(createSchedule(conn.db, admin, base(project, { taskType: 'reminder', when: new Date(Date.now() + HOUR) })).userId).toBe(OWNER);

@@ -36,9 +36,24 @@ beforeEach(() => {
 });
 
 const input = (over: Partial<CreateScheduleInput> = {}): CreateScheduleInput => ({
-  projectId: project, userId: 'U_DEV', taskType: 'reminder', botName: 'system', command: 'remind', prompt: 'stand up', timezone: ZONE, when: isoIn(2), ...over,
+  projectId: project,
+  userId: 'U_DEV',
+  taskType: 'reminder',
+  botName: 'system',
+  command: 'remind',
+  prompt: 'stand up',
+  timezone: ZONE,
+  when: isoIn(2),
+  ...over,
 });
-const cronJob = (cron: string, over: Partial<CreateScheduleInput> = {}): Partial<CreateScheduleInput> => ({ when: undefined, cron, taskType: 'recurring_job', botName: 'ops', command: 'report', ...over });
+const cronJob = (cron: string, over: Partial<CreateScheduleInput> = {}): Partial<CreateScheduleInput> => ({
+  when: undefined,
+  cron,
+  taskType: 'recurring_job',
+  botName: 'ops',
+  command: 'report',
+  ...over,
+});
 
 /** The refusals the save threw, or [] when it saved; the file unchanged when refused. */
 function saveRefusals(save: () => unknown): Refusal[] {
@@ -94,7 +109,16 @@ describe('one validator: a new schedule', () => {
   it('the repository, given the same schedule as instants, refuses with the same sentences', () => {
     const repo = new ScheduledTaskRepository(conn.db);
     const task = (over: Partial<NewScheduledTask>): NewScheduledTask => ({
-      projectId: project, userId: 'U_DEV', taskType: 'reminder', botName: 'system', command: 'remind', prompt: 'stand up', slackChannelId: 'C1', timezone: ZONE, scheduledFor: isoIn(2), ...over,
+      projectId: project,
+      userId: 'U_DEV',
+      taskType: 'reminder',
+      botName: 'system',
+      command: 'remind',
+      prompt: 'stand up',
+      slackChannelId: 'C1',
+      timezone: ZONE,
+      scheduledFor: isoIn(2),
+      ...over,
     });
     const cases: [Partial<CreateScheduleInput>, Partial<NewScheduledTask>][] = [
       [{ prompt: ' ' }, { prompt: ' ' }],
@@ -157,7 +181,14 @@ describe('each rule is written once', () => {
   });
 
   it('the preview, the action and the repository call no rule themselves: they call the validator', () => {
-    const callers = ['db/views/schedules-preview.ts', 'db/actions/schedules.ts', 'db/actions/schedules-input.ts', 'db/repositories/scheduled-tasks.ts', 'db/repositories/scheduled-tasks-patch.ts', 'db/repositories/scheduled-tasks-create.ts'];
+    const callers = [
+      'db/views/schedules-preview.ts',
+      'db/actions/schedules.ts',
+      'db/actions/schedules-input.ts',
+      'db/repositories/scheduled-tasks.ts',
+      'db/repositories/scheduled-tasks-patch.ts',
+      'db/repositories/scheduled-tasks-create.ts',
+    ];
     for (const file of callers) {
       const text = readFileSync(file, 'utf8');
       for (const rule of ['scheduleKind(', 'planTiming(', 'planFirstRun(', 'assertMaxExecutions(', 'maxExecutionsRefusal(', 'promptRefusal(', 'parseWhen(', 'assertOwnerIsUser(']) {
