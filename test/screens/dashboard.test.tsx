@@ -70,7 +70,8 @@ describe('dashboard', () => {
     // the first panel with rows has the cursor
     expect(f).toContain('▸ Running now (1)');
     expect(selected()).toMatch(/> task_\S* \S+ deploy web/);
-    f = await c.press(KEYS.enter, 'Task task_');
+    // the detail screen may still be loading when its breadcrumb shows: wait for its content
+    f = await c.press(KEYS.enter, (frame) => frame.includes('Task task_') && frame.includes('ship the release'));
     expect(f).toContain('ship the release');
     await c.press(KEYS.esc, 'Running now');
     // Tab: the schedules panel, Enter opens the due schedule
