@@ -46,6 +46,19 @@ describe('dashboard', () => {
     expect(f).toContain('U0AUD');
   });
 
+  it("draws its data in the console's very first frame: no loading frame before it (a cold start pays for every Ink render)", async () => {
+    const conn = freshDatabase();
+    const p = seedProject(conn.sqlite, { name: 'web' });
+    seedTask(conn.sqlite, { projectId: p, status: 'running', command: 'deploy', createdAt: new Date().toISOString() });
+    const c = await startConsole(conn);
+    stop = c.unmount;
+    const first = c.ink.frames[0] ?? '';
+    expect(first).toContain('Running now (1)');
+    expect(first).toMatch(/deploy web/);
+    // what grows with the tasks table still comes after it, in steps
+    expect(first).toContain('counting');
+  });
+
   it('works on a file without scheduled_tasks (older service builds) and on an empty one', async () => {
     const conn = freshDatabase();
     conn.sqlite.exec('DROP TABLE scheduled_tasks');
