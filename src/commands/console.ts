@@ -104,7 +104,9 @@ async function runInk(conn: Connection, operator: ReturnType<typeof resolveOpera
     setImmediate(() => app.unmount()); // not from inside the render or hook that met it
   });
   const terminal = suspendable(stdin, stdout);
-  stdout.write(ENTER_ALT + PASTE_ON);
+  // The alternate screen keeps the cursor where the shell left it (the line below the command):
+  // Ink draws its first frame from the cursor, so home it first or that frame sits one line low.
+  stdout.write(ENTER_ALT + PASTE_ON + CLEAR_HOME);
   const app = render(React.createElement(App, { db: conn.db, sqlite: conn.sqlite, path: conn.path, readOnly: conn.readOnly, operator, theme, terminal }), {
     stdout,
     stdin,
