@@ -145,7 +145,6 @@ export const userPageExtras = (db: DB, users: readonly Pick<UserRow, 'id' | 'sla
 export interface UserDetail {
   user: UserRow;
   permissions: UserPermissionLine[];
-  counts: UserTaskCounts;
   recentTasks: UserTaskRef[];
   /** this user is the only active admin: demoting or deactivating is refused */
   lastActiveAdmin: boolean;
@@ -167,7 +166,10 @@ function recentTasks(db: DB, slackUserId: string): UserTaskRef[] {
     .map((r) => cleanCells(r, { id: 'text', status: 'text', command: 'text', prompt: 'text', createdAt: 'time' }));
 }
 
-/** One user with permissions per project, task counts and recent tasks; undefined when gone. */
+/**
+ * One user with permissions per project and recent tasks (index seeks, read as the detail opens);
+ * undefined when gone. The task counts read every task of the user: userDetailCounts, apart.
+ */
 export function userDetail(db: DB, id: string): UserDetail | undefined {
   const users = new UserRepository(db);
   const user = cleanRowOf(db, 'users', users.findById(id));
@@ -175,10 +177,14 @@ export function userDetail(db: DB, id: string): UserDetail | undefined {
   return {
     user,
     permissions: userPermissions(db, [id]).get(id) ?? [],
-    counts: userTaskCounts(db, [user.slackUserId]).get(user.slackUserId) ?? { total: 0, running: 0 },
     recentTasks: recentTasks(db, user.slackUserId),
     lastActiveAdmin: isLastActiveAdmin(db, user),
   };
+}
+
+/** Task counts of one user (every task of the user is read: after the detail's first frame). */
+export function userDetailCounts(db: DB, slackUserId: string): UserTaskCounts {
+  return userTaskCounts(db, [slackUserId]).get(slackUserId) ?? { total: 0, running: 0 };
 }
 
 /** Whether demoting or deactivating this user would leave no active admin (the actions refuse it too). */

@@ -5,7 +5,7 @@ import { StateLine } from '../../components/StateLine.js';
 import { auditEntry } from '../../db/views/audit.js';
 import { useServices } from '../../src/app/services.js';
 import { useLive } from '../../src/app/live.js';
-import { useQuery } from '../../src/hooks/use-query.js';
+import { useQuery, ONE_ROW_NOW } from '../../src/hooks/use-query.js';
 import { useStaticList } from '../../src/hooks/use-static-list.js';
 import { useListKeys } from '../../src/hooks/use-list-keys.js';
 import { isCommand } from '../../src/keymap/keymap.js';
@@ -22,7 +22,7 @@ export function AuditEntryScreen({ active, params, width, height }: ScreenProps)
   const { db } = useServices();
   const { version } = useLive();
   const id = params.auditId ?? '';
-  const entry = useQuery(() => auditEntry(db, Number(id)), id, version);
+  const entry = useQuery(() => auditEntry(db, Number(id)), id, version, ONE_ROW_NOW);
   const undo = useUndo();
   // opened from the flash line's `u undo`: the confirmation (or why not) at once
   const fromFlash = params.undo === '1';

@@ -2,7 +2,7 @@ import { projectDetail, projectDetailStats, type ProjectDetail } from '../../db/
 import type { ProjectTaskStats } from '../../db/views/projects.js';
 import { useServices } from '../../src/app/services.js';
 import { useLive } from '../../src/app/live.js';
-import { useQuery, type QueryState } from '../../src/hooks/use-query.js';
+import { useQuery, ONE_ROW_NOW, type QueryState } from '../../src/hooks/use-query.js';
 
 /** How many of each the detail lists; the list screens hold the rest. */
 export const PROJECT_DETAIL_LIMITS = { tasks: 10, schedules: 10, keys: 10 } as const;
@@ -17,7 +17,7 @@ export interface ProjectDetailData {
 export function useProjectDetail(id: string): ProjectDetailData {
   const { db } = useServices();
   const { version } = useLive();
-  const detail = useQuery(() => projectDetail(db, id, PROJECT_DETAIL_LIMITS), id, version);
+  const detail = useQuery(() => projectDetail(db, id, PROJECT_DETAIL_LIMITS), id, version, ONE_ROW_NOW);
   const stats = useQuery(() => projectDetailStats(db, id), id, version);
   return { detail, stats: stats.status === 'ready' ? stats.data : null };
 }

@@ -7,7 +7,7 @@ import { PromptHistoryRepository } from '../../db/repositories/prompt-history.js
 import { decodePrompt } from '../../db/repositories/prompt-history-values.js';
 import { useServices } from '../../src/app/services.js';
 import { useLive } from '../../src/app/live.js';
-import { useQuery } from '../../src/hooks/use-query.js';
+import { useQuery, ONE_ROW_NOW } from '../../src/hooks/use-query.js';
 import { useStaticList } from '../../src/hooks/use-static-list.js';
 import { useListKeys } from '../../src/hooks/use-list-keys.js';
 import { useSayWhy } from '../../src/hooks/use-say-why.js';
@@ -40,6 +40,7 @@ export function PromptDetailScreen({ active, params, width, height }: ScreenProp
     },
     String(id),
     version,
+    ONE_ROW_NOW,
   );
   const textWidth = Math.max(10, width - LABEL - 3);
   const prompt = detail.status === 'ready' ? detail.data : undefined;

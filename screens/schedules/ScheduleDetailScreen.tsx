@@ -8,7 +8,7 @@ import { useServices } from '../../src/app/services.js';
 import { useLive } from '../../src/app/live.js';
 import { useNavigation } from '../../src/app/navigation.js';
 import { useFlash } from '../../src/app/flash.js';
-import { useQuery } from '../../src/hooks/use-query.js';
+import { useQuery, ONE_ROW_NOW } from '../../src/hooks/use-query.js';
 import { useStaticList } from '../../src/hooks/use-static-list.js';
 import { useListKeys } from '../../src/hooks/use-list-keys.js';
 import type { ScreenProps } from '../../src/app/screen-props.js';
@@ -26,7 +26,7 @@ export function ScheduleDetailScreen({ active, params, width, height }: ScreenPr
   const { flash } = useFlash();
   const actions = useScheduleActions();
   const id = params.scheduleId ?? '';
-  const detail = useQuery(() => scheduleDetail(db, id), id, version);
+  const detail = useQuery(() => scheduleDetail(db, id), id, version, ONE_ROW_NOW);
   const textWidth = Math.max(10, width - LABEL - 3);
   const lines = useMemo(() => (detail.status === 'ready' && detail.data ? scheduleDetailLines(detail.data, textWidth) : []), [detail, textWidth]);
   const bodyHeight = height - dialogHeight(actions.dialog, width);

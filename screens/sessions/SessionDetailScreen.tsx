@@ -9,7 +9,7 @@ import type { SessionRow } from '../../db/types.js';
 import { useServices } from '../../src/app/services.js';
 import { useLive } from '../../src/app/live.js';
 import { useNavigation } from '../../src/app/navigation.js';
-import { useQuery } from '../../src/hooks/use-query.js';
+import { useQuery, ONE_ROW_NOW } from '../../src/hooks/use-query.js';
 import { useStaticList } from '../../src/hooks/use-static-list.js';
 import { useListKeys } from '../../src/hooks/use-list-keys.js';
 import type { ScreenProps } from '../../src/app/screen-props.js';
@@ -33,7 +33,7 @@ export function SessionDetailScreen({ active, params, height }: ScreenProps) {
   const { version } = useLive();
   const nav = useNavigation();
   const id = params.sessionId ?? '';
-  const session = useQuery(() => sessionDetail(db, id), id, version);
+  const session = useQuery(() => sessionDetail(db, id), id, version, ONE_ROW_NOW);
   const lines = useMemo(() => (session.status === 'ready' && session.data ? sessionLines(session.data) : []), [session]);
   const list = useStaticList(lines.length, height);
   useListKeys(list, {

@@ -7,7 +7,7 @@ import { taskDetail } from '../../db/views/task-detail.js';
 import { useServices } from '../../src/app/services.js';
 import { useLive } from '../../src/app/live.js';
 import { useNavigation } from '../../src/app/navigation.js';
-import { useQuery } from '../../src/hooks/use-query.js';
+import { useQuery, ONE_ROW_NOW } from '../../src/hooks/use-query.js';
 import { useStaticList } from '../../src/hooks/use-static-list.js';
 import { useListKeys } from '../../src/hooks/use-list-keys.js';
 import { isCommand } from '../../src/keymap/keymap.js';
@@ -25,7 +25,7 @@ export function TaskDetailScreen({ active, params, width, height }: ScreenProps)
   const nav = useNavigation();
   const cancel = useCancelTask();
   const id = params.taskId ?? '';
-  const detail = useQuery(() => taskDetail(db, id), id, version);
+  const detail = useQuery(() => taskDetail(db, id), id, version, ONE_ROW_NOW);
   const textWidth = Math.max(10, width - LABEL - 3);
   const lines = useMemo(() => (detail.status === 'ready' && detail.data ? taskDetailLines(detail.data, textWidth) : []), [detail, textWidth]);
   const bodyHeight = height - (cancel.dialog ? dialogHeight(cancel.dialog.message, width) : 0);

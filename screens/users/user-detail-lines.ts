@@ -2,14 +2,17 @@ import type { DetailLine } from '../../components/DetailLines.js';
 import { inert } from '../../components/text/inert.js';
 import { formatCount, formatTime } from '../../components/text/format.js';
 import { statusTone } from '../../components/theme/index.js';
-import type { UserDetail } from '../../db/views/users.js';
+import type { UserDetail, UserTaskCounts } from '../../db/views/users.js';
 import { roleTone } from './user-list.js';
 
 /** A recent task line opens that task with Enter. */
 export const taskLink = (id: string): string => `task:${id}`;
 
-/** The user detail as lines: the row and recent tasks as links (permissions per project are a table: UserPermissionsTable). */
-export function userDetailLines(d: UserDetail): DetailLine[] {
+/**
+ * The user detail as lines: the row and recent tasks as links (permissions per project are a
+ * table: UserPermissionsTable). `counts` is null while they are being read.
+ */
+export function userDetailLines(d: UserDetail, counts: UserTaskCounts | null): DetailLine[] {
   const u = d.user;
   const lines: DetailLine[] = [
     { label: 'user', text: inert(u.slackUsername) },
@@ -19,7 +22,7 @@ export function userDetailLines(d: UserDetail): DetailLine[] {
     { label: 'active', text: u.active ? 'yes' : 'no (denied everything)', tone: u.active ? 'success' : 'danger' },
     { label: 'rate limit', text: u.rateLimitOverride == null ? 'default' : `${u.rateLimitOverride} (override)` },
     { label: 'created', text: `${formatTime(u.createdAt)}  updated ${formatTime(u.updatedAt)}` },
-    { label: 'tasks', text: `${formatCount(d.counts.total)} in all, ${formatCount(d.counts.running)} running` },
+    counts ? { label: 'tasks', text: `${formatCount(counts.total)} in all, ${formatCount(counts.running)} running` } : { label: 'tasks', text: 'counting…', tone: 'muted' },
     { label: '', text: '' },
   ];
   if (d.recentTasks.length === 0) lines.push({ label: 'recent', text: 'no tasks', tone: 'muted' });

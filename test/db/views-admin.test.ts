@@ -5,7 +5,7 @@ import { seedProject, seedTask, seedUser, minutesAgo } from '../helpers/seed.js'
 import { serviceFile } from '../fixtures/service-file.js';
 import { SERVICE_AGES } from '../fixtures/service-ddl.js';
 import { openDatabase } from '../../db/connection.js';
-import { userListSource, userPageExtras, userDetail, isLastActiveAdmin } from '../../db/views/users.js';
+import { userListSource, userPageExtras, userDetail, userDetailCounts, isLastActiveAdmin } from '../../db/views/users.js';
 import { apiKeyListSource } from '../../db/views/api-keys.js';
 import { auditListSource, auditEntry, formatMetadata } from '../../db/views/audit.js';
 import type { ListSource } from '../../db/views/keyset.js';
@@ -66,7 +66,7 @@ describe('users view', () => {
     seedTask(conn.sqlite, { projectId: p, slackUserId: 'U_A', prompt: 'newer', createdAt: minutesAgo(1) });
     const d = userDetail(conn.db, userId(conn.sqlite, 'U_A'))!;
     expect(d.recentTasks.map((t) => t.prompt)).toEqual(['newer', 'older']);
-    expect(d.counts.total).toBe(2);
+    expect(userDetailCounts(conn.db, 'U_A')).toEqual({ total: 2, running: 0 });
     expect(d.lastActiveAdmin).toBe(true);
     expect(isLastActiveAdmin(conn.db, { role: 'admin', active: false })).toBe(false);
     seedUser(conn.sqlite, 'U_B', 'admin');

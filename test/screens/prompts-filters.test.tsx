@@ -23,6 +23,11 @@ const countBeside = (f: string, label: string): number | null => {
   const m = line?.match(/([\d,]+) +│?$/);
   return m ? Number(m[1]!.replace(/,/g, '')) : null;
 };
+/** Opens a filter list and waits for its counts (read after the list's first frame). */
+const openList = async (c: Awaited<ReturnType<typeof promptsScreen>>, key: string, title: string): Promise<string> => {
+  await c.press(key, title);
+  return c.waitFor((f) => f.includes(title) && /^│ [> ] .*\S +[\d,]+ +│$/m.test(f));
+};
 const sqlCounts = (conn: Connection, sql: string, ...params: unknown[]) => Object.fromEntries((conn.sqlite.prepare(sql).all(...params) as { name: string; n: number }[]).map((r) => [r.name, r.n]));
 
 describe('filters picked from lists with counts', () => {
@@ -32,7 +37,7 @@ describe('filters picked from lists with counts', () => {
       seedPrompts(conn.sqlite);
       if (withIndex) applySearchExtras(conn.sqlite);
       const c = await promptsScreen(conn);
-      let f = await c.press('c', 'Show prompts with category');
+      let f = await openList(c, 'c', 'Show prompts with category');
       const categories = sqlCounts(conn, 'SELECT category AS name, count(*) AS n FROM prompt_history WHERE category IS NOT NULL GROUP BY category');
       expect(Object.keys(categories).length).toBe(5);
       for (const [name, n] of Object.entries(categories)) expect(countBeside(f, name), name).toBe(n);
@@ -42,7 +47,7 @@ describe('filters picked from lists with counts', () => {
       f = await c.press(KEYS.enter, 'category:feature');
       expect(f).toContain('1-2 of 2');
 
-      f = await c.press('e', 'Show prompts with status');
+      f = await openList(c, 'e', 'Show prompts with status');
       const statuses = sqlCounts(conn, "SELECT execution_status AS name, count(*) AS n FROM prompt_history WHERE category = 'feature' GROUP BY 1");
       expect(statuses).toEqual({ completed: 2 });
       expect(countBeside(f, 'completed')).toBe(2);
@@ -50,7 +55,7 @@ describe('filters picked from lists with counts', () => {
       while (!chosen(c.frame()).includes('completed')) await c.press('j');
       f = await c.press(KEYS.enter, 'status:completed');
 
-      f = await c.press('t', 'Show prompts with tag');
+      f = await openList(c, 't', 'Show prompts with tag');
       const tags = sqlCounts(
         conn,
         "SELECT j.value AS name, count(DISTINCT p.id) AS n FROM prompt_history p, json_each(p.tags) j WHERE json_valid(p.tags) AND json_type(p.tags) = 'array' AND j.type = 'text' AND p.category = 'feature' AND p.execution_status = 'completed' GROUP BY 1",
@@ -65,10 +70,10 @@ describe('filters picked from lists with counts', () => {
       expect(selectedLine(f)).toContain('Raise coverage to 100% today');
 
       // Esc leaves a list without changing anything; "any" turns one filter off
-      await c.press('c', 'Show prompts with category');
+      await openList(c, 'c', 'Show prompts with category');
       f = await c.press(KEYS.esc, '1-1 of 1');
       expect(f).toContain('category:feature status:completed tag:tests');
-      await c.press('t', 'Show prompts with tag');
+      await openList(c, 't', 'Show prompts with tag');
       while (!chosen(c.frame()).includes('any')) await c.press('k');
       f = await c.press(KEYS.enter, '1-2 of 2');
       expect(f).toContain('category:feature status:completed');
@@ -111,7 +116,7 @@ describe('a long list', () => {
     expect(selectedLine(await c.press(KEYS.pageUp))).toContain('prompt number 49 odd');
     // and through the tag table
     await c.press(KEYS.esc, '1-24 of 90');
-    await c.press('t', 'Show prompts with tag');
+    await openList(c, 't', 'Show prompts with tag');
     while (!chosen(c.frame()).includes('third')) await c.press('j');
     await c.press(KEYS.enter, '1-24 of 30');
     expect(selectedLine(await c.press(KEYS.end))).toContain('prompt number 3 odd');
@@ -130,17 +135,17 @@ describe('the category list offers (none)', () => {
       const total = Object.values(none).reduce((a, b) => a + b, 0);
       expect(total).toBeGreaterThan(1);
       const c = await promptsScreen(conn);
-      let f = await c.press('c', 'Show prompts with category');
+      let f = await openList(c, 'c', 'Show prompts with category');
       expect(countBeside(f, '(none)')).toBe(total);
       while (!chosen(c.frame()).includes('(none)')) await c.press('j');
       f = await c.press(KEYS.enter, 'category:(none)');
       await c.waitFor(`1-${total} of ${total}`);
       expect(c.frame()).toContain('uncategorised and failed');
-      f = await c.press('e', 'Show prompts with status');
+      f = await openList(c, 'e', 'Show prompts with status');
       for (const [status, n] of Object.entries(none)) expect(countBeside(f, status), status).toBe(n);
       // the list returns to the choice in force
       await c.press(KEYS.esc, 'category:(none)');
-      f = await c.press('c', 'Show prompts with category');
+      f = await openList(c, 'c', 'Show prompts with category');
       expect(chosen(f)).toContain('(none)');
     });
   }
