@@ -4,7 +4,7 @@ import { Header } from '../../components/Header.js';
 import { TooSmall, MIN_COLUMNS, MIN_ROWS } from '../../components/TooSmall.js';
 import { footerHints, isCommand, type CommandId } from '../keymap/keymap.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
-import { useKeypress, useActiveScopes } from './keypress-bus.js';
+import { useKeypress, useScopesNow } from './keypress-bus.js';
 import { useNavigation } from './navigation.js';
 import { useServices } from './services.js';
 import { operatorLabel } from '../../db/operator.js';
@@ -28,7 +28,7 @@ export function Shell() {
   const { refresh } = useLive();
   const { message } = useFlash();
   const { path, readOnly, operator, refusal } = useServices();
-  const scopes = useActiveScopes();
+  const scopesNow = useScopesNow();
   const [overlay, setOverlay] = useState<Overlay>({ kind: 'none' });
   const atTop = nav.stack.length === 1;
   const close = (): void => setOverlay({ kind: 'none' });
@@ -41,7 +41,7 @@ export function Shell() {
       if (is('app.quit') && atTop) exit();
       else if (is('app.quit'))
         nav.back(); // as k9s: q in a view opened from another goes back
-      else if (is('app.help')) setOverlay({ kind: 'help', scopes });
+      else if (is('app.help')) setOverlay({ kind: 'help', scopes: scopesNow() });
       else if (is('app.palette')) setOverlay({ kind: 'palette' });
       else if (numbered) nav.jump(numbered.id);
       else if (is('app.back')) nav.back();
@@ -99,7 +99,7 @@ export function Shell() {
             );
           })}
         </Box>
-        <ShellFooter scopes={scopes} hintsFor={hintsFor} message={message} />
+        <ShellFooter hintsFor={hintsFor} message={message} />
       </Box>
     </Box>
   );

@@ -1,14 +1,14 @@
 import React from 'react';
 import { Footer, type FooterProps } from '../../components/Footer.js';
-import { useScopeMarkers } from './keypress-bus.js';
+import { useFooterScopes } from './keypress-bus.js';
 
 type Hints = FooterProps['hints'];
 
 /**
  * The shell's footer: its hints are worked out here, after the screens rendered, from the scopes
- * that hear keys and the marker scopes the screens named in this same render (useScopeMarker).
+ * their key handlers and markers named in this same render (footer-scopes.ts), so the frame a key
+ * draws has the footer that goes with it.
  */
-export function ShellFooter({ scopes, hintsFor, message }: { scopes: readonly string[]; hintsFor: (scopes: readonly string[]) => Hints; message: FooterProps['message'] }) {
-  const markers = useScopeMarkers();
-  return <Footer hints={hintsFor(markers.length ? [...scopes, ...markers] : scopes)} message={message} />;
+export function ShellFooter({ hintsFor, message }: { hintsFor: (scopes: readonly string[]) => Hints; message: FooterProps['message'] }) {
+  return <Footer hints={hintsFor(useFooterScopes())} message={message} />;
 }

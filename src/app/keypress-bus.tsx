@@ -4,12 +4,9 @@ import { toKeyPress, type KeyPress } from '../keymap/keys.js';
 import { isCommand } from '../keymap/keymap.js';
 import { feedKeysOneByOne, type KeySource } from './key-stream.js';
 import { KeyInFlightContext } from '../../components/key-in-flight.js';
+import { FooterScopes, MODAL, PRIORITY, liveScopes, newHandlerNote, type Layer } from './footer-scopes.js';
 
-/** Who hears a key first: a dialog, then an overlay (help, palette), a filter input, the screen, the shell. */
-export type Layer = 'dialog' | 'overlay' | 'filter' | 'screen' | 'global';
-const PRIORITY: Record<Layer, number> = { dialog: 4, overlay: 3, filter: 2, screen: 1, global: 0 };
-/** These layers take every key while open: nothing beneath hears one. */
-const MODAL: ReadonlySet<Layer> = new Set(['dialog', 'overlay', 'filter']);
+export type { Layer } from './footer-scopes.js';
 
 /** Returns true when it consumed the key. */
 export type KeyHandler = (k: KeyPress) => boolean;
@@ -24,31 +21,12 @@ interface Entry {
 type Add = (e: Entry) => () => void;
 
 const AddContext = createContext<Add | null>(null);
-
-/**
- * Marker scopes bind no key: they tell the footer a command acts on what is shown (`c` on a task
- * that can be cancelled). They are named during the render that shows that thing, and the footer
- * (rendered after the screens) reads them in the same render: a key that moves to a row where
- * `c` does nothing draws one frame, not a second one for the footer (issue 17).
- */
-interface Markers {
-  /** each hook's scope while it is on */
-  readonly on: Map<object, string>;
-  /** hooks mounted, on or off: while any is, each key re-renders the footer with the screen */
-  readonly hooks: Set<object>;
-  /** what the footer last showed, to catch a change that came without a key */
-  seen: string;
-  /** Records and returns what the footer shows this frame (a method: the marker map is mutable by design). */
-  show: () => string;
-  /** re-renders the footer */
-  poke: () => void;
-}
-const MarkersContext = createContext<Markers | null>(null);
-/** changes with each key while markers are mounted: the footer re-renders in the key's own commit */
-const MarkerTickContext = createContext(0);
-const markerKey = (m: Markers): string => [...new Set(m.on.values())].sort().join(' ');
-/** the keymap scopes that work now, top layer first */
-const ScopesContext = createContext<readonly string[]>([]);
+/** the footer's scopes as the latest renders named them (footer-scopes.ts) */
+const FooterContext = createContext<FooterScopes | null>(null);
+/** changes with each key: the footer re-renders in the key's own commit, after the screens */
+const KeyTickContext = createContext(0);
+/** the keymap scopes that hear keys at the moment it is called, top layer first (for the help) */
+const ScopesNowContext = createContext<() => readonly string[]>(() => []);
 let sequence = 0;
 let lastKeyAt = 0;
 
@@ -56,14 +34,6 @@ let lastKeyAt = 0;
 export const msSinceLastKey = (): number => Date.now() - lastKeyAt;
 
 const byPriority = (a: Entry, b: Entry): number => PRIORITY[b.layer] - PRIORITY[a.layer] || b.seq - a.seq;
-
-/** The scopes of the entries that hear keys now: the top modal layer alone, else screen and shell. */
-function liveScopes(entries: readonly Entry[]): string[] {
-  const sorted = [...entries].sort(byPriority);
-  const top = sorted[0];
-  const heard = top && MODAL.has(top.layer) ? sorted.filter((e) => e.seq === top.seq) : sorted;
-  return [...new Set(heard.flatMap((e) => e.scopes))];
-}
 
 /**
  * The one subscriber to Ink's input: routes each key to the top layer first. `onInterrupt` gets
@@ -73,20 +43,9 @@ export function KeypressProvider({ children, onInterrupt, onSuspend, onKey }: { 
   const entries = useRef(new Set<Entry>());
   const suspend = useRef(onSuspend);
   suspend.current = onSuspend;
-  const [scopes, setScopes] = useState<readonly string[]>([]);
   const [tick, setTick] = useState(0);
-  const markers = useRef<Markers | null>(null);
-  if (!markers.current)
-    markers.current = {
-      on: new Map(),
-      hooks: new Set(),
-      seen: '',
-      poke: () => setTick((n) => n + 1),
-      show() {
-        this.seen = markerKey(this);
-        return this.seen;
-      },
-    };
+  const footer = useRef<FooterScopes | null>(null);
+  if (!footer.current) footer.current = new FooterScopes(() => setTick((n) => n + 1));
   const interrupt = useRef(onInterrupt);
   interrupt.current = onInterrupt;
   const heard = useRef(onKey);
@@ -109,7 +68,7 @@ export function KeypressProvider({ children, onInterrupt, onSuspend, onKey }: { 
     if (isCommand('app.forceQuit', press.name)) return interrupt.current();
     if (isCommand('app.suspend', press.name) && suspend.current) return suspend.current();
     heard.current?.();
-    if (markers.current!.hooks.size > 0) setTick((n) => n + 1); // batched with what the key changes
+    setTick((n) => n + 1); // batched with what the key changes: the footer renders with the screen
     for (const e of [...entries.current].sort(byPriority)) {
       if (e.handler.current(press) || MODAL.has(e.layer)) return;
     }
@@ -117,21 +76,18 @@ export function KeypressProvider({ children, onInterrupt, onSuspend, onKey }: { 
 
   const add = useCallback<Add>((e) => {
     entries.current.add(e);
-    setScopes(liveScopes([...entries.current]));
-    return () => {
-      entries.current.delete(e);
-      setScopes(liveScopes([...entries.current]));
-    };
+    return () => void entries.current.delete(e);
   }, []);
+  const scopesNow = useCallback(() => liveScopes([...entries.current]), []);
   return (
     <AddContext.Provider value={add}>
-      <ScopesContext.Provider value={scopes}>
-        <MarkersContext.Provider value={markers.current}>
-          <MarkerTickContext.Provider value={tick}>
+      <ScopesNowContext.Provider value={scopesNow}>
+        <FooterContext.Provider value={footer.current}>
+          <KeyTickContext.Provider value={tick}>
             <KeyInFlightContext.Provider value={feed ?? noKey}>{children}</KeyInFlightContext.Provider>
-          </MarkerTickContext.Provider>
-        </MarkersContext.Provider>
-      </ScopesContext.Provider>
+          </KeyTickContext.Provider>
+        </FooterContext.Provider>
+      </ScopesNowContext.Provider>
     </AddContext.Provider>
   );
 }
@@ -142,54 +98,57 @@ export function KeypressProvider({ children, onInterrupt, onSuspend, onKey }: { 
  */
 export function useKeypress(layer: Layer, handler: KeyHandler, options: { active?: boolean; scopes?: readonly string[] } = {}): void {
   const add = useContext(AddContext);
-  if (!add) throw new Error('useKeypress needs a KeypressProvider');
+  const footer = useContext(FooterContext);
+  if (!add || !footer) throw new Error('useKeypress needs a KeypressProvider');
   const ref = useRef(handler);
   ref.current = handler;
   const active = options.active ?? true;
   const scopeKey = (options.scopes ?? []).join(' ');
+  const note = useRef(newHandlerNote()).current;
+  // named during render, for the footer of this same frame
+  footer.noteHandler(note, layer, scopeKey ? scopeKey.split(' ') : [], active);
   // Layout effect: a layer hears keys from the frame it first appears in, not a tick later.
   useLayoutEffect(() => {
     if (!active) return;
-    return add({ layer, seq: ++sequence, scopes: scopeKey ? scopeKey.split(' ') : [], handler: ref });
-  }, [add, layer, active, scopeKey]);
+    note.seq = ++sequence;
+    return add({ layer, seq: note.seq, scopes: scopeKey ? scopeKey.split(' ') : [], handler: ref });
+  }, [add, layer, active, scopeKey, note]);
+  useFooterCheck(footer, note);
+}
+
+/** After each commit of the hook's component: the footer is drawn again if it showed otherwise; and when it unmounts. */
+function useFooterCheck(footer: FooterScopes, owner: object): void {
+  useLayoutEffect(() => footer.check());
+  useLayoutEffect(
+    () => () => {
+      footer.forget(owner);
+      footer.check();
+    },
+    [footer, owner],
+  );
 }
 
 const noKey = (): null => null;
 
-/** The keymap scopes that hear keys now, top layer first. */
-export const useActiveScopes = (): readonly string[] => useContext(ScopesContext);
+/** A function giving the keymap scopes that hear keys when it is called, top layer first. */
+export const useScopesNow = (): (() => readonly string[]) => useContext(ScopesNowContext);
 
 /**
- * Names the marker `scope` while `on` (a keymap binding's `when`), for the footer of this same
- * frame. It is set during render (a plain map, no state), so the footer, rendered after the
- * screens in the same pass, sees it; a change no key brought is caught after the commit.
+ * Names the marker `scope` while `on` (a keymap binding's `when`: `c` on a task that can be
+ * cancelled): a marker binds no key, it tells the footer a command acts on what is shown. Named
+ * during render, for the footer of this same frame.
  */
 export function useScopeMarker(scope: string, on: boolean): void {
-  const markers = useContext(MarkersContext);
-  if (!markers) throw new Error('useScopeMarker needs a KeypressProvider');
+  const footer = useContext(FooterContext);
+  if (!footer) throw new Error('useScopeMarker needs a KeypressProvider');
   const me = useRef({}).current;
-  markers.hooks.add(me);
-  if (on) markers.on.set(me, scope);
-  else markers.on.delete(me);
-  useLayoutEffect(() => {
-    if (markerKey(markers) !== markers.seen) markers.poke();
-  });
-  useLayoutEffect(
-    () => () => {
-      markers.hooks.delete(me);
-      markers.on.delete(me);
-      if (markerKey(markers) !== markers.seen) markers.poke();
-    },
-    [markers, me],
-  );
+  footer.noteMarker(me, scope, on);
+  useFooterCheck(footer, me);
 }
 
-/** The marker scopes named now, for the footer: read during its render, after the screens'. */
-export function useScopeMarkers(): readonly string[] {
-  const markers = useContext(MarkersContext);
-  useContext(MarkerTickContext);
-  if (!markers) return [];
-  // what this frame's footer shows: the markers' layout effects, run after this render, compare with it
-  const shown = markers.show();
-  return shown ? shown.split(' ') : [];
+/** The footer's scopes: the handlers' that hear keys, then the markers', read during its render (after the screens'). */
+export function useFooterScopes(): readonly string[] {
+  const footer = useContext(FooterContext);
+  useContext(KeyTickContext);
+  return footer ? footer.show() : [];
 }

@@ -6,7 +6,8 @@ import { startConsole, strip, KEYS } from './driver.js';
 // Issue 17: Enter on a filter drew the old rows with the filter closed, then the new rows a commit
 // later (they were read in an effect after that frame), and at the terminal's frame rate that second
 // frame waited for Ink's throttle. The first page of the new filter is now read in the render that
-// applies it: the first frame after Enter shows the filtered rows.
+// applies it: the first frame after Enter shows the filtered rows. The footer's hints are named
+// during the same render (footer-scopes.ts), so that frame's footer is the list's too.
 let stop: (() => void) | undefined;
 afterEach(() => stop?.());
 
@@ -28,6 +29,9 @@ describe('filter + Enter', () => {
     expect(first).toContain('task number 0 FAILED');
     expect(first).toContain('task number 3 FAILED');
     expect(first).not.toContain('RUNNING');
+    // and the footer of that same frame is the list's, not the filter input's (it was a frame late)
+    expect(first.split('\n').at(-1)).toContain('/ filter');
+    expect(first).not.toContain('Enter apply');
   });
 
   it('the same on the sessions list', async () => {
