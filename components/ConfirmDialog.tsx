@@ -2,6 +2,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import { ToneText } from './theme/index.js';
 import { inert } from './text/inert.js';
+import { DIALOG_MAX_WIDTH, dialogMessageLines } from './dialog-height.js';
 
 export type Choice = 'no' | 'yes';
 
@@ -25,9 +26,9 @@ function Button({ label, selected }: { label: string; selected: boolean }) {
 /** A question with No and Yes; `y` and `n` are the keys, the selection is for Enter. */
 export function ConfirmDialog({ title, message, choice, width }: ConfirmDialogProps) {
   return (
-    <Box flexDirection="column" borderStyle="round" paddingX={1} width={Math.min(width, 72)}>
+    <Box flexDirection="column" borderStyle="round" paddingX={1} width={Math.min(width, DIALOG_MAX_WIDTH)}>
       <ToneText tone="warning">{inert(title)}</ToneText>
-      <Text wrap="wrap">{inert(message, true)}</Text>
+      <Text wrap="wrap">{dialogMessageLines(inert(message, true), width).join('\n')}</Text>
       <Box marginTop={1}>
         <Button label="No (n)" selected={choice === 'no'} />
         <Button label="Yes (y)" selected={choice === 'yes'} />

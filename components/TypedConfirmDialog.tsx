@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { ToneText } from './theme/index.js';
 import { TextField } from './TextField.js';
 import { inert } from './text/inert.js';
-import { DIALOG_MAX_WIDTH, dialogHeight } from './dialog-height.js';
+import { DIALOG_MAX_WIDTH, dialogHeight, dialogMessageLines } from './dialog-height.js';
 
 export interface TypedConfirmDialogProps {
   readonly title: string;
@@ -23,7 +23,7 @@ export function TypedConfirmDialog({ title, message, word, typed, mismatch, widt
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1} width={Math.min(width, DIALOG_MAX_WIDTH)}>
       <ToneText tone="danger">{inert(title)}</ToneText>
-      <Text wrap="wrap">{inert(message, true)}</Text>
+      <Text wrap="wrap">{dialogMessageLines(inert(message, true), width).join('\n')}</Text>
       <TextField prompt={`Type ${inert(word)} to confirm: `} value={typed} onChange={onTyped} />
       {mismatch ? (
         <ToneText tone="danger" wrap="truncate-end">{`That is not "${inert(word)}": nothing was done. Esc cancels.`}</ToneText>
