@@ -24,18 +24,20 @@ interface Measured {
 }
 
 /**
- * Calls before the timed ones: the file's shape is read once per connection, and V8 optimizes the
- * code path only after a few dozen calls (a page read's median at 11 runs after one warm call was
- * 1.6-2.8 ms; warm, 0.6 ms at every scale). Up to WARM_CALLS, or WARM_MS for the slow reads.
+ * Calls before the timed ones, after the capture: the file's shape is read once per connection,
+ * capturing patches better-sqlite3's Statement prototype (V8 drops the optimized code that used
+ * it), and V8 optimizes a path only after a few dozen calls. With one warm call, a page read's
+ * median over 11 runs was 0.4-3.4 ms and seemed to grow with the file; warm, it is 0.35-0.6 ms at
+ * every scale. Up to WARM_CALLS, or WARM_MS for the slow reads.
  */
 const WARM_CALLS = 30;
 const WARM_MS = 300;
 
-/** Times `fn` in this process, warm, and captures its SQL for the floor. */
+/** Captures `fn`'s SQL for the floor, then times it in this process, warm. */
 async function measure(fn: () => unknown, runs: number): Promise<Measured> {
-  const warmUntil = performance.now() + WARM_MS;
-  for (let i = 0; i < WARM_CALLS && (i === 0 || performance.now() < warmUntil); i++) fn();
   const { statements } = await captureStatements(fn);
+  const warmUntil = performance.now() + WARM_MS;
+  for (let i = 0; i < WARM_CALLS && performance.now() < warmUntil; i++) fn();
   return { console: median(sampleSync(fn, runs)), statements: dataOnly(statements) };
 }
 
