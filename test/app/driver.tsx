@@ -38,7 +38,14 @@ export interface DriverOptions {
   initialScreen?: string;
 }
 
-async function until(check: () => boolean, what: () => string, ms = 4000): Promise<void> {
+/**
+ * How long a wait may take before the test fails. A screen's modules load the first time it opens
+ * (in tests unbundled, transformed on import): under CI's load the schedule form, which brings
+ * croner, cronstrue, chrono-node and luxon, took over 4 s to appear. A passing wait returns at once.
+ */
+const WAIT_MS = 10_000;
+
+async function until(check: () => boolean, what: () => string, ms = WAIT_MS): Promise<void> {
   const end = Date.now() + ms;
   while (!check()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what()}`);
