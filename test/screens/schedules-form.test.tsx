@@ -81,6 +81,18 @@ describe('creating a schedule', () => {
     expect(auditRows(conn)).toEqual([expect.objectContaining({ action: 'scheduled_task.created', user_id: 'U_ADMIN', resource_type: 'scheduled_task', resource_id: row.id })]);
   });
 
+  it('n and the form typed after it in one read: no key is lost while the form opens', async () => {
+    const conn = freshDatabase();
+    seedProject(conn.sqlite, { name: 'web' });
+    seedUser(conn.sqlite, 'U_OWNER', 'developer');
+    const c = await schedulesScreen(conn);
+    const d = KEYS.down;
+    // the form reads its projects in the render that opens it: its keys are there for what follows n
+    c.ink.stdin.write(`n${d}${CTRL_U}U_OWNER${d}${d}q6 stand up${d}${d}tomorrow 9am${d}${CTRL_U}America/New_York`);
+    const f = await c.waitFor(`${tomorrowNineInNewYork()} UTC`);
+    expect(f).not.toContain('✗');
+  });
+
   it('the whole form typed in one read (moves, Ctrl-u, text, q and 6 as text) fills each field, and three Enters in one read reach the save question', async () => {
     const conn = freshDatabase();
     seedProject(conn.sqlite, { name: 'web' });
