@@ -1,3 +1,4 @@
+import { eastAsianWidth } from 'get-east-asian-width';
 import stringWidth from 'string-width';
 
 // Terminal columns from string-width, the table Ink itself lays text out with, so a cell the
@@ -7,25 +8,29 @@ import stringWidth from 'string-width';
 const segmenter = new Intl.Segmenter();
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 // Text in which every code point is a grapheme of its own (no marks, joiners, selectors, emoji,
-// flags, skin tones, Hangul jamo or controls): accented Latin, Greek, Cyrillic, CJK... Its width is
-// the sum of its code points' widths, found without segmenting (segmenting and measuring each
-// grapheme cost ~50-100 us a cell: a screen of non-ASCII cells took tens of ms).
-const ONE_POINT_GRAPHEMES = /^[^\p{M}\p{C}\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]*$/u;
-const pointWidths = new Map<number, number>();
+// flags, skin tones, Hangul jamo, controls, default-ignorables, nor the few letters that join a
+// neighbour: Thai and Lao sara am, the Prepend letters, Kirat Rai's vowels): accented Latin, Greek,
+// Cyrillic, CJK, box drawing...
+// Its width is the sum of its code points' widths, found without segmenting (segmenting and
+// measuring each grapheme cost ~50-100 us a cell: a screen of non-ASCII cells took tens of ms).
+const ONE_POINT_GRAPHEMES =
+  /^[^\p{M}\p{C}\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\p{Default_Ignorable_Code_Point}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u0d4e\u0e33\u0eb3\u{111c2}\u{111c3}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{11d46}\u{113d1}\u{11f02}\u{16d40}-\u{16d7f}]*$/u;
 
-/** string-width's answer for one code point, kept: there are few distinct ones in a session. */
-function pointWidth(cp: number): number {
-  let w = pointWidths.get(cp);
-  if (w === undefined) {
-    w = stringWidth(String.fromCodePoint(cp));
-    if (pointWidths.size < 65_536) pointWidths.set(cp, w);
-  }
-  return w;
-}
+/**
+ * string-width's answer for one such code point: its East Asian Width, ambiguous as narrow, which
+ * is all string-width does with a lone visible code point that is no emoji and no jamo
+ * (test/components/text-width.test.ts checks every code point). Asking string-width itself runs
+ * its RGI_Emoji pattern, which V8 takes 50-70 ms to compile the first time: a tenth of the
+ * console's start, spent on the first box-drawing line of the first frame.
+ */
+const pointWidth = (cp: number): number => eastAsianWidth(cp);
+
+/** Whether `text` is measured code point by code point, without string-width (for its test). */
+export const isOnePointText = (text: string): boolean => ONE_POINT_GRAPHEMES.test(text);
 
 const segmentWidths = new Map<string, number>();
 
-/** Same for a grapheme (an emoji, a letter with its marks): kept too. */
+/** string-width's answer for a grapheme (an emoji, a letter with its marks), kept: a session meets few. */
 function segmentWidth(segment: string): number {
   let w = segmentWidths.get(segment);
   if (w === undefined) {

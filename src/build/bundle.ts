@@ -50,6 +50,52 @@ const reactProduction: Plugin = {
   },
 };
 
+/**
+ * Ink, cli-truncate and widest-line measure text with string-width 8, whose first look at any
+ * character beyond ASCII compiles its RGI_Emoji pattern: 50-70 ms of the console's start, spent on
+ * the first frame's borders. The bundle gives them components/text/ink-string-width.ts instead,
+ * which answers the same without that pattern for all but emoji and joined graphemes. Only imports
+ * that resolve to that same string-width are redirected (wrap-ansi keeps its own version 7).
+ */
+const SHIM = join(ROOT, 'components/text/ink-string-width.ts');
+const WIDTH = join(ROOT, 'components/text/width.ts');
+const stringWidthShim: Plugin = {
+  name: 'string-width-shim',
+  setup(b) {
+    let real: string | undefined;
+    b.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData === SHIM || args.importer === SHIM || args.importer === WIDTH) return undefined;
+      const found = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: SHIM });
+      real ??= (await b.resolve('string-width', { kind: 'import-statement', resolveDir: join(ROOT, 'components/text'), importer: WIDTH, pluginData: SHIM })).path;
+      return found.path === real ? { path: SHIM } : found;
+    });
+  },
+};
+
+/**
+ * string-width 8 keeps its emoji test in the pattern /^\p{RGI_Emoji}$/v, every emoji sequence
+ * Unicode lists: V8 takes 2-6 ms to build it as the file loads (esbuild writes it as new RegExp for
+ * node 20) and 45-70 ms to compile it at its first use. The bundle builds it at its first use,
+ * which with the shim above is the first emoji on screen. A string-width that uses the pattern for
+ * more than `.test`, or writes it otherwise, is left as it is.
+ */
+const EMOJI_LITERAL = /const (\w+) = \/(\^\\p\{RGI_Emoji\}\$)\/v;/;
+const lazyEmojiPattern: Plugin = {
+  name: 'lazy-emoji-pattern',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const found = EMOJI_LITERAL.exec(source);
+      if (!found) return undefined;
+      const [literal, name, pattern] = found as unknown as [string, string, string];
+      const uses = source.split(`${name}.`).length - 1;
+      if (uses !== source.split(`${name}.test(`).length - 1) return undefined;
+      const lazy = `const ${name} = { re: undefined, test(s) { return (this.re ??= new RegExp(${JSON.stringify(pattern)}, 'v')).test(s); } };`;
+      return { contents: source.replace(literal, lazy), loader: 'js' };
+    });
+  },
+};
+
 async function bundle(): Promise<void> {
   // Chunk names carry a content hash: clear the old ones so dist/bin holds only this build's.
   rmSync(join(OUT, 'chunks'), { recursive: true, force: true });
@@ -67,7 +113,7 @@ async function bundle(): Promise<void> {
     // optional debugger (DEV=true), not installed.
     external: ['better-sqlite3', 'react-devtools-core'],
     banner: { js: REQUIRE_SHIM },
-    plugins: [yogaWithoutFetch, reactProduction],
+    plugins: [yogaWithoutFetch, reactProduction, stringWidthShim, lazyEmojiPattern],
     // Fewer bytes to read and parse at each start (the console's first frame loads ~0.5 MB);
     // DEBUG runs the unbundled modules, with their names, instead.
     minify: true,

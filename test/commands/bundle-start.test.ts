@@ -14,7 +14,13 @@ interface Output {
   imports?: { path: string; kind: string }[];
 }
 
-const meta = (): Record<string, Output> => (JSON.parse(readFileSync(join(ROOT, 'dist/bin/meta.json'), 'utf8')) as { outputs: Record<string, Output> }).outputs;
+interface Metafile {
+  inputs: Record<string, { imports: { path: string; original?: string }[] }>;
+  outputs: Record<string, Output>;
+}
+
+const metafile = (): Metafile => JSON.parse(readFileSync(join(ROOT, 'dist/bin/meta.json'), 'utf8')) as Metafile;
+const meta = (): Record<string, Output> => metafile().outputs;
 
 function staticClosure(outputs: Record<string, Output>, roots: string[]): Set<string> {
   const seen = new Set(roots);
@@ -51,6 +57,17 @@ describe('the bundle: what the console loads before its first frame', () => {
     const sources = Object.values(meta()).flatMap((o) => Object.keys(o.inputs));
     expect(sources.some((s) => /node_modules\/react-reconciler\//.test(s))).toBe(true);
     expect(sources.filter((s) => /\.development\.js$/.test(s))).toEqual([]);
+  });
+
+  it("gives Ink the console's own width, and makes string-width's emoji pattern at its first use", () => {
+    const { inputs, outputs } = metafile();
+    const importers = (target: string): string[] => Object.keys(inputs).filter((i) => inputs[i]!.imports.some((x) => x.path === target));
+    // Ink and its helpers measure through the shim; only the shim and width.ts reach string-width 8
+    expect(importers('components/text/ink-string-width.ts').sort()).toEqual(['node_modules/cli-truncate/index.js', 'node_modules/ink/build/output.js', 'node_modules/widest-line/index.js']);
+    expect(importers('node_modules/string-width/index.js').sort()).toEqual(['components/text/ink-string-width.ts', 'components/text/width.ts']);
+    const chunk = readFileSync(join(ROOT, chunkOf(outputs, /^node_modules\/string-width\/index\.js$/)), 'utf8');
+    expect(chunk).toMatch(/re\?\?=new RegExp\("\^\\\\p\{RGI_Emoji\}\$","v"\)/); // made inside test(), not as the file loads
+    expect(chunk.match(/RGI_Emoji/g)).toHaveLength(1);
   });
 
   it('with DEBUG runs the unbundled modules: the stack names the sources', () => {
