@@ -23,6 +23,8 @@ export interface BareJob {
   readonly warmup: number;
   /** the service's JavaScript work on the rows of the last statement */
   readonly post?: 'parse-tags';
+  /** a line to print once the job is done, for a harness that watches the output (suites/pty.ts) */
+  readonly say?: string;
 }
 
 export interface BareResult {
@@ -97,4 +99,5 @@ export function bareMain(): void {
   const job = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as BareJob;
   const result = runBareJob(job);
   if (job.repeat > 0) process.stdout.write(JSON.stringify(result) + '\n');
+  if (job.say !== undefined) process.stdout.write(job.say + '\n');
 }
