@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { styledCharsFromTokens, styledCharsToString, tokenize } from '@alcalzone/ansi-tokenize';
+import { describe, expect, it } from 'vitest';
+
+// patches/ink+6.8.0.patch (applied by `npm install`, postinstall: patch-package): Ink keeps the
+// styled characters of the lines it drew from one frame to the next instead of tokenizing every
+// line of every frame again, takes a line's string from the last frame when its characters are the
+// same, and skips the style diff between characters of one run. These check the installed Ink has
+// it, that it draws what Ink drew, and that it stays bounded.
+
+interface Caches {
+  styledChars: Map<string, unknown>;
+}
+interface OutputLike {
+  caches: Caches;
+  write(x: number, y: number, text: string, options: { transformers: unknown[] }): void;
+  get(): { output: string; height: number };
+}
+type OutputClass = new (o: { width: number; height: number }) => OutputLike;
+
+const load = async (): Promise<OutputClass> => ((await import(pathToFileURL(join(process.cwd(), 'node_modules/ink/build/output.js')).href)) as { default: OutputClass }).default;
+
+describe('Ink as installed (patched)', () => {
+  it('draws a frame from the lines of the frame before without tokenizing them again, and draws them the same', async () => {
+    const Output = await load();
+    const draw = (lines: string[]): { output: OutputLike; text: string } => {
+      const output = new Output({ width: 40, height: lines.length });
+      lines.forEach((l, y) => output.write(0, y, l, { transformers: [] }));
+      return { output, text: output.get().output };
+    };
+    const first = draw(['\u001b[1mtitle\u001b[22m', '> row one', '  row two │ ●']);
+    const second = draw(['\u001b[1mtitle\u001b[22m', '  row one', '> row two │ ●']);
+    expect(second.output.caches).toBe(first.output.caches);
+    expect(first.output.caches.styledChars.has('\u001b[1mtitle\u001b[22m')).toBe(true);
+    expect(second.text.split('\n')).toEqual(['\u001b[1mtitle\u001b[22m', '  row one', '> row two │ ●']);
+    expect(draw(['\u001b[1mtitle\u001b[22m', '> row one', '  row two │ ●']).text).toBe(first.text); // a line from the cache draws as it did
+  });
+
+  it('draws each line as Ink 6.8 did, whatever its styles', async () => {
+    const Output = await load();
+    const E = '\u001b[';
+    const lines = [
+      'plain text',
+      `${E}1mbold ${E}2mand dim${E}22m plain`,
+      `${E}31mred ${E}42mon green${E}49m red${E}39m`,
+      `${E}7minverse${E}27m ${E}4munder${E}24m ${E}9mstruck${E}29m`,
+      `${E}38;5;208morange 256${E}39m ${E}38;2;10;20;30mtrue colour${E}39m`,
+      `a ${E}1m${E}31mbold red${E}0m reset all`,
+      `\u001b]8;;https://example.com\u0007a link\u001b]8;;\u0007 after`,
+      `${E}90m  ${E}39m${E}1m> ${E}22mrow │ ● … ${E}32mok${E}39m`,
+    ];
+    const width = 60;
+    // what Ink 6.8 made of a line written at x = 0: its styled characters, then blank cells, as one string
+    const asInk = (line: string): string => {
+      const chars = styledCharsFromTokens(tokenize(line));
+      const blank = { type: 'char' as const, value: ' ', fullWidth: false, styles: [] };
+      return styledCharsToString([...chars, ...Array.from({ length: width - chars.length }, () => blank)]).trimEnd();
+    };
+    for (let frame = 0; frame < 3; frame++) {
+      const order = frame === 1 ? [...lines].reverse() : lines; // the second frame moves every line
+      const output = new Output({ width, height: order.length });
+      order.forEach((l, y) => output.write(0, y, l, { transformers: [] }));
+      expect(output.get().output.split('\n')).toEqual(order.map(asInk));
+    }
+  });
+
+  it('empties the kept lines once they pass some dozen screens, so memory stays bounded', async () => {
+    const Output = await load();
+    let caches: Caches | undefined;
+    let largest = 0;
+    for (let page = 0; page < 40; page++) {
+      const output = new Output({ width: 20, height: 40 });
+      for (let y = 0; y < 40; y++) output.write(0, y, `page ${page} row ${y}`, { transformers: [] });
+      output.get();
+      caches = output.caches;
+      largest = Math.max(largest, caches.styledChars.size);
+    }
+    expect(largest).toBeGreaterThan(400); // it did keep lines across frames
+    expect(largest).toBeLessThanOrEqual(512 + 40);
+    expect(caches!.styledChars.size).toBeLessThan(largest);
+  });
+});
