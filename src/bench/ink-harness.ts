@@ -169,6 +169,11 @@ export function mountConsole(conn: Connection, initialScreen: string, o: MountOp
       return (await settle()) - t;
     },
     /** writes a key and waits only until the frame changes (a long scroll) */
+    /** A key whose answer is not timed and may be none (PgDn on the last page): settles after it. */
+    async nudge(key: string): Promise<void> {
+      stdin.write(key);
+      await settle(30);
+    },
     async pressFast(key: string, before: string): Promise<void> {
       stdin.write(key);
       await until((f) => f !== before, 10_000);
