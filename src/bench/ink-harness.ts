@@ -168,12 +168,12 @@ export function mountConsole(conn: Connection, initialScreen: string, o: MountOp
       await until(() => count > before, 10_000);
       return (await settle()) - t;
     },
-    /** writes a key and waits only until the frame changes (a long scroll) */
     /** A key whose answer is not timed and may be none (PgDn on the last page): settles after it. */
     async nudge(key: string): Promise<void> {
       stdin.write(key);
       await settle(30);
     },
+    /** writes a key and waits only until the frame changes (a long scroll) */
     async pressFast(key: string, before: string): Promise<void> {
       stdin.write(key);
       await until((f) => f !== before, 10_000);

@@ -53,13 +53,20 @@ export function useKeysetList<T>(source: ListSource<T>, pageSize: number, versio
     loaded.current = source;
     apply(() => firstPage(source, size));
   }, [source, apply, size]);
-  const seen = useRef({ version, size });
-  useEffect(() => {
-    const was = seen.current;
-    seen.current = { version, size };
-    if (was.version === version && was.size === size) return;
-    apply((w) => (w === null ? firstPage(source, size) : was.size !== size ? resize(w, source, size) : reload(w, source, size)));
-  }, [version, size, source, apply]);
+  // A new `version` (a write: the console's own action, or the service's seen by the poll) or
+  // height reads the rows again in this same render too: an action's message and the row it
+  // changed come in one frame, not the message first and the row a frame later. Until the first
+  // page is read (the effect above) there is nothing to read again.
+  const [seen, setSeen] = useState({ version, size });
+  if (seen.version !== version || seen.size !== size) {
+    setSeen({ version, size });
+    const prev = current.current;
+    if (loaded.current === source && prev.status !== 'loading') {
+      const next = readState(() => (prev.status !== 'ready' ? firstPage(source, size) : seen.size !== size ? resize(prev.window, source, size) : reload(prev.window, source, size)));
+      current.current = next;
+      setState(next);
+    }
+  }
 
   const move = useCallback((delta: number) => apply((w) => (w ? moveBy(w, source, size, delta) : firstPage(source, size))), [apply, source, size]);
   const window = state.status === 'ready' ? state.window : null;
