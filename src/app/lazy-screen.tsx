@@ -28,7 +28,9 @@ export function lazyScreen(load: () => Promise<ComponentType<ScreenProps>>): Laz
   function Lazy(props: ScreenProps) {
     const [, setReady] = useState(loaded !== undefined || failed !== undefined);
     useEffect(() => {
-      if (loaded || failed !== undefined) return;
+      // The module may have landed between the render that drew nothing and this effect (React
+      // runs an update's effects a task later): draw again then, or the screen stays blank.
+      if (loaded || failed !== undefined) return void setReady(true);
       let live = true;
       const loading = preload().then(() => live && setReady(true));
       holdKeysUntil(loading); // the keys typed after the one that opened it are for this screen
