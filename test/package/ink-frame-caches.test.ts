@@ -12,9 +12,17 @@ import { describe, expect, it } from 'vitest';
 interface Caches {
   styledChars: Map<string, unknown>;
 }
+interface Clip {
+  x1?: number;
+  x2?: number;
+  y1?: number;
+  y2?: number;
+}
 interface OutputLike {
   caches: Caches;
   write(x: number, y: number, text: string, options: { transformers: unknown[] }): void;
+  clip(clip: Clip): void;
+  unclip(): void;
   get(): { output: string; height: number };
 }
 type OutputClass = new (o: { width: number; height: number }) => OutputLike;
@@ -79,5 +87,25 @@ describe('Ink as installed (patched)', () => {
     expect(largest).toBeGreaterThan(400); // it did keep lines across frames
     expect(largest).toBeLessThanOrEqual(512 + 40);
     expect(caches!.styledChars.size).toBeLessThan(largest);
+  });
+
+  it('keeps a line inside a box that clips (overflow hidden) whole, and still cuts one that crosses its edge', async () => {
+    const Output = await load();
+    const E = '\u001b[';
+    // slice-ansi drops a zero-width character at the end of the range: the line the cache holds
+    // says whether Ink sliced it (it did so for every line of a clipped box, in every frame)
+    const inside = ['  ab\u200b', `${E}1m> ${E}22mrow │ ● …`, `${E}31mred${E}39m plain`];
+    const draw = (clip: Clip | undefined, lines: string[]): { output: OutputLike; text: string[] } => {
+      const output = new Output({ width: 30, height: lines.length });
+      if (clip) output.clip(clip);
+      lines.forEach((l, y) => output.write(2, y, l, { transformers: [] }));
+      if (clip) output.unclip();
+      return { output, text: output.get().output.split('\n') };
+    };
+    const clipped = draw({ x1: 0, x2: 30, y1: 0, y2: 3 }, inside);
+    expect(clipped.text).toEqual(draw(undefined, inside).text);
+    expect(clipped.output.caches.styledChars.has('  ab\u200b')).toBe(true);
+    const crossing = draw({ x1: 0, x2: 12, y1: 0, y2: 3 }, ['0123456789abcdef', `${E}31mred and more red${E}39m`]);
+    expect(crossing.text).toEqual(['  0123456789', `  ${E}31mred and mo${E}39m`]);
   });
 });
