@@ -9,8 +9,14 @@ import { describe, expect, it } from 'vitest';
 // same, and skips the style diff between characters of one run. These check the installed Ink has
 // it, that it draws what Ink drew, and that it stays bounded.
 
+interface StyledChar {
+  value: string;
+  fullWidth: boolean;
+  styles: readonly { code: string; endCode: string }[];
+}
 interface Caches {
   styledChars: Map<string, unknown>;
+  getStyledChars(line: string): readonly StyledChar[];
 }
 interface Clip {
   x1?: number;
@@ -107,5 +113,34 @@ describe('Ink as installed (patched)', () => {
     expect(clipped.output.caches.styledChars.has('  ab\u200b')).toBe(true);
     const crossing = draw({ x1: 0, x2: 12, y1: 0, y2: 3 }, ['0123456789abcdef', `${E}31mred and more red${E}39m`]);
     expect(crossing.text).toEqual(['  0123456789', `  ${E}31mred and mo${E}39m`]);
+  });
+
+  it('gives every line the styled characters tokenize() gives it, shared between lines', async () => {
+    const Output = await load();
+    const caches = new Output({ width: 1, height: 1 }).caches;
+    const plain = (chars: readonly StyledChar[]) => chars.map((c) => [c.value, c.fullWidth, c.styles.map((st) => `${st.code}/${st.endCode}`).join(' ')]);
+    const E = '\u001b[';
+    // every code point the fast path takes and those around them, a sample of the rest (their lines
+    // go through tokenize() and are only shared), each alone, doubled, beside ASCII, a combining
+    // mark, a variation selector and styles: graphemes and widths as tokenize() makes them
+    const near = (cp: number): boolean => cp < 0x400 || (cp >= 0x2000 && cp < 0x2800);
+    const points = [...Array.from({ length: 0xffff - 0x20 }, (_, i) => i + 0x20).filter((cp) => near(cp) || cp % 61 === 0), 0x1f600, 0x1f1e6, 0x20000];
+    const wrong: string[] = [];
+    for (const cp of points) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      for (const line of [`a${ch}${ch}b`, `${E}1m${ch}${E}31m${ch}${E}39m ${ch}${E}22m`, `${ch}\u0301${ch}\ufe0f`]) {
+        if (JSON.stringify(plain(caches.getStyledChars(line))) !== JSON.stringify(plain(styledCharsFromTokens(tokenize(line))))) wrong.push(`U+${cp.toString(16)} in ${JSON.stringify(line)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    for (const line of [`${E}38;5;208morange${E}39m ${E}1;4mboth${E}0m`, `${E}mempty`, `${E}31;mx`, `\u001b]8;;https://e.x\u0007link\u001b]8;;\u0007`]) {
+      expect(plain(caches.getStyledChars(line)), JSON.stringify(line)).toEqual(plain(styledCharsFromTokens(tokenize(line))));
+    }
+    // two lines of the same characters, styled alike, hold the very same objects
+    const one = caches.getStyledChars(`${E}31m> row${E}39m │ ●`);
+    const two = caches.getStyledChars(`${E}31m> ${E}39m${E}31mrow${E}39m │ ●`);
+    one.forEach((c, i) => expect(two[i]).toBe(c));
+    expect(one[1]!.styles).toBe(one[0]!.styles);
   });
 });
