@@ -54,6 +54,8 @@ export function mountConsole(conn: Connection, initialScreen: string, o: MountOp
   let frame = '';
   let frameAt = 0;
   let count = 0;
+  /** when press() wrote its latest key */
+  let keyAt = 0;
   /** Ink's renders (each a whole frame built from the tree) and the time they took, in the terminal path */
   const renders = { count: 0, ms: 0 };
   const started = performance.now();
@@ -155,18 +157,26 @@ export function mountConsole(conn: Connection, initialScreen: string, o: MountOp
   return {
     started,
     frame: () => frameOf(),
+    /** when press() wrote its latest key (to time a later frame from it) */
+    keyAt: (): number => keyAt,
     /** Ink's renders so far and their total time (terminal path only) */
     renders: (): { count: number; ms: number } => ({ ...renders }),
     until,
     settle,
-    /** ms from the key to the frame that answers it (the last one before the app goes quiet) */
-    async press(key: string): Promise<number> {
+    /**
+     * ms from the key to the frame that answers it: the first frame that passes `answered`, or,
+     * without it, the last one before the app goes quiet (a key may commit twice in one turn).
+     * Settles either way, so the next key starts from a quiet app.
+     */
+    async press(key: string, answered?: (f: string) => boolean): Promise<number> {
       await settle(30);
       const before = count;
       const t = performance.now();
+      keyAt = t;
       stdin.write(key);
-      await until(() => count > before, 10_000);
-      return (await settle()) - t;
+      const first = await until((f) => count > before && (answered === undefined || answered(f)), 10_000);
+      const last = await settle();
+      return (answered ? first : last) - t;
     },
     /** A key whose answer is not timed and may be none (PgDn on the last page): settles after it. */
     async nudge(key: string): Promise<void> {

@@ -10,6 +10,7 @@ const REASONS: readonly [RegExp, string][] = [
   [/pty/, 'node start, Ink and React loading, then the first read of the dashboard (index seeks; the totals come in steps after it)'],
   [/ink-testing-library.*first frame/, 'the first page after the shell: flat'],
   [/ink-testing-library/, 'one Ink render of the screen (about 20 ms here) plus at most one keyset page: flat'],
+  [/exact total/, 'the rows that match counted in 10,000-rowid slices (use-row-count.ts), a timer turn apart so keys are answered between them: grows with the table, after the frame that answers'],
   [/Ink at a terminal.*first frame/, 'the first page after the shell: flat'],
   [/Ink at a terminal.*key j/, 'React redraws the two rows that changed, Ink lays out the screen and tokenizes only lines it has not drawn before (the floor: Ink alone, same lines): flat'],
   [/Ink at a terminal/, 'a new page: React mounts its rows (Ink nodes and their Yoga layout), Ink tokenizes each new line, plus one keyset page read; flat'],
