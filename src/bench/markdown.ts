@@ -21,6 +21,8 @@ export interface BenchReport {
   readonly counts: string;
   /** how long each scale took to measure (its database already built) */
   readonly took?: string;
+  /** the in-process list rows were timed with every scale in alternation (suites/lists-alternated.ts) */
+  readonly alternated?: boolean;
 }
 
 const memoryTable = (rows: readonly BenchRow[]): string[] => [
@@ -82,7 +84,10 @@ export function benchMarkdown(r: BenchReport): string {
     lines.push(
       '## How the cost grows',
       '',
-      `The console's medians at each scale (scale 1 is 100k tasks and 100k prompts). The verdict is "flat" when the largest scale's median is within ${FLAT_GROWTH}x of the smallest's (or within ${NOISE_MS} ms of it), else how many times it grew.`,
+      `The console's medians at each scale (scale 1 is 100k tasks and 100k prompts). The verdict is "flat" when the largest scale's median is within ${FLAT_GROWTH}x of the smallest's (or within ${NOISE_MS} ms of it), else how many times it grew.` +
+        (r.alternated
+          ? ' The "list, in-process" rows (here and in the table above) were timed once more after all scales, with the files in alternation: each round reads every list page at every scale, so a change of load on this shared machine weighs on each scale alike; timed one scale after the other, minutes apart, the same warm page read differed by up to 2.5x.'
+          : ''),
       '',
       ...growthTable(r.byScale, whyOf),
       '',

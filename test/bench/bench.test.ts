@@ -66,7 +66,16 @@ describe('npm run bench, end to end at scale 0.01', () => {
       const r = spawnSync(process.execPath, [run, '--scale', '0.01', '--runs', '1', '--pages', '20', '--no-write'], { encoding: 'utf8', timeout: 240_000, env });
       expect(r.stderr).not.toMatch(/^bench: /m);
       expect(r.status).toBe(0);
-      for (const work of ['history --stats', 'first page', 'key PgDn (next page)', 'filter status:failed + Enter: its exact total on screen', 'start to first dashboard frame', 'heap after GC', 'never migrated', 'INSERT a task (RETURNING *)']) {
+      for (const work of [
+        'history --stats',
+        'first page',
+        'key PgDn (next page)',
+        'filter status:failed + Enter: its exact total on screen',
+        'start to first dashboard frame',
+        'heap after GC',
+        'never migrated',
+        'INSERT a task (RETURNING *)',
+      ]) {
         expect(r.stdout).toContain(work);
       }
     },

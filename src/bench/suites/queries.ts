@@ -48,11 +48,20 @@ function serviceMs(o: BenchOptions, statements: CapturedStatement[]): number {
 
 const floorMs = (o: BenchOptions, m: Measured): number => median(bareTimings(FLOOR, o.db, m.statements, o.queryRuns).runs);
 
-async function listRows(o: BenchOptions, db: DB): Promise<BenchRow[]> {
-  const rows: BenchRow[] = [];
+/** One read a list screen makes, as the bench times it; `service` is the service's way of it, when it has its own. */
+export interface ListOp {
+  readonly list: string;
+  readonly group: string;
+  readonly work: string;
+  readonly fn: () => unknown;
+  readonly service: CapturedStatement[];
+}
+
+/** The page reads of every list (first, next, middle, last, count slice, filters) on this file. */
+export function listOps(db: DB): ListOp[] {
+  const out: ListOp[] = [];
   const sqlite = db.$client;
   for (const list of BENCH_LISTS) {
-    o.log(`  ${list.name}`);
     const src = list.source(db);
     const total = Number(sqlite.prepare(`SELECT max(rowid) FROM "${list.table}"`).pluck().get() ?? 0);
     const first = src.page({ kind: 'first' }, PAGE_ROWS);
@@ -71,18 +80,22 @@ async function listRows(o: BenchOptions, db: DB): Promise<BenchRow[]> {
       const fsrc = f.source(db);
       ops.push({ work: `filter ${f.name}`, fn: () => fsrc.page({ kind: 'first' }, PAGE_ROWS), service: [] });
     }
-    for (const op of ops) {
-      const m = await measure(op.fn, o.queryRuns);
-      const service = op.service.length > 0 ? op.service : m.statements.map(withoutIndexes);
-      rows.push({
-        group: `${list.name} list, in-process`,
-        work: op.work,
-        console: m.console,
-        floor: floorMs(o, m),
-        service: serviceMs(o, service),
-        target: frameTarget(m.console),
-      });
-    }
+    out.push(...ops.map((op) => ({ ...op, list: list.name, group: `${list.name} list, in-process` })));
+  }
+  return out;
+}
+
+/** A list row's console median replaced (measured otherwise, see lists-alternated.ts), its frame target checked again. */
+export const withListMedian = (r: BenchRow, ms: number): BenchRow => ({ ...r, console: ms, ...(r.target ? { target: frameTarget(ms) } : {}) });
+
+async function listRows(o: BenchOptions, db: DB): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  let shown = '';
+  for (const op of listOps(db)) {
+    if (op.list !== shown) o.log(`  ${(shown = op.list)}`);
+    const m = await measure(op.fn, o.queryRuns);
+    const service = op.service.length > 0 ? op.service : m.statements.map(withoutIndexes);
+    rows.push({ group: op.group, work: op.work, console: m.console, floor: floorMs(o, m), service: serviceMs(o, service), target: frameTarget(m.console) });
   }
   return rows;
 }

@@ -38,12 +38,8 @@ function serviceConnection(path: string): Database.Database {
   return s;
 }
 
-/**
- * One round: `n` tasks through a service's life (insert, running, tokens and cost, completed with
- * a result), each statement timed alone (the median of single statements shrugs off a preempted
- * one on a loaded machine); then the rows go, and the queue entries they left.
- */
-function round(s: Database.Database, n: number, tag: string, into: Samples | null): void {
+/** The service's four task statements, on rows `task_bench<tag>...` numbered from 0. */
+function taskWrites(s: Database.Database, tag: string) {
   const columns = s.prepare("SELECT name FROM pragma_table_info('tasks') ORDER BY cid").pluck().all() as string[];
   const project = s.prepare('SELECT id FROM projects LIMIT 1').pluck().get() as string;
   const now = new Date().toISOString();
@@ -76,20 +72,58 @@ function round(s: Database.Database, n: number, tag: string, into: Samples | nul
   const usage = s.prepare('UPDATE tasks SET input_tokens = ?, output_tokens = ?, estimated_cost = ?, updated_at = ? WHERE id = ? RETURNING *');
   const done = s.prepare("UPDATE tasks SET status = 'completed', result = ?, completed_at = ?, updated_at = ? WHERE id = ? RETURNING *");
   const above = (s.prepare('SELECT max(rowid) FROM tasks').pluck().get() as number | null) ?? 0;
-  const ids = Array.from({ length: n }, (_, i) => `task_bench${tag}${String(i).padStart(12, '0')}`);
+  return {
+    ids: (n: number): string[] => Array.from({ length: n }, (_, i) => `task_bench${tag}${String(i).padStart(12, '0')}`),
+    insert: (id: string): unknown => insert.get(...columns.map((c) => (c === 'id' ? id : (values[c] ?? null)))),
+    status: (id: string): unknown => status.get('running', now, id),
+    usage: (id: string, i: number): unknown => usage.get(1000 + i, 200 + i, 0.01 * i, now, id),
+    done: (id: string): unknown => done.get(RESULT, now, now, id),
+    /** the rows go, and the queue entries they left (never indexed), so the next round queues its rows afresh */
+    clear: (): void => {
+      s.prepare('DELETE FROM tasks WHERE id >= ? AND id < ?').run(`task_bench${tag}`, `task_bench${tag}~`);
+      if (hasQueue(s)) s.prepare(`DELETE FROM ${TASK_FTS_QUEUE} WHERE task_rowid > ?`).run(above);
+    },
+  };
+}
+
+/**
+ * One round: `n` tasks through a service's life (insert, running, tokens and cost, completed with
+ * a result), each statement timed alone (the median of single statements shrugs off a preempted
+ * one on a loaded machine); then the rows go.
+ */
+function round(s: Database.Database, n: number, tag: string, into: Samples | null): void {
+  const w = taskWrites(s, tag);
+  const ids = w.ids(n);
   const timed = (out: number[] | undefined, fn: (id: string, i: number) => unknown): void =>
     ids.forEach((id, i) => {
       const t = performance.now();
       fn(id, i);
       out?.push(performance.now() - t);
     });
-  timed(into?.insert, (id) => insert.get(...columns.map((c) => (c === 'id' ? id : (values[c] ?? null)))));
-  timed(into?.status, (id) => status.get('running', now, id));
-  timed(into?.usage, (id, i) => usage.get(1000 + i, 200 + i, 0.01 * i, now, id));
-  timed(into?.result, (id) => done.get(RESULT, now, now, id));
-  s.prepare('DELETE FROM tasks WHERE id >= ? AND id < ?').run(`task_bench${tag}`, `task_bench${tag}~`);
-  // never indexed: their queue entries go too, so the next round queues its rows afresh
-  if (hasQueue(s)) s.prepare(`DELETE FROM ${TASK_FTS_QUEUE} WHERE task_rowid > ?`).run(above);
+  timed(into?.insert, w.insert);
+  timed(into?.status, w.status);
+  timed(into?.usage, w.usage);
+  timed(into?.result, w.done);
+  w.clear();
+}
+
+/**
+ * What an INSERT writes: WAL frames (pages) per task inserted, `n` inserts each its own
+ * transaction, counted from an emptied WAL with automatic checkpoints off meanwhile.
+ */
+function pagesPerInsert(s: Database.Database, n: number, tag: string): number {
+  const w = taskWrites(s, tag);
+  const auto = s.pragma('wal_autocheckpoint', { simple: true }) as number;
+  try {
+    s.pragma('wal_checkpoint(TRUNCATE)');
+    s.pragma('wal_autocheckpoint = 0');
+    w.ids(n).forEach(w.insert);
+    const [state] = s.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+    return state!.log / n;
+  } finally {
+    s.pragma(`wal_autocheckpoint = ${auto}`);
+    w.clear();
+  }
 }
 
 const hasQueue = (s: Database.Database): boolean => s.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(TASK_FTS_QUEUE) !== undefined;
@@ -105,6 +139,14 @@ export function taskTriggersSuite(o: BenchOptions): BenchRow[] {
       .prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN (${TRIGGER_NAMES.map(() => '?').join(', ')})`)
       .pluck()
       .all(...TRIGGER_NAMES) as string[];
+    const withoutTriggers = <T>(fn: () => T): T => {
+      s.transaction(() => TRIGGER_NAMES.forEach((t) => s.exec(`DROP TRIGGER IF EXISTS "${t}"`))).immediate();
+      try {
+        return fn();
+      } finally {
+        s.transaction(() => saved.forEach((sql) => s.exec(sql))).immediate();
+      }
+    };
     const n = o.quick ? 50 : 100;
     const rounds = 2 * o.queryRuns; // 22 by default: single statements are short, and a loaded machine is noisy
     const withT = samples();
@@ -112,16 +154,11 @@ export function taskTriggersSuite(o: BenchOptions): BenchRow[] {
     for (let r = 0; r <= rounds; r++) {
       const warm = r === 0; // round 0 warms both up
       const measureWith = (): void => round(s, n, 'w', warm ? null : withT);
-      const measureWithout = (): void => {
-        s.transaction(() => TRIGGER_NAMES.forEach((t) => s.exec(`DROP TRIGGER IF EXISTS "${t}"`))).immediate();
-        try {
-          round(s, n, 'n', warm ? null : without);
-        } finally {
-          s.transaction(() => saved.forEach((sql) => s.exec(sql))).immediate();
-        }
-      };
+      const measureWithout = (): void => withoutTriggers(() => round(s, n, 'n', warm ? null : without));
       for (const m of r % 2 === 0 ? [measureWith, measureWithout] : [measureWithout, measureWith]) m();
     }
+    const pages = { with: pagesPerInsert(s, n, 'w'), without: withoutTriggers(() => pagesPerInsert(s, n, 'n')) };
+    const pagesSaid = `${pages.with.toFixed(1)} pages written per insert against ${pages.without.toFixed(1)} without the triggers (WAL frames of ${n} inserts)`;
     const group = 'service task writes, with and without tasks_fts triggers';
     const target = (a: number, b: number) => ({ text: '<= 1.10x without the triggers', met: a <= b * 1.1 });
     const row = (work: string, pick: (x: Samples) => number, note: string, withTarget = true): BenchRow => {
@@ -131,7 +168,7 @@ export function taskTriggersSuite(o: BenchOptions): BenchRow[] {
     };
     const life = (x: Samples): number => median(x.insert) + median(x.status) + median(x.usage) + median(x.result);
     return [
-      row('INSERT a task (RETURNING *)', (x) => median(x.insert), 'the insert trigger queues the rowid in tasks_fts_queue (one small insert)'),
+      row('INSERT a task (RETURNING *)', (x) => median(x.insert), `the insert trigger queues the rowid in tasks_fts_queue, one more page to write: ${pagesSaid}`),
       row('UPDATE status', (x) => median(x.status), 'AFTER UPDATE OF prompt, result, error_message: the trigger does not fire'),
       row('UPDATE tokens and cost', (x) => median(x.usage), 'AFTER UPDATE OF prompt, result, error_message: the trigger does not fire'),
       row('UPDATE status and result (completion)', (x) => median(x.result), 'the result changed: the rowid is queued (already queued since its insert: nothing)'),
