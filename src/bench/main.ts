@@ -11,10 +11,10 @@ import { describeMachine, machineLine } from './machine.js';
 import { benchMarkdown, NOTES_MARKER } from './markdown.js';
 import { BENCH_DIR, ROOT } from './paths.js';
 import { benchTable, targetSummary, growthTable } from './report.js';
-import type { BenchOptions, BenchRow } from './result.js';
+import { rowKey, type BenchOptions, type BenchRow } from './result.js';
 import { historySuite } from './suites/history.js';
 import { queriesSuite, withListMedian } from './suites/queries.js';
-import { alternatedLists, rowKey } from './suites/lists-alternated.js';
+import { alternatedLists } from './suites/lists-alternated.js';
 import { screensSuite } from './suites/screens.js';
 import { ptySuite } from './suites/pty.js';
 import { memorySuite } from './suites/memory.js';
@@ -91,7 +91,7 @@ export async function main(): Promise<void> {
       byScale.set(
         scale,
         rows.map((r) => {
-          const ms = m?.get(rowKey(r.group, r.work));
+          const ms = m?.get(rowKey(r));
           return ms === undefined ? r : withListMedian(r, ms);
         }),
       );

@@ -1,4 +1,4 @@
-import type { BenchRow } from './result.js';
+import { rowKey, type BenchRow } from './result.js';
 import { formatMs, formatRatio, ratio } from './stats.js';
 
 const value = (r: BenchRow, v: number | undefined): string => (v === undefined ? '-' : r.unit === 'MB' ? `${v.toFixed(1)} MB` : formatMs(v));
@@ -54,12 +54,11 @@ export function growthVerdict(first: number | undefined, last: number | undefine
 export function growthTable(byScale: ReadonlyMap<number, readonly BenchRow[]>, why: (r: BenchRow) => string | undefined): string[] {
   const scales = [...byScale.keys()].sort((a, b) => a - b);
   const base = byScale.get(scales[scales.length - 1]!)!;
-  const key = (r: BenchRow): string => `${r.group}|${r.work}`;
-  const lookup = new Map(scales.map((s) => [s, new Map(byScale.get(s)!.map((r) => [key(r), r]))]));
+  const lookup = new Map(scales.map((s) => [s, new Map(byScale.get(s)!.map((r) => [rowKey(r), r]))]));
   const out = [`| group | work | ${scales.map((s) => `scale ${s}`).join(' | ')} | ${scales[0]} -> ${scales[scales.length - 1]} | why |`, `|---|---|${scales.map(() => '---:').join('|')}|---|---|`];
   for (const r of base) {
     if (r.console === undefined || r.unit === 'MB') continue;
-    const cells = scales.map((s) => lookup.get(s)!.get(key(r)));
+    const cells = scales.map((s) => lookup.get(s)!.get(rowKey(r)));
     out.push(`| ${r.group} | ${r.work} | ${cells.map((c) => (c ? value(c, c.console) : '-')).join(' | ')} | ${growthVerdict(cells[0]?.console, r.console)} | ${why(r) ?? ''} |`);
   }
   return out;

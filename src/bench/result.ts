@@ -12,6 +12,9 @@ export interface BenchRow {
   readonly note?: string;
 }
 
+/** A row's key across the bench's tables (one scale's rows against another's). */
+export const rowKey = (r: Pick<BenchRow, 'group' | 'work'>): string => `${r.group}|${r.work}`;
+
 export interface BenchOptions {
   readonly scale: number;
   readonly quick: boolean;

@@ -1,4 +1,5 @@
 import { openDatabase, type Connection } from '../../../db/connection.js';
+import { rowKey } from '../result.js';
 import { median } from '../stats.js';
 import { listOps, type ListOp } from './queries.js';
 
@@ -7,9 +8,6 @@ const WARM_CALLS = 30;
 /** Per read, per scale, per round: untimed calls (its pages back in the connection's cache), then timed ones. */
 const SETTLE_CALLS = 2;
 const TIMED_CALLS = 3;
-
-/** The key of a row in the bench's tables. */
-export const rowKey = (group: string, work: string): string => `${group}|${work}`;
 
 /**
  * The lists' page reads at every scale, timed with the scales in alternation: each round visits
@@ -30,7 +28,7 @@ export function alternatedLists(files: readonly { scale: number; db: string }[],
     for (const s of byScale) for (const op of s.ops) for (let i = 0; i < WARM_CALLS; i++) op.fn();
     const time = (op: ListOp, into: Map<string, number[]>): void => {
       for (let i = 0; i < SETTLE_CALLS; i++) op.fn();
-      const key = rowKey(op.group, op.work);
+      const key = rowKey(op);
       const out = into.get(key) ?? [];
       for (let i = 0; i < TIMED_CALLS; i++) {
         const t = performance.now();
