@@ -6,7 +6,7 @@ import { ftsMatchFor } from './trigrams.js';
 import { ftsPhrase } from './fts.js';
 import { foldCase, registerFold } from './fold.js';
 import { foldedMatch } from './folded-sql.js';
-import { canUseTaskFts, drainTaskFts, taskFtsReady, TASK_FTS_QUEUE, TASK_FTS_TABLE } from './task-fts.js';
+import { canUseTaskFts, drainTaskFts, taskFtsReady, TASK_FTS_MARK_SQL, TASK_FTS_QUEUE, TASK_FTS_TABLE } from './task-fts.js';
 
 /** The columns the Tasks text filter reads (and tasks_fts indexes), those the file has. */
 function textColumns(t: ShapedTable<'tasks'>) {
@@ -30,9 +30,13 @@ export const INDEX_CANDIDATES_MAX = 2000;
  */
 const PHRASE_MAX_TRIGRAMS = 12;
 
+/** Rows a search reads besides the index's candidates (queued, or above the mark), up to a limit each. */
+const UNINDEXED_COUNT = `SELECT (SELECT count(*) FROM (SELECT 1 FROM ${TASK_FTS_QUEUE} LIMIT ?))
+  + (SELECT count(*) FROM (SELECT 1 FROM tasks WHERE rowid > ${TASK_FTS_MARK_SQL} LIMIT ?))`;
+
 /**
- * The MATCH argument that finds few enough candidates for `folded` (with the queued rows, which
- * are read too), or null when the text is common (then the scan in list order is the cheaper
+ * The MATCH argument that finds few enough candidates for `folded` (with the rows not indexed
+ * yet, queued or above the mark, which are read too), or null when the text is common (then the scan in list order is the cheaper
  * read). The selective trigrams first (cheap: no position lists, trigrams.ts); if they leave too
  * many, the exact phrase of a short query (positions checked, so a query whose trigrams are common
  * but that itself matches little, such as `timeout`, stays on the index). Each probe reads at most
@@ -40,7 +44,7 @@ const PHRASE_MAX_TRIGRAMS = 12;
  */
 export function narrowMatch(sqlite: Database.Database, folded: string): string | null {
   const limit = INDEX_CANDIDATES_MAX + 1;
-  const queued = sqlite.prepare<[number], number>(`SELECT count(*) FROM (SELECT 1 FROM ${TASK_FTS_QUEUE} LIMIT ?)`).pluck().get(limit) ?? 0;
+  const queued = sqlite.prepare<[number, number], number>(UNINDEXED_COUNT).pluck().get(limit, limit) ?? 0;
   if (queued > INDEX_CANDIDATES_MAX) return null;
   const probe = sqlite.prepare<[string, number], number>(`SELECT count(*) FROM (SELECT rowid FROM ${TASK_FTS_TABLE} WHERE ${TASK_FTS_TABLE} MATCH ? LIMIT ?)`).pluck();
   const few = (match: string): boolean => (probe.get(match, limit) ?? 0) + queued <= INDEX_CANDIDATES_MAX;
@@ -57,10 +61,10 @@ const DRAIN_BATCHES_PER_SEARCH = 4;
 /**
  * The same rows, found through tasks_fts when it is complete, the query suits a trigram index
  * (3 characters or more, see fts.ts) and it narrows the tasks to a few (narrowMatch): its
- * candidates, and the rows queued since they were indexed (task-fts.ts), are re-checked by the
+ * candidates, the rows queued since they were indexed and those above its mark (task-fts.ts), are re-checked by the
  * scanning predicate, so both paths return exactly the same rows. A filter that matches little or
  * nothing then costs a few doclist reads instead of a pass over every task; a common one reads the
- * newest tasks until a page matches, as before. Queued rows are indexed first, a few batches.
+ * newest tasks until a page matches, as before. Rows not indexed yet are indexed first, a few batches.
  */
 export function taskTextMatch(sqlite: Database.Database, t: ShapedTable<'tasks'>, text: string): SQL {
   registerFold(sqlite);
@@ -75,7 +79,9 @@ export function taskTextMatch(sqlite: Database.Database, t: ShapedTable<'tasks'>
   if (match === null) return scan;
   const rowid = sql.raw(`"${t.name}"."rowid"`);
   const fts = sql.raw(TASK_FTS_TABLE);
-  const candidates = sql`(${rowid} IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ${match}) OR ${rowid} IN (SELECT task_rowid FROM ${sql.raw(TASK_FTS_QUEUE)}))`;
+  const indexed = sql`${rowid} IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ${match})`;
+  const queued = sql`${rowid} IN (SELECT task_rowid FROM ${sql.raw(TASK_FTS_QUEUE)})`;
+  const candidates = sql`(${indexed} OR ${queued} OR ${rowid} > ${sql.raw(TASK_FTS_MARK_SQL)})`;
   return sql`(${candidates} AND ${scan})`;
 }
 

@@ -29,7 +29,7 @@ const REASONS: readonly [RegExp, string][] = [
   [/filter status/, `the (status, created_at, id) index: a seek and 50 rows; ${TIME_CHECK}`],
   [/filter text .*common/, 'tasks_fts finds too many candidates: the newest tasks are read until 50 match (case folded), stops early for a common word'],
   [/filter text .*no match/, 'tasks_fts: a few trigram doclists, no candidate, no task read; flat (before migrate: a pass over every task)'],
-  [/service task writes/, 'one more small insert into tasks_fts_queue per INSERT (and per text change); status, token and cost UPDATEs fire no trigger: flat'],
+  [/service task writes/, 'a new task is above tasks_fts_mark, read directly until indexed: no write of ours; an indexed one queues its rowid on a text change: flat'],
   [/dashboard.*first frame/, 'index seeks only (running, due, latest audit) and today through idx_tasks_usage: grows with one day of tasks'],
   [/dashboard.*(a step|longest step)/, 'one slice of the status index (DASHBOARD_STEP entries) or one day of idx_tasks_usage: flat'],
   [/dashboard/, 'tasks by status counts every task through the status index, 7 days read ~12% of idx_tasks_usage: grows with the table'],

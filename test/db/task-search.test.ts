@@ -4,7 +4,7 @@ import { freshDatabase, tempDbPath } from '../helpers/temp-db.js';
 import { openDatabase, wrapDatabase, type DB } from '../../db/connection.js';
 import { taskListSource } from '../../db/views/tasks.js';
 import { foldCase } from '../../db/search/fold.js';
-import { canUseTaskFts, drainTaskFts, taskFtsExtra, taskFtsReady, TASK_FTS_QUEUE, TASK_FTS_TABLE } from '../../db/search/task-fts.js';
+import { canUseTaskFts, drainTaskFts, taskFtsExtra, taskFtsReady, TASK_FTS_MARK, TASK_FTS_QUEUE, TASK_FTS_TABLE } from '../../db/search/task-fts.js';
 import { readShape } from '../../db/shape.js';
 import { INDEX_CANDIDATES_MAX, narrowMatch } from '../../db/search/task-text.js';
 import { planMigration } from '../../db/migrate/plan.js';
@@ -114,8 +114,21 @@ const ftsIntegrity = (sqlite: Database.Database): void => {
   expect(indexed).toEqual(sqlite.prepare('SELECT rowid FROM tasks ORDER BY rowid').pluck().all());
 };
 
+const mark = (sqlite: Database.Database): number | undefined => sqlite.prepare(`SELECT indexed_to FROM ${TASK_FTS_MARK}`).pluck().get() as number | undefined;
 const queued = (sqlite: Database.Database): number[] => sqlite.prepare(`SELECT task_rowid FROM ${TASK_FTS_QUEUE} ORDER BY 1`).pluck().all() as number[];
 const rowidOf = (sqlite: Database.Database, id: string): number => sqlite.prepare('SELECT rowid FROM tasks WHERE id = ?').pluck().get(id) as number;
+
+let addedAt = 100;
+/** A task as the service inserts it, created after every seeded one (and every one added before). */
+function addTask(sqlite: Database.Database, id: string, prompt: string): void {
+  const at = iso(addedAt++);
+  sqlite
+    .prepare(
+      `INSERT INTO tasks (id, project_id, bot_name, command, prompt, status, slack_channel_id, slack_user_id, created_at, updated_at)
+    VALUES (?, 'proj_1', 'coder', 'fix', ?, 'pending', 'C01', 'U1', ?, ?)`,
+    )
+    .run(id, prompt, at, at);
+}
 
 const textRows = (db: DB, text: string): string[] =>
   taskListSource(db, { text })
@@ -204,7 +217,7 @@ describe('Tasks text filter: index or scan by how common the text is', () => {
 });
 
 describe('tasks_fts is kept by triggers inside the service writes', () => {
-  it('queue inserts, text changes and deletes (not status, tokens or cost); searches read queued rows until indexed', () => {
+  it('queue text changes and deletes (not status, tokens or cost, nor a new task: above the mark); searches read both until indexed', () => {
     const { sqlite, db } = freshDatabase();
     const ids = seedTasks(sqlite);
     applyTaskIndex(sqlite);
@@ -216,9 +229,11 @@ describe('tasks_fts is kept by triggers inside the service writes', () => {
       )
       .run(iso(50), iso(50));
     const added = rowidOf(sqlite, 'task_new');
-    expect(queued(sqlite)).toEqual([added]);
-    expect(narrowMatch(sqlite, 'kubernetes')).not.toBeNull(); // the index path, which reads the queue too
+    expect(queued(sqlite)).toEqual([]); // the service's INSERT wrote nothing of ours: its rowid is above the mark
+    expect(mark(sqlite)).toBe(added - 1);
+    expect(narrowMatch(sqlite, 'kubernetes')).not.toBeNull(); // the index path, which reads the rows above the mark too
     expect(textRows(db, 'KUBERNETES')).toEqual(['task_new']); // found, and indexed by the search itself
+    expect(mark(sqlite)).toBe(added);
     expect(queued(sqlite)).toEqual([]);
     // the service's frequent updates: status, tokens, cost: the update trigger does not fire
     sqlite.prepare("UPDATE tasks SET status = 'running', input_tokens = 10, estimated_cost = 0.5, updated_at = ? WHERE id = 'task_new'").run(iso(51));
@@ -257,6 +272,90 @@ describe('tasks_fts is kept by triggers inside the service writes', () => {
     service.prepare('COMMIT').run();
     expect(drainTaskFts(sqlite)).toBe(1);
     expect(sqlite.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0); // put back
+  });
+
+  it('a rowid at or below the mark again (the last task deleted, then a new one) is queued, and searches find the new text only', () => {
+    const { sqlite, db } = freshDatabase();
+    const ids = seedTasks(sqlite);
+    applyTaskIndex(sqlite);
+    const last = rowidOf(sqlite, ids.at(-1)!);
+    expect(mark(sqlite)).toBe(last);
+    sqlite.prepare('DELETE FROM tasks WHERE id = ?').run(ids.at(-1));
+    expect(drainTaskFts(sqlite)).toBe(1); // its entry out
+    addTask(sqlite, 'task_reuse', 'Rotate the vault tokens');
+    expect(rowidOf(sqlite, 'task_reuse')).toBe(last); // SQLite gave the freed rowid again
+    expect(queued(sqlite)).toEqual([last]);
+    const reader = new Database(indexed(sqlite), { readonly: true });
+    opened.push(reader);
+    expect(textRows(wrapDatabase(reader), 'vault TOKENS')).toEqual(['task_reuse']);
+    expect(textRows(wrapDatabase(reader), 'emoji 🔁')).toEqual([]);
+    expect(textRows(db, 'vault tokens')).toEqual(['task_reuse']);
+    ftsIntegrity(sqlite);
+    expect(mark(sqlite)).toBe(last);
+  });
+
+  it('a task changed or deleted while above the mark is not queued: it is indexed as it is when the mark passes it', () => {
+    const { sqlite, db } = freshDatabase();
+    seedTasks(sqlite);
+    applyTaskIndex(sqlite);
+    addTask(sqlite, 'task_a', 'first words');
+    addTask(sqlite, 'task_b', 'doomed words');
+    sqlite.prepare("UPDATE tasks SET result = 'Quasar shipped' WHERE id = 'task_a'").run();
+    sqlite.prepare("DELETE FROM tasks WHERE id = 'task_b'").run();
+    expect(queued(sqlite)).toEqual([]);
+    expect(textRows(db, 'quasar')).toEqual(['task_a']);
+    expect(textRows(db, 'doomed')).toEqual([]);
+    expect(mark(sqlite)).toBe(rowidOf(sqlite, 'task_a'));
+    ftsIntegrity(sqlite);
+  });
+
+  it('a mark row removed by hand: searches read every task (still exact), the service still writes, the next drain puts it back', () => {
+    const { sqlite, db } = freshDatabase();
+    const ids = seedTasks(sqlite);
+    applyTaskIndex(sqlite);
+    sqlite.exec(`DELETE FROM ${TASK_FTS_MARK}`);
+    addTask(sqlite, 'task_late', 'Nebula cache warmup');
+    sqlite.prepare("UPDATE tasks SET prompt = 'Nebula rename' WHERE id = ?").run(ids[1]);
+    const reader = new Database(indexed(sqlite), { readonly: true });
+    opened.push(reader);
+    expect(textRows(wrapDatabase(reader), 'NEBULA')).toEqual(['task_late', ids[1]]);
+    expect(textRows(wrapDatabase(reader), 'Review 100%')).toEqual([]);
+    expect(textRows(db, 'nebula')).toEqual(['task_late', ids[1]]);
+    expect(mark(sqlite)).toBe(rowidOf(sqlite, 'task_late'));
+    ftsIntegrity(sqlite);
+  });
+
+  it('a file indexed before the mark existed (every insert queued) is listed by migrate, and upgraded with nothing lost', () => {
+    const { sqlite, db } = freshDatabase();
+    const ids = seedTasks(sqlite);
+    applyTaskIndex(sqlite);
+    // the earlier release's objects: no mark, and triggers that queue every insert, change and delete
+    const enqueue = (r: string): string => `INSERT INTO ${TASK_FTS_QUEUE} (task_rowid) SELECT ${r} WHERE NOT EXISTS (SELECT 1 FROM ${TASK_FTS_QUEUE} WHERE task_rowid = ${r});`;
+    sqlite.exec(`DROP TRIGGER tasks_fts_ai; DROP TRIGGER tasks_fts_au; DROP TRIGGER tasks_fts_ad; DROP TABLE ${TASK_FTS_MARK};
+      CREATE TRIGGER tasks_fts_ad AFTER DELETE ON tasks BEGIN ${enqueue('old.rowid')} END;
+      CREATE TRIGGER tasks_fts_au AFTER UPDATE OF prompt, result, error_message ON tasks
+      WHEN old.prompt IS NOT new.prompt OR old.result IS NOT new.result OR old.error_message IS NOT new.error_message BEGIN ${enqueue('new.rowid')} END;
+      CREATE TRIGGER tasks_fts_ai AFTER INSERT ON tasks BEGIN ${enqueue('new.rowid')} END;`);
+    addTask(sqlite, 'task_old', 'Pulsar queue before the upgrade');
+    sqlite.prepare("UPDATE tasks SET result = 'Pulsar patched' WHERE id = ?").run(ids[2]);
+    expect(queued(sqlite)).toEqual([3, rowidOf(sqlite, 'task_old')]);
+    expect(taskFtsReady(readShape(sqlite))).toBe(false); // the filter scans until migrate
+    expect(textRows(db, 'pulsar')).toEqual(['task_old', ids[2]]);
+    const plan = planMigration(sqlite);
+    expect(plan.steps.some((s) => s.extra?.name === TASK_FTS_TABLE)).toBe(true);
+    const copied: number[] = [];
+    applyMigration(sqlite, plan, (p) => (p.of ?? 0) > 0 && copied.push(p.done ?? 0)); // only the tasks have rows to copy
+    expect(copied).toEqual([]); // upgraded in place: no pass over the tasks
+    expect(taskFtsReady(readShape(sqlite))).toBe(true);
+    expect(queued(sqlite)).toEqual([]);
+    expect(mark(sqlite)).toBe(rowidOf(sqlite, 'task_old'));
+    const triggers = sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'tasks_fts_%'").pluck().all() as string[];
+    expect(triggers).toHaveLength(3);
+    for (const t of triggers) expect(t).toContain(TASK_FTS_MARK);
+    addTask(sqlite, 'task_new', 'Pulsar after the upgrade');
+    expect(queued(sqlite)).toEqual([]);
+    expect(textRows(db, 'PULSAR')).toEqual(['task_new', 'task_old', ids[2]]);
+    ftsIntegrity(sqlite);
   });
 
   for (const age of SERVICE_AGES) {
