@@ -81,7 +81,9 @@ export function taskTextMatch(sqlite: Database.Database, t: ShapedTable<'tasks'>
   const fts = sql.raw(TASK_FTS_TABLE);
   const indexed = sql`${rowid} IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ${match})`;
   const queued = sql`${rowid} IN (SELECT task_rowid FROM ${sql.raw(TASK_FTS_QUEUE)})`;
-  const candidates = sql`(${indexed} OR ${queued} OR ${rowid} > ${sql.raw(TASK_FTS_MARK_SQL)})`;
+  // as an IN list too: a bare `rowid > (mark)` made the planner scan idx_tasks_created (4.8 s at 3M tasks) instead of the OR of lookups
+  const above = sql`${rowid} IN (SELECT rowid FROM tasks WHERE rowid > ${sql.raw(TASK_FTS_MARK_SQL)})`;
+  const candidates = sql`(${indexed} OR ${queued} OR ${above})`;
   return sql`(${candidates} AND ${scan})`;
 }
 
