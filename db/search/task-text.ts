@@ -27,6 +27,8 @@ export const INDEX_CANDIDATES_MAX = 2000;
 /**
  * The exact phrase is asked only of queries this short (in trigrams): its position lists make a
  * long one cost 70-100 ms at 1M tasks ("dark mode for inventory sync"), a short one under 1 ms.
+ * A longer query asks for its start and its end instead: without either, a long phrase whose
+ * trigrams are all common read the newest tasks until 50 matched (26 s at 3M tasks).
  */
 const PHRASE_MAX_TRIGRAMS = 12;
 
@@ -36,10 +38,11 @@ const UNINDEXED_COUNT = `SELECT (SELECT count(*) FROM (SELECT 1 FROM ${TASK_FTS_
 
 /**
  * The MATCH argument that finds few enough candidates for `folded` (with the rows not indexed
- * yet, queued or above the mark, which are read too), or null when the text is common (then the scan in list order is the cheaper
- * read). The selective trigrams first (cheap: no position lists, trigrams.ts); if they leave too
- * many, the exact phrase of a short query (positions checked, so a query whose trigrams are common
- * but that itself matches little, such as `timeout`, stays on the index). Each probe reads at most
+ * yet, queued or above the mark, which are read too), or null when the text is common (then the
+ * scan in list order is the cheaper read). The selective trigrams first (cheap: no position lists,
+ * trigrams.ts); if they leave too many, the exact phrase of a short query, or the start and the end
+ * of a long one (positions checked, so a query whose trigrams are common but that itself matches
+ * little, such as `timeout`, stays on the index). Each probe reads at most
  * INDEX_CANDIDATES_MAX + 1 rowids.
  */
 export function narrowMatch(sqlite: Database.Database, folded: string): string | null {
@@ -50,9 +53,22 @@ export function narrowMatch(sqlite: Database.Database, folded: string): string |
   const few = (match: string): boolean => (probe.get(match, limit) ?? 0) + queued <= INDEX_CANDIDATES_MAX;
   const selective = ftsMatchFor(folded);
   if (few(selective)) return selective;
-  const phrase = ftsPhrase(folded);
-  if (phrase === selective || [...folded].length - 2 > PHRASE_MAX_TRIGRAMS) return null;
-  return few(phrase) ? phrase : null;
+  for (const part of phraseParts(folded)) {
+    const phrase = ftsPhrase(part);
+    if (phrase !== selective && few(phrase)) return phrase;
+  }
+  return null;
+}
+
+/**
+ * The query itself when short; else its first and its last PHRASE_MAX_TRIGRAMS trigrams, each a
+ * phrase every matching row holds too (the re-check keeps the answer exact), at a short one's cost.
+ */
+function phraseParts(folded: string): string[] {
+  const chars = [...folded];
+  const n = PHRASE_MAX_TRIGRAMS + 2;
+  if (chars.length <= n) return [folded];
+  return [chars.slice(0, n).join(''), chars.slice(-n).join('')];
 }
 
 /** Queued rows indexed per search, at most (DRAIN_BATCH each): the rest stay queued, read directly. */
@@ -61,10 +77,11 @@ const DRAIN_BATCHES_PER_SEARCH = 4;
 /**
  * The same rows, found through tasks_fts when it is complete, the query suits a trigram index
  * (3 characters or more, see fts.ts) and it narrows the tasks to a few (narrowMatch): its
- * candidates, the rows queued since they were indexed and those above its mark (task-fts.ts), are re-checked by the
- * scanning predicate, so both paths return exactly the same rows. A filter that matches little or
- * nothing then costs a few doclist reads instead of a pass over every task; a common one reads the
- * newest tasks until a page matches, as before. Rows not indexed yet are indexed first, a few batches.
+ * candidates, the rows queued since they were indexed and those above its mark (task-fts.ts), are
+ * re-checked by the scanning predicate, so both paths return exactly the same rows. A filter that
+ * matches little or nothing then costs a few doclist reads instead of a pass over every task; a
+ * common one reads the newest tasks until a page matches, as before. Rows not indexed yet are
+ * indexed first, a few batches.
  */
 export function taskTextMatch(sqlite: Database.Database, t: ShapedTable<'tasks'>, text: string): SQL {
   registerFold(sqlite);

@@ -216,6 +216,31 @@ describe('Tasks text filter: index or scan by how common the text is', () => {
   });
 });
 
+describe('Tasks text filter: a long query', () => {
+  it('whose trigrams are all common asks the index for its start (or end) as a phrase, with the same rows as a scan', () => {
+    const indexed = freshDatabase();
+    const scanning = freshDatabase();
+    // every row holds each trigram of "north wind north", none the phrase but two
+    const many: SeedTask[] = Array.from({ length: INDEX_CANDIDATES_MAX + 100 }, (_, i) => ({
+      prompt: `north wind ${i} wind north`,
+      result: i === 5 ? 'NORTH WIND NORTH at last' : i === 9 ? 'a wind north wind north' : null,
+    }));
+    const ids = seedTasks(indexed.sqlite, many);
+    seedTasks(scanning.sqlite, many);
+    applyTaskIndex(indexed.sqlite);
+    expect(narrowMatch(indexed.sqlite, 'north wind north')).toBe('"north wind nor"'); // the whole phrase is 14 trigrams: too dear
+    expect(narrowMatch(indexed.sqlite, 'wind north wind north')).toBe('"wind north win"');
+    for (const q of ['north wind north', 'wind north wind north', 'NORTH WIND NORTH AT LAST', 'north wind 12 wind north', 'north wind 2099 wind north']) {
+      const expected = many
+        .flatMap((t, i) => (matches(t, q) ? [ids[i]!] : []))
+        .reverse()
+        .slice(0, 100);
+      expect(textRows(indexed.db, q), `indexed ${q}`).toEqual(expected);
+      expect(textRows(scanning.db, q), `scanning ${q}`).toEqual(expected);
+    }
+  });
+});
+
 describe('tasks_fts is kept by triggers inside the service writes', () => {
   it('queue text changes and deletes (not status, tokens or cost, nor a new task: above the mark); searches read both until indexed', () => {
     const { sqlite, db } = freshDatabase();
