@@ -76,6 +76,7 @@ describe.skipIf(!hasTmux())('signals to the built console (tmux)', () => {
     await s.waitFor(/1-5 of 5/);
     s.keys('C-c');
     await s.waitForGone(/^Tasks/m);
+    await s.waitForExit(); // the screen is restored a moment before the process ends
     s.run('echo "EXIT=$?"'); // fg returns the job's exit code
     await s.waitFor(/^EXIT=0$/m);
     await expectRestored(s);

@@ -107,6 +107,20 @@ export class TmuxShell {
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;
   }
 
+  /**
+   * Polls until the shell has no child left: the command it ran has exited, so what is typed next
+   * reaches the shell. (A screen that no longer shows the console is not enough: the console
+   * leaves the alternate screen before its process ends, and keys typed in between are lost.)
+   */
+  async waitForExit(timeoutMs = 30_000): Promise<void> {
+    const rounds = Math.ceil(timeoutMs / 50);
+    for (let i = 0; i < rounds; i++) {
+      if (this.foregroundPid() === undefined) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`the command in the shell was still running after ${timeoutMs} ms; last screen:\n${this.screen()}`);
+  }
+
   /** Ends this test's own tmux server (and the shell in it). */
   close(): void {
     spawnSync('tmux', ['-L', this.socket, 'kill-server'], { stdio: 'ignore' });
