@@ -86,25 +86,44 @@ interface RowProps<T> {
   readonly selected: boolean;
 }
 
-/** One line of text per row (nested tones, no boxes, a fixed size): redrawing a window costs little. */
+/**
+ * One line of text per row (nested tones, no boxes, a fixed size): redrawing a window costs little.
+ * Cells with neither a tone nor a render of their own go into the line as one plain string, and an
+ * unselected row has no styled wrapper: each styled `<Text>` is a node React mounts and Ink
+ * styles on every new page, and most cells have no style.
+ */
 function RowLine<T>({ row, columns, widths, width, selected }: RowProps<T>) {
   let cells = columns.map((c, i) => fitColumns(inert(c.value(row)), widths[i]!, c.align));
   // Ink measures the line before drawing it: an ASCII stand-in for each `…` keeps that on its fast path
   const standIn = cells.some((t) => t.includes(ELLIPSIS)) ? standInFor(cells) : null;
   if (standIn !== null) cells = cells.map((t) => t.replaceAll(ELLIPSIS, standIn));
+  const parts: ReactNode[] = selected
+    ? [
+        <Text key="marker" bold>
+          {'> '}
+        </Text>,
+      ]
+    : [];
+  let plain = selected ? '' : '  ';
+  columns.forEach((c, i) => {
+    const text = cells[i]!;
+    const tone = c.tone?.(row);
+    if (tone === undefined && !c.render) {
+      plain += text + ' ';
+      return;
+    }
+    if (plain !== '') parts.push(plain);
+    plain = '';
+    parts.push(
+      <ToneText key={c.header} tone={tone}>
+        {c.render ? <>{c.render(text, row)} </> : text + ' '}
+      </ToneText>,
+    );
+  });
+  if (plain !== '') parts.push(plain);
   return (
     <Line width={width} transform={standIn === null ? undefined : restoreEllipsis(standIn)}>
-      <ToneText selected={selected}>
-        <Text bold>{selected ? '> ' : '  '}</Text>
-        {columns.map((c, i) => {
-          const text = cells[i]!;
-          return (
-            <ToneText key={c.header} tone={c.tone?.(row)}>
-              {c.render ? <>{c.render(text, row)} </> : text + ' '}
-            </ToneText>
-          );
-        })}
-      </ToneText>
+      {selected ? <ToneText selected>{parts}</ToneText> : parts}
     </Line>
   );
 }
