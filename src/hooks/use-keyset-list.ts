@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ListSource } from '../../db/views/keyset.js';
 import { firstPage, lastPage, moveBy, reload, resize, type ListWindow } from './keyset-window.js';
 import type { ListController } from './list-controller.js';
+import { readAhead } from './read-ahead.js';
 
 export type ListState<T> = { readonly status: 'loading' } | { readonly status: 'error'; readonly error: string } | { readonly status: 'ready'; readonly window: ListWindow<T> };
 
@@ -68,14 +69,29 @@ export function useKeysetList<T>(source: ListSource<T>, pageSize: number, versio
     }
   }
 
-  const move = useCallback((delta: number) => apply((w) => (w ? moveBy(w, source, size, delta) : firstPage(source, size))), [apply, source, size]);
+  // The keys read through a read-ahead of this source at this version: once a frame is drawn, the
+  // pages PgDn, PgUp, Home and End would ask for are read while the console waits for the key.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new version drops the pages read before it
+  const ahead = useMemo(() => readAhead(source), [source, version]);
   const window = state.status === 'ready' ? state.window : null;
+  useEffect(() => {
+    if (window === null) return;
+    const idle = setImmediate(() => {
+      try {
+        ahead.fill(window, size);
+      } catch {
+        // nothing kept: the key reads the page itself and shows what went wrong
+      }
+    });
+    return () => clearImmediate(idle);
+  }, [ahead, window, size]);
+  const move = useCallback((delta: number) => apply((w) => (w ? moveBy(w, ahead, size, delta) : firstPage(ahead, size))), [apply, ahead, size]);
   return {
     state,
     selected: window?.rows[window.cursor],
     move,
     page: (dir) => move(dir * size),
-    first: () => apply(() => firstPage(source, size)),
-    last: () => apply(() => lastPage(source, size)),
+    first: () => apply(() => firstPage(ahead, size)),
+    last: () => apply(() => lastPage(ahead, size)),
   };
 }
