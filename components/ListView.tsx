@@ -1,10 +1,9 @@
-import React, { memo, useMemo, type ReactNode } from 'react';
-import { Box, Text } from 'ink';
+import React, { useMemo, type ReactNode } from 'react';
+import { Box } from 'ink';
 import { ToneText, type Tone } from './theme/index.js';
-import { Line } from './Line.js';
+import { ListRows, MARKER } from './ListRows.js';
 import { inert } from './text/inert.js';
 import { fitColumns } from './text/width.js';
-import { ELLIPSIS, restoreEllipsis, standInFor } from './text/ascii-line.js';
 
 export interface Column<T> {
   readonly header: string;
@@ -54,8 +53,6 @@ export interface ListViewProps<T> {
   readonly sort?: ColumnSort;
 }
 
-const MARKER = 2;
-
 /**
  * The columns that fit `width`: those with a `drop` rank are left out, lowest rank first, until
  * the fixed ones and the 0-width one at its `min` fit, so the column naming the row is the last cut.
@@ -76,60 +73,6 @@ export function columnWidths<T>(columns: readonly Column<T>[], width: number): n
   const fixed = columns.reduce((n, c) => n + c.width + 1, MARKER);
   return columns.map((c) => (c.width > 0 ? c.width : Math.max(c.min ?? 8, width - fixed - 1)));
 }
-
-interface RowProps<T> {
-  readonly row: T;
-  readonly columns: readonly Column<T>[];
-  readonly widths: readonly number[];
-  /** the list's width: the line's fixed size */
-  readonly width: number;
-  readonly selected: boolean;
-}
-
-/**
- * One line of text per row (nested tones, no boxes, a fixed size): redrawing a window costs little.
- * Cells with neither a tone nor a render of their own go into the line as one plain string, and an
- * unselected row has no styled wrapper: each styled `<Text>` is a node React mounts and Ink
- * styles on every new page, and most cells have no style.
- */
-function RowLine<T>({ row, columns, widths, width, selected }: RowProps<T>) {
-  let cells = columns.map((c, i) => fitColumns(inert(c.value(row)), widths[i]!, c.align));
-  // Ink measures the line before drawing it: an ASCII stand-in for each `…` keeps that on its fast path
-  const standIn = cells.some((t) => t.includes(ELLIPSIS)) ? standInFor(cells) : null;
-  if (standIn !== null) cells = cells.map((t) => t.replaceAll(ELLIPSIS, standIn));
-  const parts: ReactNode[] = selected
-    ? [
-        <Text key="marker" bold>
-          {'> '}
-        </Text>,
-      ]
-    : [];
-  let plain = selected ? '' : '  ';
-  columns.forEach((c, i) => {
-    const text = cells[i]!;
-    const tone = c.tone?.(row);
-    if (tone === undefined && !c.render) {
-      plain += text + ' ';
-      return;
-    }
-    if (plain !== '') parts.push(plain);
-    plain = '';
-    parts.push(
-      <ToneText key={c.header} tone={tone}>
-        {c.render ? <>{c.render(text, row)} </> : text + ' '}
-      </ToneText>,
-    );
-  });
-  if (plain !== '') parts.push(plain);
-  return (
-    <Line width={width} transform={standIn === null ? undefined : restoreEllipsis(standIn)}>
-      {selected ? <ToneText selected>{parts}</ToneText> : parts}
-    </Line>
-  );
-}
-
-// Moving the cursor redraws two rows, not all of them.
-const Row = memo(RowLine) as typeof RowLine;
 
 /** A table of the rows on screen: header, `>` and inverse on the selected row, or one line saying why there are none. */
 export function ListView<T>({ columns: all, rows, cursor, width, height, status, message, rowKey, sort }: ListViewProps<T>) {
@@ -156,9 +99,7 @@ export function ListView<T>({ columns: all, rows, cursor, width, height, status,
     // clip makes Ink slice every line of every frame again (a third of a frame's time).
     <Box flexDirection="column" height={height} width={width}>
       {header}
-      {rows.slice(0, Math.max(0, height - 1)).map((row, r) => (
-        <Row key={rowKey(row)} row={row} columns={columns} widths={widths} width={width} selected={r === cursor} />
-      ))}
+      <ListRows rows={rows} count={Math.max(0, height - 1)} columns={columns} widths={widths} width={width} cursor={cursor} rowKey={rowKey} />
     </Box>
   );
 }
