@@ -13,7 +13,10 @@ const REASONS: readonly [RegExp, string][] = [
   [/exact total/, 'the rows that match counted in 10,000-rowid slices (use-row-count.ts), a timer turn apart so keys are answered between them: grows with the table, after the frame that answers'],
   [/Ink at a terminal.*first frame/, 'the first page after the shell: flat'],
   [/Ink at a terminal.*key j/, 'React redraws the two rows that changed, Ink lays out the screen and tokenizes only lines it has not drawn before (the floor: Ink alone, same lines): flat'],
-  [/Ink at a terminal/, 'a new page: React mounts its rows (Ink nodes and their Yoga layout), Ink tokenizes each new line, plus one keyset page read; flat'],
+  [
+    /Ink at a terminal/,
+    'a new page: React renders its rows into one block of text (no layout node per row), Ink tokenizes each new line; the page itself was read ahead while the console waited (read-ahead.ts): flat',
+  ],
   [/prompts list.*page/, 'a keyset seek on prompt_history ids: 50 rows whatever the size'],
   [/whole process/, 'node start and module loading dominate; the SQL inside is as in the query rows'],
   [/--stats/, 'reads the rollup kept by triggers (a few rows per status, category and day), not the prompts'],
