@@ -13,6 +13,7 @@ const REASONS: readonly [RegExp, string][] = [
   [/exact total/, 'the rows that match counted in 10,000-rowid slices (use-row-count.ts), a timer turn apart so keys are answered between them: grows with the table, after the frame that answers'],
   [/Ink at a terminal.*first frame/, 'the first page after the shell: flat'],
   [/Ink at a terminal.*key j/, 'React redraws the two rows that changed, Ink lays out the screen and tokenizes only lines it has not drawn before (the floor: Ink alone, same lines): flat'],
+  [/Ink at a terminal.*filter .*\+ Enter/, 'a new filter: its first page is read in the same render (an index seek, one page of rows) and drawn as one block of text: flat'],
   [
     /Ink at a terminal/,
     'a new page: React renders its rows into one block of text (no layout node per row), Ink tokenizes each new line; the page itself was read ahead while the console waited (read-ahead.ts): flat',
